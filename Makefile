@@ -1,0 +1,27 @@
+# iccsim — build, run and test on a Debian machine.
+# `make demo` runs the bundled default job; `make test` runs the test suite.
+
+SWIFT ?= swift
+BUILD_FLAGS ?= -c release
+
+.PHONY: deps build demo test bench clean
+
+deps:
+	@pkg-config --exists lapack blas 2>/dev/null || { \
+	  echo "installing liblapack-dev (LAPACK/BLAS)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq liblapack-dev libblas-dev pkg-config; }
+
+build: deps
+	$(SWIFT) build $(BUILD_FLAGS) --product iccsim
+
+demo: build
+	$(SWIFT) run $(BUILD_FLAGS) iccsim
+
+test: deps
+	$(SWIFT) test --parallel
+
+bench: deps
+	cd Benchmarks && $(SWIFT) run -c release
+
+clean:
+	rm -rf .build
