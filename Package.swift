@@ -32,13 +32,14 @@ let package = Package(
       name: "CityModel",
       dependencies: ["Stochastics", .product(name: "Yams", package: "Yams")],
       resources: [.copy("Resources/indicators.yaml")]),
+    .target(name: "Simulation", dependencies: ["CityModel", "Stochastics", "LinearAlgebra"]),
 
     // MARK: - Executable
 
     .executableTarget(
       name: "iccsim",
       dependencies: [
-        "CityModel",
+        "CityModel", "Simulation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
