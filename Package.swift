@@ -15,6 +15,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
   ],
   targets: [
     // MARK: - System libraries
@@ -41,8 +42,11 @@ let package = Package(
       dependencies: [
         "CityModel", "Simulation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]),
 
     // MARK: - Tests
+
+    .testTarget(name: "SimulationTests", dependencies: ["Simulation", "CityModel", "Stochastics"]),
   ]
 )
