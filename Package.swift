@@ -33,6 +33,7 @@ let package = Package(
       dependencies: ["Stochastics", .product(name: "Yams", package: "Yams")],
       resources: [.copy("Resources/indicators.yaml")]),
     .target(name: "Simulation", dependencies: ["CityModel", "Stochastics", "LinearAlgebra"]),
+    .target(name: "_TestSupport", dependencies: ["LinearAlgebra"], path: "Sources/_TestSupport"),
 
     // MARK: - Executable
 
@@ -44,5 +45,10 @@ let package = Package(
       ]),
 
     // MARK: - Tests
+
+    .testTarget(
+      name: "LinearAlgebraTests",
+      dependencies: ["LinearAlgebra", "_TestSupport"],
+      resources: [.copy("Fixtures")]),
   ]
 )
