@@ -11,6 +11,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "iccsim", targets: ["iccsim"]),
+    .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
