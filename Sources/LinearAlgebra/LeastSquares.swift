@@ -78,6 +78,10 @@ private func solveBySingularValueDecomposition(
     precondition(rcond.isFinite && rcond >= 0, "\(operation): rcond must be finite and ≥ 0")
   }
   let (m, n, rightHandSides) = (a.rows, a.columns, b.columns)
+  var fm = try fortranInt(m, routine: routine)
+  var fn = try fortranInt(n, routine: routine)
+  var fnrhs = try fortranInt(rightHandSides, routine: routine)
+  var lda = try leadingDimension(m, routine: routine)
 
   let equilibration = ColumnEquilibration(a)
   var scaled = equilibration.scaled(a)
@@ -93,10 +97,6 @@ private func solveBySingularValueDecomposition(
   var rank: Int32 = 0
 
   if Swift.min(m, n) > 0 && rightHandSides > 0 {
-    var fm = try fortranInt(m, routine: routine)
-    var fn = try fortranInt(n, routine: routine)
-    var fnrhs = try fortranInt(rightHandSides, routine: routine)
-    var lda = try leadingDimension(m, routine: routine)
     var ldb = try fortranInt(rhsRows, routine: routine)
     var threshold = rcond ?? ColumnEquilibration.defaultRankTolerance(rows: m, columns: n)
     let info = try callWithWorkspace(routine) { workspace, lwork, _ in

@@ -66,15 +66,15 @@ public struct PivotedQR: Sendable {
       tolerance.isFinite && tolerance >= 0 && tolerance < 1,
       "pivoted QR: rankTolerance must be in [0, 1)")
     let (m, n) = (a.rows, a.columns)
+    var fm = try fortranInt(m, routine: routine)
+    var fn = try fortranInt(n, routine: routine)
+    var lda = try leadingDimension(m, routine: routine)
     let equilibration = ColumnEquilibration(a)
     var factor = equilibration.scaled(a).elements
     var pivots = [Int32](repeating: 0, count: Swift.max(1, n))  // 0: every column free to move
     var tau = [Double](repeating: 0, count: Swift.max(1, Swift.min(m, n)))
 
     if Swift.min(m, n) > 0 {
-      var fm = try fortranInt(m, routine: routine)
-      var fn = try fortranInt(n, routine: routine)
-      var lda = try leadingDimension(m, routine: routine)
       _ = try callWithWorkspace(routine) { workspace, lwork, _ in
         var lwork = lwork
         var info: Int32 = 0
