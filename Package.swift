@@ -11,6 +11,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "iccsim", targets: ["iccsim"]),
+    .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,6 +35,7 @@ let package = Package(
       dependencies: ["Stochastics", .product(name: "Yams", package: "Yams")],
       resources: [.copy("Resources/indicators.yaml")]),
     .target(name: "Simulation", dependencies: ["CityModel", "Stochastics", "LinearAlgebra"]),
+    .target(name: "_TestSupport", dependencies: ["LinearAlgebra"], path: "Sources/_TestSupport"),
 
     // MARK: - Executable
 
@@ -47,6 +49,10 @@ let package = Package(
 
     // MARK: - Tests
 
-    .testTarget(name: "SimulationTests", dependencies: ["Simulation", "CityModel", "Stochastics"]),
+    .testTarget(
+      name: "LinearAlgebraTests",
+      dependencies: ["LinearAlgebra", "_TestSupport"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(name: "SimulationTests", dependencies: ["Simulation", "CityModel", "Stochastics", "_TestSupport"]),
   ]
 )

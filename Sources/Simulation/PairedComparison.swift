@@ -6,7 +6,7 @@ extension MonteCarlo {
   /// alternative − base for every output the two have in common.
   public static func compare(
     base: CompiledScenario, alternatives: [CompiledScenario], options: MonteCarloOptions
-  ) throws -> ComparisonResult {
+  ) throws -> PlanComparison {
     for alternative in alternatives {
       guard alternative.baseYear == base.baseYear, alternative.horizon == base.horizon else {
         throw SimulationError("'\(alternative.id)' projects \(alternative.baseYear)+\(alternative.horizon) but the base '\(base.id)' projects \(base.baseYear)+\(base.horizon); compare needs the same years")
@@ -60,6 +60,6 @@ extension MonteCarlo {
       }
       return Comparison(scenario: alternative.id, title: alternative.title, differences: differences)
     }
-    return ComparisonResult(base: base.id, outputs: base.outputs, comparisons: comparisons)
+    return PlanComparison(base: base.id, outputs: base.outputs, comparisons: comparisons)
   }
 }
