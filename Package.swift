@@ -12,6 +12,9 @@ let package = Package(
   products: [
     .executable(name: "iccsim", targets: ["iccsim"]),
     .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+    .library(name: "Stochastics", targets: ["Stochastics"]),
+    .library(name: "CityModel", targets: ["CityModel"]),
+    .library(name: "Simulation", targets: ["Simulation"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
