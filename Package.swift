@@ -44,5 +44,8 @@ let package = Package(
       ]),
 
     // MARK: - Tests
+
+    .testTarget(name: "CityModelTests", dependencies: ["CityModel", "Stochastics"]),
+    .testTarget(name: "CLITests", dependencies: ["iccsim", "CityModel"]),
   ]
 )
