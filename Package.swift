@@ -11,6 +11,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "iccsim", targets: ["iccsim"]),
+    .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,9 +31,10 @@ let package = Package(
     .target(name: "Stochastics", dependencies: ["LinearAlgebra"]),
     .target(
       name: "CityModel",
-      dependencies: ["Stochastics", .product(name: "Yams", package: "Yams")],
+      dependencies: ["Stochastics", "LinearAlgebra", .product(name: "Yams", package: "Yams")],
       resources: [.copy("Resources/indicators.yaml")]),
     .target(name: "Simulation", dependencies: ["CityModel", "Stochastics", "LinearAlgebra"]),
+    .target(name: "_TestSupport", dependencies: ["LinearAlgebra"], path: "Sources/_TestSupport"),
 
     // MARK: - Executable
 
@@ -45,6 +47,10 @@ let package = Package(
 
     // MARK: - Tests
 
+    .testTarget(
+      name: "LinearAlgebraTests",
+      dependencies: ["LinearAlgebra", "_TestSupport"],
+      resources: [.copy("Fixtures")]),
     .testTarget(name: "CityModelTests", dependencies: ["CityModel", "Stochastics"]),
     .testTarget(name: "CLITests", dependencies: ["iccsim", "CityModel"]),
   ]
