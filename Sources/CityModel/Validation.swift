@@ -25,11 +25,11 @@ public func validate(file url: URL, catalogue: IndicatorCatalogue = .bundled) th
   let file = SourceFile(url: url)
   let diagnostics = Diagnostics()
   if url.pathExtension.lowercased() == "csv" {
-    let data = CityData.read(file, diagnostics: diagnostics)
+    let report = CityData.read(file, diagnostics: diagnostics).map {
+      cityDataReport($0, file: file, catalogue: catalogue, diagnostics: diagnostics)
+    }
     try diagnostics.throwIfProblems()
-    let report = cityDataReport(data!, file: file, catalogue: catalogue, diagnostics: diagnostics)
-    try diagnostics.throwIfProblems()
-    return report
+    return report!
   }
   guard let tree = YAMLTree.load(file, diagnostics: diagnostics) else {
     try diagnostics.throwIfProblems()
