@@ -61,7 +61,7 @@ let errorCases: [ErrorCase] = [
   ErrorCase(name: "goalposts low = high", files: ["model.yaml": m.replacingOccurrences(of: "{low: 100, high: 1000}", with: "{low: 100, high: 100}")],
             expected: ["model.yaml:20:15: goalposts need low < high (got low 100, high 100); for an indicator where lower is better, keep low < high: the index reverses it"]),
   ErrorCase(name: "missing base-year value", files: ["data.csv": Fixture.data.replacingOccurrences(of: "shanghai,tourism_spending,2023,3700,亿元,test\n", with: "")],
-            expected: ["s.yaml:5:1: no base-year (2023) value for shanghai of tourism_spending: the baseline table lacks it; add rows or set them under values:"]),
+            expected: ["s.yaml:5:1: no base-year (2023) value for shanghai of tourism_spending: the baseline table lacks it; add rows or set it under values:"]),
   ErrorCase(name: "non-positive-definite shock correlations",
             files: ["model.yaml": m + "shock_correlation:\n  - [retail_sales, tourism_spending, 0.9]\n  - [retail_sales, consumer_satisfaction, 0.9]\n  - [tourism_spending, consumer_satisfaction, -0.9]\n"],
             expected: ["model.yaml:25:3: the shock correlations are not positive definite (over retail_sales, tourism_spending, consumer_satisfaction): no set of shocks can have them; iccsim does not repair this — lower some correlations or remove one"]),

@@ -253,6 +253,7 @@ struct DisplayWidthTests {
   @Test func suggestsOnlyCloseNames() {
     #expect(editDistance("horizn", "horizon") == 1)
     #expect(editDistance("kitten", "sitting") == 3)
+    #expect(editDistance("sede", "seed") == 1, "a swap of neighbours is one edit")
     #expect(closestMatch(to: "retail_sale", among: IndicatorCatalogue.bundled.ids) == "retail_sales")
     #expect(closestMatch(to: "population", among: IndicatorCatalogue.bundled.ids) == nil)
   }
