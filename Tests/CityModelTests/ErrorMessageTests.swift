@@ -38,6 +38,8 @@ let errorCases: [ErrorCase] = [
             expected: ["model.yaml:8:16: unknown indicator 'metro_kms'; did you mean 'metro_km'?"]),
   ErrorCase(name: "driver not in play", files: ["model.yaml": m.replacingOccurrences(of: "from: metro_km", with: "from: hotel_beds")],
             expected: ["model.yaml:8:16: 'hotel_beds' is not in play in this model: add it under indicators to use it in the drivers of retail_sales"]),
+  ErrorCase(name: "negative lag", files: ["model.yaml": m.replacingOccurrences(of: "lag: 1}", with: "lag: -1}")],
+            expected: ["model.yaml:8:48: a lag must be ≥ 0 years (got -1)"]),
   ErrorCase(name: "lag-0 cycle", files: ["model.yaml": m.replacingOccurrences(of: "    drift: 0.03\n", with: "    drift: 0.03\n    drivers: [{from: retail_sales, elasticity: 0.1}]\n")],
             expected: ["model.yaml:9:9: a cycle through lag-0 drivers: tourism_spending → retail_sales → tourism_spending; give one of its edges a lag ≥ 1"]),
   ErrorCase(name: "negative sd", files: ["model.yaml": m.replacingOccurrences(of: "drift: 0.05", with: "drift: {normal: {mean: 0.05, sd: -1}}")],

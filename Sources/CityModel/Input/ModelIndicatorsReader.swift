@@ -103,14 +103,7 @@ final class IndicatorsReader {
       let fromTree = reader.required("from")
       let from = fromTree.flatMap { diagnostics.text($0, what: "a driver id") }
       let elasticity = reader.required("elasticity").flatMap { diagnostics.distribution($0, what: "an elasticity") }
-      var lag: Int? = 0
-      if let lagTree = reader["lag"] {
-        lag = diagnostics.integer(lagTree, what: "a lag in whole years")
-        if let value = lag, value < 0 {
-          diagnostics.error("a lag must be ≥ 0 years (got \(value))", at: lagTree.location)
-          lag = nil
-        }
-      }
+      let lag = reader["lag"].map { diagnostics.lag($0) } ?? 0
       guard let fromTree, let from, let elasticity, let lag else {
         ok = false
         continue
