@@ -35,7 +35,7 @@ let package = Package(
     .target(name: "Stochastics", dependencies: ["LinearAlgebra"]),
     .target(
       name: "CityModel",
-      dependencies: ["Stochastics", .product(name: "Yams", package: "Yams")],
+      dependencies: ["Stochastics", "LinearAlgebra", .product(name: "Yams", package: "Yams")],
       resources: [.copy("Resources/indicators.yaml")]),
     .target(name: "Simulation", dependencies: ["CityModel", "Stochastics", "LinearAlgebra"]),
     .target(name: "_TestSupport", dependencies: ["LinearAlgebra"], path: "Sources/_TestSupport"),
@@ -56,6 +56,8 @@ let package = Package(
       name: "LinearAlgebraTests",
       dependencies: ["LinearAlgebra", "_TestSupport"],
       resources: [.copy("Fixtures")]),
+    .testTarget(name: "CityModelTests", dependencies: ["CityModel", "Stochastics"]),
+    .testTarget(name: "CLITests", dependencies: ["iccsim", "CityModel"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "CityModel", "Stochastics", "_TestSupport"]),
   ]
 )
