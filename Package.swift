@@ -15,6 +15,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
   ],
   targets: [
     // MARK: - System libraries
@@ -33,16 +34,24 @@ let package = Package(
       dependencies: ["Stochastics", .product(name: "Yams", package: "Yams")],
       resources: [.copy("Resources/indicators.yaml")]),
     .target(name: "Simulation", dependencies: ["CityModel", "Stochastics", "LinearAlgebra"]),
+    .target(
+      name: "Reporting",
+      dependencies: ["Simulation", "CityModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
 
     // MARK: - Executable
 
     .executableTarget(
       name: "iccsim",
       dependencies: [
-        "CityModel", "Simulation",
+        "CityModel", "Simulation", "Reporting",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     // MARK: - Tests
+
+    .testTarget(
+      name: "ReportingTests",
+      dependencies: ["Reporting", "Simulation", "CityModel"],
+      exclude: ["Fixtures", "Snapshots"]),
   ]
 )
