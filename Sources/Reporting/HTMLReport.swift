@@ -73,7 +73,6 @@ public enum HTMLReport {
     h2 { font-size: 21px; margin: 32px 0 10px; border-bottom: 2px solid #08306b; padding-bottom: 4px; }
     h3 { font-size: 17px; margin: 22px 0 8px; }
     table { border-collapse: collapse; margin: 10px 0 4px; font-size: 13px; font-variant-numeric: tabular-nums; }
-    caption { text-align: left; font-weight: bold; font-size: 15px; padding: 6px 0; }
     th, td { padding: 3px 10px; vertical-align: top; }
     thead th { border-top: 2px solid #222; border-bottom: 1px solid #222; text-align: left; }
     thead th.num { text-align: right; }
@@ -104,8 +103,9 @@ public enum HTMLReport {
   static func table(_ table: ReportTable, className: String? = nil) -> String {
     let columns = table.displayColumns
     let grouped = table.sections.contains { $0.heading != nil }
-    var html = className.map { #"<table class="\#($0)">"# } ?? "<table>"
-    html += "<caption>\(xmlEscaped(table.title))</caption>\n"
+    var html = "<h3>\(xmlEscaped(table.title))</h3>\n"
+    html += className.map { #"<table class="\#($0)">"# } ?? "<table>"
+    html += "\n"
     if columns.contains(where: { !$0.column.title.isEmpty }) {
       html += "<thead><tr>" + columns.map {
         #"<th\#($0.column.alignment == .right ? #" class="num""# : "")>\#(xmlEscaped($0.column.title))</th>"#

@@ -47,8 +47,16 @@ public struct NumberFormat: Sendable, Equatable, Codable {
     case .quantity:
       let largest = finite.map(abs).max() ?? 0
       let integerDigits = largest < 1 ? 0 : Int(log10(largest).rounded(.down)) + 1
-      return NumberFormat(style: .quantity, decimals: min(2, max(0, 4 - integerDigits)), signed: signed)
+      let cap = largest < 1 ? 2 : 1
+      return NumberFormat(style: .quantity, decimals: min(cap, max(0, 4 - integerDigits)), signed: signed)
     }
+  }
+
+  /// The format for axis ticks: as many decimals as the step between ticks needs, grouped.
+  public static func axis(_ ticks: [Double], signed: Bool = false) -> NumberFormat {
+    let step = ticks.count > 1 ? abs(ticks[1] - ticks[0]) : 1
+    let decimals = step >= 1 || step == 0 ? 0 : Int((-log10(step)).rounded(.up))
+    return NumberFormat(style: .quantity, decimals: min(6, decimals), signed: signed)
   }
 
   /// The number for people: grouped thousands, a percent sign for percentages, a plus sign on

@@ -51,7 +51,7 @@ public enum BarChart {
       on: &canvas, title: title,
       legend: [(lowColour, Label.lowEnd.text(language)), (highColour, Label.highEnd.text(language))],
       axisCaption: "\(unitLabel(unit, language)) · \(Label.baseline.text(language)) \(format.string(baseline))",
-      reference: baseline, format: format)
+      reference: baseline)
     let scale = layout.scale
     for (row, bar) in sorted.enumerated() {
       let y = layout.y(row: row, mark: 0)
@@ -78,7 +78,7 @@ public enum BarChart {
     layout.drawFrame(
       on: &canvas, title: title,
       legend: [(colours[0], Label.firstOrder.text(language)), (colours[1], Label.totalOrder.text(language))],
-      axisCaption: Label.sobol.text(language), format: format)
+      axisCaption: Label.sobol.text(language))
     let scale = layout.scale
     for (row, bar) in sorted.enumerated() {
       for (mark, (value, low, high)) in [(bar.s1, bar.s1Low, bar.s1High), (bar.st, bar.stLow, bar.stHigh)].enumerated() {

@@ -22,7 +22,8 @@ public enum DifferenceChart {
     }
     let present = outputs.filter { output in comparison.comparisons.indices.allSatisfy { lookup["\($0)/\(output.id)"] != nil } }
     guard !present.isEmpty else { return nil }
-    let differences = lookup.values.flatMap { [$0.p5, $0.p50, $0.p95] }
+    let presentIDs = Set(present.map(\.id))
+    let differences = lookup.values.filter { presentIDs.contains($0.indicator) }.flatMap { [$0.p5, $0.p50, $0.p95] }
     let units = Set(present.map(\.unit))
     let format = NumberFormat.fitting(differences, unit: units.count == 1 ? units.first! : "", signed: true)
     let layout = RowChartLayout(
@@ -33,7 +34,7 @@ public enum DifferenceChart {
     layout.drawFrame(
       on: &canvas, title: title,
       legend: zip(colours, comparison.comparisons.map { "\($0.title.text(language)) − \(comparison.base)" }).map { ($0, $1) },
-      axisCaption: units.count == 1 ? unitLabel(units.first!, language) : "", format: format)
+      axisCaption: units.count == 1 ? unitLabel(units.first!, language) : "", signed: true)
     for (row, output) in present.enumerated() {
       for (mark, colour) in colours.enumerated() {
         guard let difference = lookup["\(mark)/\(output.id)"] else { continue }

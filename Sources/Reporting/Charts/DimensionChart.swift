@@ -25,7 +25,7 @@ public enum DimensionChart {
     layout.drawFrame(
       on: &canvas, title: title,
       legend: [(colours[0], String(firstYear)), (colours[1], "\(lastYear) \(Label.median.text(language)) [P5–P95]")],
-      axisCaption: unitLabel("score", language), format: format)
+      axisCaption: unitLabel("score", language))
     let scale = layout.scale
     for (row, (_, start, end)) in rows.enumerated() {
       for (mark, point) in [start, end].enumerated() {

@@ -22,8 +22,9 @@ public enum FanChart {
     let bounds = targets.compactMap { $0.atLeast ?? $0.atMost }
     let values = points.flatMap { [$0.p5, $0.p95] } + bounds
     let ticks = niceTicks(values.min() ?? 0, values.max() ?? 1, count: 5)
-    let format = NumberFormat.fitting(ticks, unit: output.unit)
-    let tickWidth = ticks.map { textWidth(format.string($0), size: 11) }.max() ?? 20
+    let format = NumberFormat.fitting(values, unit: output.unit)
+    let tickFormat = NumberFormat.axis(ticks)
+    let tickWidth = ticks.map { textWidth(tickFormat.string($0), size: 11) }.max() ?? 20
     let left = tickWidth + 18
     let right = width - 18
     let top = 50.0
@@ -36,7 +37,7 @@ public enum FanChart {
     canvas.text(unit, x: 12, y: 40, size: 11, fill: ChartColour.axis)
     for tick in ticks {
       canvas.line(left, y(tick), right, y(tick), stroke: ChartColour.grid)
-      canvas.text(format.string(tick), x: left - 6, y: y(tick) + 4, size: 11, anchor: .end, fill: ChartColour.axis)
+      canvas.text(tickFormat.string(tick), x: left - 6, y: y(tick) + 4, size: 11, anchor: .end, fill: ChartColour.axis)
     }
     let yearStep = points.count > 12 ? 5 : (points.count > 6 ? 2 : 1)
     for point in points where (point.year - points[0].year) % yearStep == 0 || point.year == points[points.count - 1].year {
@@ -60,7 +61,7 @@ public enum FanChart {
       let probability = NumberFormat.fitting([target.probability], unit: "%").string(target.probability)
       let label = "\(target.atLeast != nil ? "≥" : "≤") \(format.string(bound)) (\(probability))"
       let onLeft = cx + 10 + textWidth(label, size: 11) > width
-      canvas.text(label, x: onLeft ? cx - 10 : cx + 10, y: cy - 8, size: 11, anchor: onLeft ? .end : .start, bold: true, fill: ChartColour.target)
+      canvas.text(label, x: onLeft ? cx - 10 : cx + 10, y: cy - 8, size: 11, anchor: onLeft ? .end : .start, bold: true, fill: ChartColour.target, halo: true)
     }
 
     var legendX = left

@@ -41,8 +41,9 @@ struct RowChartLayout {
   /// and the reference line at `reference`.
   func drawFrame(
     on canvas: inout SVGCanvas, title: String, legend: [(String, String)], axisCaption: String,
-    reference: Double = 0, format: NumberFormat
+    reference: Double = 0, signed: Bool = false
   ) {
+    let tickFormat = NumberFormat.axis(ticks, signed: signed)
     canvas.text(title, x: 12, y: 22, size: Self.titleSize, bold: true)
     var legendX = 12.0
     for (colour, name) in legend {
@@ -59,7 +60,7 @@ struct RowChartLayout {
     for tick in ticks {
       let x = scale(tick)
       canvas.line(x, top, x, bottom, stroke: ChartColour.grid)
-      canvas.text(format.string(tick), x: x, y: bottom + 16, size: 11, anchor: .middle, fill: ChartColour.axis)
+      canvas.text(tickFormat.string(tick), x: x, y: bottom + 16, size: 11, anchor: .middle, fill: ChartColour.axis)
     }
     canvas.line(left, bottom, right, bottom, stroke: ChartColour.axis)
     if let first = ticks.first, let last = ticks.last, reference >= first, reference <= last {

@@ -48,9 +48,9 @@ struct SVGCanvas {
 
   mutating func text(
     _ content: String, x: Double, y: Double, size: Double = 12, anchor: Anchor = .start, bold: Bool = false,
-    fill: String = "#222"
+    fill: String = "#222", halo: Bool = false
   ) {
-    let weight = bold ? #" font-weight="bold""# : ""
+    let weight = (bold ? #" font-weight="bold""# : "") + (halo ? #" stroke="white" stroke-width="3" paint-order="stroke""# : "")
     elements.append(
       #"<text x="\#(n(x))" y="\#(n(y))" font-size="\#(n(size))" text-anchor="\#(anchor.rawValue)" fill="\#(fill)"\#(weight)>\#(xmlEscaped(content))</text>"#)
   }

@@ -126,11 +126,11 @@ def run():
         "targets": [
             {"indicator": "retail_sales", "year": 2030, "at_least": 25000, "probability": 0.6214,
              "first_met": [{"year": 2029, "probability": 0.2102}, {"year": 2030, "probability": 0.4112}]},
-            {"indicator": "global_city_rank", "year": 2028, "at_most": 10, "probability": 0.7341,
-             "first_met": [{"year": 2026, "probability": 0.1873}, {"year": 2027, "probability": 0.3311},
-                           {"year": 2028, "probability": 0.2157}]},
-            {"indicator": "index", "year": 2033, "at_least": 70, "probability": 0.4087,
-             "first_met": [{"year": 2032, "probability": 0.1566}, {"year": 2033, "probability": 0.2521}]},
+            {"indicator": "global_city_rank", "year": 2028, "at_most": 11, "probability": 0.6712,
+             "first_met": [{"year": 2026, "probability": 0.2873}, {"year": 2027, "probability": 0.2311},
+                           {"year": 2028, "probability": 0.1528}]},
+            {"indicator": "index", "year": 2033, "at_least": 85, "probability": 0.5871,
+             "first_met": [{"year": 2032, "probability": 0.2100}, {"year": 2033, "probability": 0.3771}]},
         ],
         "cost": [{"year": y, "mean": round(c, 1), "sd": round(c * 0.18, 1), "p5": round(c * 0.72, 1),
                   "p50": round(c * 0.97, 1), "p95": round(c * 1.33, 1)}
