@@ -57,4 +57,26 @@ import Testing
     #expect(tex.contains(#"\num{29038} [\num{25497}--\num{33071}]"#))
     #expect(tex.contains(#"\num{62}\%"#))
   }
+
+  /// Compiles both standalone documents with XeLaTeX (ctex, booktabs, siunitx). Slow and needs
+  /// a TeX installation, so it runs only when ICCSIM_COMPILE_TEX=1.
+  @Test(.enabled(if: ProcessInfo.processInfo.environment["ICCSIM_COMPILE_TEX"] == "1", "set ICCSIM_COMPILE_TEX=1"))
+  func standaloneDocumentsCompileWithXeLaTeX() throws {
+    let directory = try Fixtures.temporaryDirectory()
+    for (name, document, language) in [
+      ("run-zh", try Fixtures.runDocument(), "zh"), ("compare-en", try Fixtures.comparisonDocument(), "en"),
+    ] {
+      let settings = ExportSettings(options: ReportOptions(language: language == "zh" ? .zh : .en), standalone: true)
+      try Exporter.render(document, as: .tex, settings: settings).write(to: directory.appendingPathComponent("\(name).tex"))
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      process.arguments = ["xelatex", "-interaction=nonstopmode", "-halt-on-error", "\(name).tex"]
+      process.currentDirectoryURL = directory
+      process.standardOutput = FileHandle.nullDevice
+      try process.run()
+      process.waitUntilExit()
+      #expect(process.terminationStatus == 0, "xelatex \(name).tex (log in \(directory.path))")
+      #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("\(name).pdf").path))
+    }
+  }
 }
