@@ -12,8 +12,8 @@ public enum ReportingError: Error, Equatable, CustomStringConvertible {
   case outputExists(path: String)
   /// The output could not be written (73, cannot create).
   case cannotWrite(path: String, reason: String)
-  /// The format cannot show this kind of result (64, usage).
-  case unsupported(String)
+  /// An output could not be assembled (a bug, not the user's input) (70, internal).
+  case internalFailure(String)
 
   public var description: String {
     switch self {
@@ -29,8 +29,8 @@ public enum ReportingError: Error, Equatable, CustomStringConvertible {
       "\(path) already exists; pass --force to replace it"
     case .cannotWrite(let path, let reason):
       "cannot write \(path): \(reason)"
-    case .unsupported(let what):
-      what
+    case .internalFailure(let what):
+      "internal error: \(what)"
     }
   }
 
@@ -38,8 +38,9 @@ public enum ReportingError: Error, Equatable, CustomStringConvertible {
   public var exitCode: Int32 {
     switch self {
     case .invalidResult, .missingValue: 65
-    case .yearOutsideResult, .statisticUnavailable, .unsupported: 64
+    case .yearOutsideResult, .statisticUnavailable: 64
     case .outputExists, .cannotWrite: 73
+    case .internalFailure: 70
     }
   }
 }

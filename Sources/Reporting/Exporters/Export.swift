@@ -31,27 +31,33 @@ public enum Exporter {
   public static func render(_ document: ResultDocument, as format: ExportFormat, settings: ExportSettings = ExportSettings())
     throws(ReportingError) -> Data
   {
-    let language = settings.options.language
-    if format == .html {
-      switch document {
-      case .run(let run): return Data(try HTMLReport.render(runs: [run], options: settings.options).utf8)
-      case .comparison(let comparison):
-        return Data(try HTMLReport.render(runs: [], comparison: comparison, options: settings.options).utf8)
-      }
-    }
-    let tables = try tables(of: document, for: format, options: settings.options)
+    let options = settings.options
     switch format {
-    case .text: return Data(TerminalExporter.render(tables).utf8)
-    case .md: return Data(MarkdownExporter.render(tables).utf8)
-    case .tex: return Data(LaTeXExporter.render(tables, standalone: settings.standalone).utf8)
-    case .csv: return CSVExporter.render(tables, language: language, byteOrderMark: settings.byteOrderMark)
+    case .html:
+      switch document {
+      case .run(let run): return Data(try HTMLReport.render(runs: [run], options: options).utf8)
+      case .comparison(let comparison): return Data(try HTMLReport.render(runs: [], comparison: comparison, options: options).utf8)
+      }
+    case .text: return Data(TerminalExporter.render(try tables(of: document, for: format, options: options)).utf8)
+    case .md: return Data(MarkdownExporter.render(try tables(of: document, for: format, options: options)).utf8)
+    case .tex:
+      let tables = try tables(of: document, for: format, options: options)
+      return Data(LaTeXExporter.render(tables, standalone: settings.standalone).utf8)
+    case .csv:
+      let tables = try tables(of: document, for: format, options: options)
+      return CSVExporter.render(tables, language: options.language, byteOrderMark: settings.byteOrderMark)
     case .xlsx:
-      do { return try XLSXExporter.render(tables, groupTitle: Label.group.text(language)) } catch let error as ReportingError {
+      let tables = try tables(of: document, for: format, options: options)
+      do {
+        return try XLSXExporter.render(tables, groupTitle: Label.group.text(options.language))
+      } catch let error as ReportingError {
         throw error
-      } catch { throw .unsupported("cannot assemble the workbook: \(error)") }
+      } catch {
+        throw .internalFailure("cannot assemble the workbook: \(error)")
+      }
     case .json:
-      do { return try JSONExporter.render(tables) } catch { throw .unsupported("cannot encode the tables: \(error)") }
-    case .html: preconditionFailure("handled above")
+      let tables = try tables(of: document, for: format, options: options)
+      do { return try JSONExporter.render(tables) } catch { throw .internalFailure("cannot encode the tables: \(error)") }
     }
   }
 

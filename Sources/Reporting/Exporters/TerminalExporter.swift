@@ -9,25 +9,22 @@ public enum TerminalExporter {
     let columns = table.displayColumns
     let indent = table.sections.contains { $0.heading != nil } ? "  " : ""
     let header = columns.map(\.column.title)
-    let body: [[String]] = table.sections.flatMap { section in
+    let body = table.sections.map { section in
       section.rows.map { row in
-        columns.enumerated().map { position, entry in
-          (position == 0 ? indent : "") + row[entry.index].displayText
-        }
+        columns.enumerated().map { position, entry in (position == 0 ? indent : "") + row[entry.index].displayText }
       }
     }
     let widths = columns.indices.map { position in
-      ([header[position]] + body.map { $0[position] }).map(displayWidth).max() ?? 0
+      ([header[position]] + body.joined().map { $0[position] }).map(displayWidth).max() ?? 0
     }
     func line(_ cells: [String]) -> String {
       zip(cells, zip(widths, columns.map(\.column.alignment))).map { padded($0, to: $1.0, $1.1) }
         .joined(separator: "  ").trimmingTrailingSpaces()
     }
     var lines = [table.title, "", line(header), String(repeating: "─", count: widths.reduce(0, +) + 2 * (widths.count - 1))]
-    var rowIterator = body.makeIterator()
-    for section in table.sections {
+    for (section, rows) in zip(table.sections, body) {
       if let heading = section.heading { lines.append(heading) }
-      for _ in section.rows { if let row = rowIterator.next() { lines.append(line(row)) } }
+      lines += rows.map(line)
     }
     lines += table.notes.map { "* " + $0 }
     return lines.joined(separator: "\n") + "\n"

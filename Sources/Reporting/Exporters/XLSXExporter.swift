@@ -31,7 +31,7 @@ public enum XLSXExporter {
         bytes.subdata(in: Int(position)..<(Int(position) + size))
       }
     }
-    guard let data = archive.data else { throw ReportingError.unsupported("the workbook could not be assembled in memory") }
+    guard let data = archive.data else { throw ReportingError.internalFailure("the workbook could not be assembled in memory") }
     return data
   }
 
