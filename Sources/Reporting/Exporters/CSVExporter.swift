@@ -5,7 +5,7 @@ import Foundation
 /// With `byteOrderMark`, the file starts with U+FEFF so Excel opens Chinese text correctly.
 ///
 /// Several tables with the same columns (the alternatives of a comparison) are stacked under a
-/// leading column naming the table.
+/// leading column naming the table (for a comparison, the alternative scenario's id).
 public enum CSVExporter {
   public static func render(_ tables: [ReportTable], language: Language, byteOrderMark: Bool = false) -> Data {
     guard let first = tables.first else { return Data() }
@@ -14,7 +14,7 @@ public enum CSVExporter {
     for table in tables {
       for row in table.dataRows {
         lines.append(
-          (stacked ? [table.title] : [])
+          (stacked ? [table.name] : [])
             + row.map { value in
               switch value {
               case .text(let text): text
