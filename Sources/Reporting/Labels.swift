@@ -3,12 +3,12 @@ import CityModel
 /// The fixed words of tables, charts and the report, in Chinese and English. Names of
 /// indicators, dimensions and scenarios come from the result itself (`OutputInfo.name`).
 enum Label: String, CaseIterable, Sendable {
-  case indicator, unit, group, outputID, year, dimensionScores, scenario, alternative, base
+  case indicator, unit, group, outputID, year, dimensionScores, scenario, base
   case projection, targets, condition, targetYear, probability, firstMet, cost, costUnit
   case comparison, difference, probabilityHigher, manifest, inputs, city, baseYear, horizon
   case runs, seed, version, command, threads, elapsed, host, date, median, band50, band90
-  case target, indexByDimension, fanCharts, generatedFrom, intervalNote, differenceNote
-  case tornado, sobol, firstOrder, totalOrder, baseline, notMet, report, lowEnd, highEnd
+  case target, indexByDimension, fanCharts, intervalNote, differenceNote
+  case sobol, firstOrder, totalOrder, baseline, notMet, report, lowEnd, highEnd
 
   func text(_ language: Language) -> String {
     let (zh, en) = words
@@ -24,7 +24,6 @@ enum Label: String, CaseIterable, Sendable {
     case .year: ("年份", "Year")
     case .dimensionScores: ("维度得分与综合指数", "Dimension scores and index")
     case .scenario: ("情景", "Scenario")
-    case .alternative: ("备选方案", "Alternative")
     case .base: ("基准情景", "Base scenario")
     case .projection: ("预测", "Projection")
     case .targets: ("目标达成概率", "Targets")
@@ -56,11 +55,9 @@ enum Label: String, CaseIterable, Sendable {
     case .target: ("目标", "Target")
     case .indexByDimension: ("分维度得分", "Index by dimension")
     case .fanCharts: ("扇形图", "Fan charts")
-    case .generatedFrom: ("数据来源", "Source")
     case .intervalNote: ("单元格：中位数 [P5–P95]，蒙特卡洛模拟", "Cells: median [P5–P95] over Monte Carlo runs")
     case .differenceNote:
       ("同一随机数下的配对差值：中位数 [P5–P95]", "Paired differences under common random numbers: median [P5–P95]")
-    case .tornado: ("龙卷风图", "Tornado")
     case .sobol: ("Sobol 敏感性指数", "Sobol sensitivity indices")
     case .firstOrder: ("一阶 S1", "First order S1")
     case .totalOrder: ("总效应 ST", "Total ST")

@@ -16,10 +16,9 @@ struct SVGCanvas {
     self.height = height
   }
 
-  mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String, stroke: String? = nil) {
-    let strokeAttribute = stroke.map { #" stroke="\#($0)" stroke-width="1""# } ?? ""
+  mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String) {
     elements.append(
-      #"<rect x="\#(n(x))" y="\#(n(y))" width="\#(n(max(0, width)))" height="\#(n(max(0, height)))" fill="\#(fill)"\#(strokeAttribute)/>"#)
+      #"<rect x="\#(n(x))" y="\#(n(y))" width="\#(n(max(0, width)))" height="\#(n(max(0, height)))" fill="\#(fill)"/>"#)
   }
 
   mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1, dash: String? = nil) {
