@@ -48,7 +48,7 @@ func exitingOnError(_ work: () throws -> Void) throws {
     throw error
   } catch {
     let status = ExitStatus(for: error)
-    if status == .usage { throw error }
+    if error is ValidationError { throw error }
     printToStandardError(message(for: error))
     throw ExitCode(status.rawValue)
   }

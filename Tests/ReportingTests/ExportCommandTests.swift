@@ -13,7 +13,7 @@ struct ExportCommandTests {
     #expect(try String(contentsOfFile: output, encoding: .utf8).hasPrefix("## Shanghai flagship plan (test fixture) — Projection"))
     let second = try ExportCommand.run([input, "--format", "md", "--out", output])
     #expect(second.status == 73)
-    #expect(second.error == "error: \(output) already exists; pass --force to replace it\n")
+    #expect(second.error == "iccsim: \(output) already exists; pass --force to replace it\n")
     #expect(try ExportCommand.run([input, "--format", "md", "--out", output, "--force"]).status == 0)
   }
 
