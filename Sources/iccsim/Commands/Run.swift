@@ -38,7 +38,7 @@ struct Run: ParsableCommand {
 }
 
 /// Loads a scenario and applies the command-line overrides of runs and seed.
-func loadScenario(_ path: String, catalogue: IndicatorCatalogue, options: SimulationOptions) throws -> Scenario {
+func loadScenario(_ path: String, catalogue: IndicatorCatalogue = .bundled, options: SimulationOptions) throws -> Scenario {
   var scenario = try Scenario.load(from: URL(fileURLWithPath: path), catalogue: catalogue)
   if let runs = options.runs { scenario.runs = runs }
   if let seed = options.seed { scenario.seed = seed }
