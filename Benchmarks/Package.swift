@@ -16,6 +16,12 @@ let package = Package(
     .executableTarget(
       name: "least-squares-benchmark",
       dependencies: [.product(name: "LinearAlgebra", package: "iccsim")],
-      path: "Sources/LeastSquaresBenchmark")
+      path: "Sources/LeastSquaresBenchmark"),
+    .executableTarget(
+      name: "simulation-benchmark",
+      dependencies: [
+        .product(name: "Simulation", package: "iccsim"), .product(name: "CityModel", package: "iccsim"),
+      ],
+      path: "Sources/SimulationBenchmark"),
   ]
 )
