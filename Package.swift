@@ -44,5 +44,7 @@ let package = Package(
       ]),
 
     // MARK: - Tests
+
+    .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"], exclude: ["Fixtures"]),
   ]
 )
