@@ -35,6 +35,29 @@ public struct QuantileSummary: Codable, Sendable, Hashable {
     self.sketchCapacity = sketchCapacity
   }
 
+  private enum CodingKeys: String, CodingKey { case exactLimit, sketchCapacity, count, exactValues, sketch }
+
+  /// Decodes a summary written by another process (a shard), rejecting inconsistent states so a
+  /// damaged file fails at load time rather than corrupting a merge.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    exactLimit = try container.decode(Int.self, forKey: .exactLimit)
+    sketchCapacity = try container.decode(Int.self, forKey: .sketchCapacity)
+    count = try container.decode(Int.self, forKey: .count)
+    exactValues = try container.decode([Double].self, forKey: .exactValues)
+    sketch = try container.decodeIfPresent(QuantileSketch.self, forKey: .sketch)
+    let consistent: Bool
+    if let sketch {
+      consistent = exactValues.isEmpty && sketch.count == count && sketch.capacity == sketchCapacity
+    } else {
+      consistent = exactValues.count == count && count <= exactLimit && exactValues.allSatisfy(\.isFinite)
+    }
+    guard consistent && exactLimit >= 0 && sketchCapacity >= 2 && sketchCapacity % 2 == 0 else {
+      throw DecodingError.dataCorrupted(.init(
+        codingPath: decoder.codingPath, debugDescription: "inconsistent quantile summary"))
+    }
+  }
+
   /// True while every value is kept and quantiles are exact.
   public var isExact: Bool { sketch == nil }
 
