@@ -67,5 +67,6 @@ let package = Package(
       name: "ReportingTests",
       dependencies: ["Reporting", "Simulation", "CityModel"],
       exclude: ["Fixtures", "Snapshots"]),
+    .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"], exclude: ["Fixtures"]),
   ]
 )
