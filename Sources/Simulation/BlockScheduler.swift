@@ -30,7 +30,7 @@ struct BlockScheduler {
     var first = 0
     while first < blockCount {
       let count = min(waveSize, blockCount - first)
-      let results = WaveResults<Output>(count: count)
+      let results = ResultSlots<Output>(count: count)
       let start = first
       DispatchQueue.concurrentPerform(iterations: min(threads, count)) { worker in
         var b = worker
@@ -42,32 +42,5 @@ struct BlockScheduler {
       for b in 0..<count { try consume(results.take(b)) }
       first += count
     }
-  }
-}
-
-/// One wave's block results, each slot written by exactly one worker before the wave is consumed.
-/// A raw buffer, not an array property, so concurrent writes to distinct slots do not contend
-/// for exclusive access to one array.
-private final class WaveResults<Output>: @unchecked Sendable {
-  private let slots: UnsafeMutablePointer<Output?>
-  private let count: Int
-
-  init(count: Int) {
-    self.count = count
-    slots = .allocate(capacity: count)
-    slots.initialize(repeating: nil, count: count)
-  }
-
-  deinit {
-    slots.deinitialize(count: count)
-    slots.deallocate()
-  }
-
-  func store(_ output: Output, at index: Int) {
-    slots[index] = output
-  }
-
-  func take(_ index: Int) -> Output {
-    slots[index].take()!
   }
 }

@@ -46,18 +46,19 @@ public enum MonteCarlo {
     }
 
     let runs = Double(options.runs)
+    let statistics = summaries.statistics(threads: options.threads)
     var series: [SeriesPoint] = []
     for (o, output) in scenario.outputs.enumerated() {
       for t in 0..<years {
-        let s = summaries[o * years + t].statistics()
+        let s = statistics[o * years + t]
         series.append(SeriesPoint(
           indicator: output.id, year: scenario.baseYear + t, mean: s.mean, sd: s.sd,
-          p5: s.quantiles[0], p25: s.quantiles[1], p50: s.quantiles[2], p75: s.quantiles[3], p95: s.quantiles[4]))
+          p5: s.p5, p25: s.p25, p50: s.p50, p75: s.p75, p95: s.p95))
       }
     }
     let cost = (0..<years).map { t in
-      let s = summaries[scenario.costSeries * years + t].statistics()
-      return CostPoint(year: scenario.baseYear + t, mean: s.mean, sd: s.sd, p5: s.quantiles[0], p50: s.quantiles[2], p95: s.quantiles[4])
+      let s = statistics[scenario.costSeries * years + t]
+      return CostPoint(year: scenario.baseYear + t, mean: s.mean, sd: s.sd, p5: s.p5, p50: s.p50, p95: s.p95)
     }
     let targets = scenario.targets.enumerated().map { k, target in
       var atLeast: Double? = nil, atMost: Double? = nil

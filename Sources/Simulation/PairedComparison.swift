@@ -48,13 +48,14 @@ extension MonteCarlo {
     }
 
     let comparisons = alternatives.enumerated().map { a, alternative in
+      let statistics = summaries[a].statistics(threads: options.threads)
       var differences: [Difference] = []
       for (k, pair) in pairs[a].enumerated() {
         for t in 0..<years {
-          let s = summaries[a][k * years + t].statistics()
+          let s = statistics[k * years + t]
           differences.append(Difference(
             indicator: base.outputs[pair.base].id, year: base.baseYear + t, mean: s.mean, sd: s.sd,
-            p5: s.quantiles[0], p50: s.quantiles[2], p95: s.quantiles[4],
+            p5: s.p5, p50: s.p50, p95: s.p95,
             probabilityHigher: Double(higher[a][k * years + t]) / Double(options.runs)))
         }
       }
