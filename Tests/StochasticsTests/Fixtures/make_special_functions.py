@@ -197,6 +197,8 @@ normal_x = [-37.5, -30, -20, -10, -5, -2.5, -1, -0.5, -1e-3, 0, 0.3, 1, 1.96, 5,
 dfs = [1, 2, 3, 5, 10, 30, 100, 1e3, 1e4, 1e5, 1e6]
 t_values = [-1e8, -1e3, -50, -10, -3, -1, -0.1, -1e-4, 0, 0.05, 1, 2, 5, 30, 1e3, 1e8]
 probabilities = [1e-300, 1e-100, 1e-20, 1e-8, 1e-3, 0.025, 0.3, 0.5, 0.7, 0.975, 0.999, 1 - 1e-12]
+# A dense grid for the normal quantile (a rational approximation: check it everywhere).
+normal_p = [float(p) for p in np.logspace(-300, -0.31, 80)] + [float(p) for p in np.linspace(0.01, 0.99, 99)]
 small_q = [1e-300, 1e-100, 1e-20, 1e-8, 1e-3, 0.05]
 chi_df = [0.5, 1, 2, 5, 10, 100, 1e3, 1e4, 1e6]
 chi_scale = [1e-6, 0.01, 0.3, 0.9, 1, 1.1, 2, 5, 20]
@@ -210,7 +212,7 @@ gamma_a = [0.1, 0.5, 1, 3, 10, 50, 500, 5e5]
 fixture = {
     "normalCDF": rows(((x,), stats.norm.cdf(x)) for x in normal_x),
     "normalSurvival": rows(((x,), stats.norm.sf(x)) for x in normal_x),
-    "standardNormalQuantile": rows(((p,), stats.norm.ppf(p)) for p in probabilities),
+    "standardNormalQuantile": rows(((p,), stats.norm.ppf(p)) for p in probabilities + normal_p),
     "studentTCDF": rows(((t, df), stats.t.cdf(t, df)) for df in dfs for t in t_values),
     "studentTSurvival": rows(((t, df), stats.t.sf(t, df)) for df in dfs for t in t_values),
     "studentTQuantile": rows(((p, df), stats.t.ppf(p, df)) for df in dfs for p in probabilities),
