@@ -1,7 +1,8 @@
 import Dispatch
 
 /// Runs blocks of Monte Carlo runs on `threads` threads and hands their results to `consume`
-/// strictly in block order, so every reduction sees runs 0, 1, 2, … whatever the thread count.
+/// wave by wave, each wave's blocks in block order, so every reduction sees runs 0, 1, 2, …
+/// whatever the thread count.
 ///
 /// Blocks are processed in waves of a few blocks per thread; only one wave's results are held
 /// at a time, so memory does not grow with the number of runs.
@@ -23,8 +24,8 @@ struct BlockScheduler {
     return lower..<min(lower + blockSize, runs.upperBound)
   }
 
-  func forEachBlock<Output: Sendable>(
-    _ compute: @Sendable (Range<Int>) -> Output, consume: (Output) throws -> Void
+  func forEachWave<Output: Sendable>(
+    _ compute: @Sendable (Range<Int>) -> Output, consume: ([Output]) throws -> Void
   ) rethrows {
     let waveSize = threads * 4
     var first = 0
@@ -39,7 +40,7 @@ struct BlockScheduler {
           b += threads
         }
       }
-      for b in 0..<count { try consume(results.take(b)) }
+      try consume((0..<count).map { results.take($0) })
       first += count
     }
   }

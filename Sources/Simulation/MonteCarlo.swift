@@ -26,22 +26,28 @@ public enum MonteCarlo {
   public static func run(_ scenario: CompiledScenario, options: MonteCarloOptions) -> RunResult {
     let sampler = MonteCarloSampler(seed: scenario.seed)
     let years = scenario.horizon + 1
-    var summaries = [SeriesSummary](repeating: SeriesSummary(), count: scenario.seriesCount * years)
+    let summaries = SummaryBank(count: scenario.seriesCount * years)
     var targetMet = [Int](repeating: 0, count: scenario.targets.count)
     var firstMet = [[Int]](repeating: [Int](repeating: 0, count: years + 1), count: scenario.targets.count)
     var done = 0
-    BlockScheduler(runs: 0..<options.runs, blockSize: options.blockSize, threads: options.threads).forEachBlock {
+    BlockScheduler(runs: 0..<options.runs, blockSize: options.blockSize, threads: options.threads).forEachWave {
       scenario.project(runs: $0, sampler: sampler)
-    } consume: { block in
-      let n = block.runs.count
-      for k in summaries.indices {
-        for i in 0..<n { summaries[k].add(block.values[k * n + i]) }
+    } consume: { blocks in
+      summaries.absorb(threads: options.threads) { k, summary in
+        for block in blocks {
+          let n = block.runs.count
+          block.values.withUnsafeBufferPointer { values in
+            for i in 0..<n { summary.add(values[k * n + i]) }
+          }
+        }
       }
-      for k in targetMet.indices {
-        targetMet[k] += block.targetMet[k]
-        for t in 0...years { firstMet[k][t] += block.firstMet[k][t] }
+      for block in blocks {
+        for k in targetMet.indices {
+          targetMet[k] += block.targetMet[k]
+          for t in 0...years { firstMet[k][t] += block.firstMet[k][t] }
+        }
+        done += block.runs.count
       }
-      done += n
       options.progress?(done)
     }
 

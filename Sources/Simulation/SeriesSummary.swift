@@ -7,10 +7,13 @@ import Stochastics
 struct SeriesSummary: Sendable {
   private var moments = RunningMoments()
   private var quantiles = QuantileSummary()
+  /// Values strictly above zero (for a paired difference: runs in which the alternative is higher).
+  private(set) var positives = 0
 
   mutating func add(_ value: Double) {
     moments.add(value)
     quantiles.add(value)
+    if value > 0 { positives += 1 }
   }
 
   /// Mean, sample standard deviation (n − 1) and P5/P25/P50/P75/P95.
@@ -34,11 +37,4 @@ struct SeriesStatistics: Sendable {
   var p50: Double { quantiles[2] }
   var p75: Double { quantiles[3] }
   var p95: Double { quantiles[4] }
-}
-
-extension Array where Element == SeriesSummary {
-  /// Statistics of every summary, computed on all cores (each sorts or reads its own values).
-  func statistics(threads: Int) -> [SeriesStatistics] {
-    parallelMap(threads: threads) { $0.statistics() }
-  }
 }
