@@ -23,9 +23,11 @@ public struct CompiledScenario: Sendable {
   /// Responses in topological order of their lag-0 drivers.
   let responses: [ResponseEquation]
   let interventions: [CompiledIntervention]
-  /// Lower Cholesky factor of the innovation correlation over `responses`, row-major; nil when
-  /// innovations are independent.
+  /// Lower Cholesky factor of the innovation correlation, row-major, over the responses that
+  /// take part in a correlation (`correlatedResponses`, positions in `responses`); nil when
+  /// innovations are independent. The other responses' innovations stay independent.
   let shockFactor: [Double]?
+  let correlatedResponses: [Int]
   let disruption: CompiledDisruption?
   let estimateDraws: [EstimateDraw]
   let index: CompiledIndex
@@ -267,14 +269,21 @@ extension CompiledScenario {
 
     // Innovation correlation over responses.
     var shockFactor: [Double]? = nil
+    var correlatedResponses: [Int] = []
     if !model.shockCorrelations.isEmpty {
-      let n = responses.count
-      var correlation = Matrix.identity(n)
-      let position = Dictionary(uniqueKeysWithValues: responses.enumerated().map { (slots[$1.slot].id, $0) })
+      let responsePosition = Dictionary(uniqueKeysWithValues: responses.enumerated().map { (slots[$1.slot].id, $0) })
       for pair in model.shockCorrelations {
-        guard let a = position[pair.first], let b = position[pair.second] else {
+        guard let a = responsePosition[pair.first], let b = responsePosition[pair.second] else {
           throw SimulationError("shock correlation between '\(pair.first)' and '\(pair.second)': both must be responses in play")
         }
+        correlatedResponses.append(contentsOf: [a, b])
+      }
+      correlatedResponses = Array(Set(correlatedResponses)).sorted()
+      let n = correlatedResponses.count
+      let position = Dictionary(uniqueKeysWithValues: correlatedResponses.enumerated().map { ($1, $0) })
+      var correlation = Matrix.identity(n)
+      for pair in model.shockCorrelations {
+        let a = position[responsePosition[pair.first]!]!, b = position[responsePosition[pair.second]!]!
         correlation[a, b] = pair.correlation
         correlation[b, a] = pair.correlation
       }
@@ -356,6 +365,7 @@ extension CompiledScenario {
     self.responses = responses
     self.interventions = interventions
     self.shockFactor = shockFactor
+    self.correlatedResponses = correlatedResponses
     self.disruption = disruption
     self.estimateDraws = estimateDraws
     self.index = index

@@ -198,15 +198,16 @@ extension CompiledScenario {
       for i in 0..<n { w.normals[r * n + i] = standardNormalQuantile(streams[i].uniform(draw)) }
     }
     if let factor = shockFactor {
-      let k = responses.count
+      let members = correlatedResponses
+      let k = members.count
       var correlated = [Double](repeating: 0, count: k)
       for i in 0..<n {
         for a in 0..<k {
           var sum = 0.0
-          for b in 0...a { sum += factor[a * k + b] * w.normals[b * n + i] }
+          for b in 0...a { sum += factor[a * k + b] * w.normals[members[b] * n + i] }
           correlated[a] = sum
         }
-        for a in 0..<k { w.normals[a * n + i] = correlated[a] }
+        for a in 0..<k { w.normals[members[a] * n + i] = correlated[a] }
       }
     }
     if let spec = disruption {

@@ -1,12 +1,27 @@
 /// Selection of order statistics without a full sort (Hoare's quickselect with a
 /// median-of-three pivot; Knuth, TAOCP vol. 3, §5.3.3), in expected linear time.
 enum OrderStatistics {
-  /// Rearranges `values[from...]` so that `values[k]` is the value a full sort would put there,
-  /// with nothing greater before it and nothing smaller after it (within `from...`).
-  /// Elements before `from` must already be no greater than any element from `from` on.
-  static func select(_ k: Int, in values: UnsafeMutableBufferPointer<Double>, from: Int = 0) {
-    var low = from
-    var high = values.count - 1
+  /// Rearranges `values` so that every position in `positions` holds the value a full sort would
+  /// put there. Divide and conquer: the middle position is selected first, then the positions
+  /// below and above it within their own parts, so k positions cost about 2n·log₂(k + 1).
+  static func select(_ positions: [Int], in values: UnsafeMutableBufferPointer<Double>) {
+    select(positions.sorted()[...], in: values, within: 0..<values.count)
+  }
+
+  private static func select(_ positions: ArraySlice<Int>, in values: UnsafeMutableBufferPointer<Double>, within range: Range<Int>) {
+    guard !positions.isEmpty, !range.isEmpty else { return }
+    let middle = positions.startIndex + positions.count / 2
+    let k = positions[middle]
+    select(k, in: values, within: range)
+    select(positions[..<middle].filter { $0 < k }[...], in: values, within: range.lowerBound..<k)
+    select(positions[(middle + 1)...].filter { $0 > k }[...], in: values, within: (k + 1)..<range.upperBound)
+  }
+
+  /// Rearranges `values[range]` so that `values[k]` is the value a full sort of the range would
+  /// put there, with nothing greater before it and nothing smaller after it within the range.
+  static func select(_ k: Int, in values: UnsafeMutableBufferPointer<Double>, within range: Range<Int>) {
+    var low = range.lowerBound
+    var high = range.upperBound - 1
     while high - low > 16 {
       let middle = low + (high - low) / 2
       // Median of three as the pivot, moved to `low`.

@@ -71,6 +71,7 @@ public struct QuantileSummary: Codable, Sendable, Hashable {
     if sketch != nil {
       sketch!.add(value)
     } else {
+      if exactValues.isEmpty { exactValues.reserveCapacity(Swift.min(exactLimit, 1024)) }
       exactValues.append(value)
       if count > exactLimit { switchToSketch() }
     }
@@ -121,16 +122,8 @@ public struct QuantileSummary: Codable, Sendable, Hashable {
       positions.insert(Swift.min(lower + 1, last))
     }
     var values = exactValues
-    var orderStatistic: [Int: Double] = [:]
-    values.withUnsafeMutableBufferPointer { buffer in
-      var from = 0
-      for position in positions.sorted() {
-        OrderStatistics.select(position, in: buffer, from: from)
-        orderStatistic[position] = buffer[position]
-        from = position + 1
-      }
-    }
-    return probabilities.map { Self.linearQuantile(count: count, p: $0) { orderStatistic[$0]! } }
+    values.withUnsafeMutableBufferPointer { OrderStatistics.select(Array(positions), in: $0) }
+    return probabilities.map { Self.linearQuantile(count: count, p: $0) { values[$0] } }
   }
 
   /// numpy's 'linear' method, reproducing its operation order; `value(k)` is the k-th smallest.

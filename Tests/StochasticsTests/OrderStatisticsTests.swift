@@ -15,9 +15,14 @@ import Testing
     let sorted = values.sorted()
     for k in Set([0, count / 3, count / 2, count - 1, max(0, count - 2)]) {
       var copy = values
-      copy.withUnsafeMutableBufferPointer { OrderStatistics.select(k, in: $0) }
+      copy.withUnsafeMutableBufferPointer { OrderStatistics.select(k, in: $0, within: 0..<count) }
       #expect(copy[k] == sorted[k], "position \(k) of \(count)")
       #expect(copy[..<k].allSatisfy { $0 <= copy[k] } && copy[(k + 1)...].allSatisfy { $0 >= copy[k] })
     }
+    // Several positions at once, as the quantile summary asks for them.
+    let positions = Array(Set([0, count / 20, count / 4, count / 4 + 1, count / 2, 3 * count / 4, count - 1].map { min($0, count - 1) }))
+    var copy = values
+    copy.withUnsafeMutableBufferPointer { OrderStatistics.select(positions, in: $0) }
+    for k in positions { #expect(copy[k] == sorted[k], "position \(k) of \(count), selected together") }
   }
 }

@@ -10,6 +10,7 @@ import CityModel
 import Foundation
 import Simulation
 
+setvbuf(stdout, nil, _IOLBF, 0)
 let arguments = CommandLine.arguments.dropFirst()
 let path = arguments.first { !$0.hasPrefix("--") } ?? "scenarios/shanghai-baseline.yaml"
 let millionRepetitions = arguments.firstIndex(of: "--million-repetitions").map { Int(arguments[$0 + 1])! } ?? 1
