@@ -33,6 +33,7 @@ let package = Package(
       dependencies: ["Stochastics", .product(name: "Yams", package: "Yams")],
       resources: [.copy("Resources/indicators.yaml")]),
     .target(name: "Simulation", dependencies: ["CityModel", "Stochastics", "LinearAlgebra"]),
+    .target(name: "Estimation", dependencies: ["LinearAlgebra", "Stochastics", "CityModel"]),
 
     // MARK: - Executable
 
@@ -40,9 +41,15 @@ let package = Package(
       name: "iccsim",
       dependencies: [
         "CityModel", "Simulation",
+        "Estimation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     // MARK: - Tests
+
+    .testTarget(
+      name: "EstimationTests",
+      dependencies: ["Estimation", "LinearAlgebra", "Stochastics", "CityModel"],
+      exclude: ["Fixtures"]),
   ]
 )
