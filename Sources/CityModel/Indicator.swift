@@ -4,7 +4,7 @@ public enum Dimension: String, CaseIterable, Sendable, Codable {
 }
 
 /// The modelling space of an indicator (DESIGN.md, "The model").
-public enum IndicatorScale: String, Sendable, Codable {
+public enum IndicatorScale: String, CaseIterable, Sendable, Codable {
   /// Positive quantities: z = ln Y.
   case log
   /// Scores in (0, 100): z = ln(Y / (100 − Y)).
@@ -14,7 +14,7 @@ public enum IndicatorScale: String, Sendable, Codable {
 }
 
 /// The role an indicator plays in a model.
-public enum IndicatorRole: String, Sendable, Codable {
+public enum IndicatorRole: String, CaseIterable, Sendable, Codable {
   /// Moved by accounting: baseline additions plus what interventions add.
   case stock
   /// Moved in its modelling space by drift, drivers, policies and shocks.
@@ -22,7 +22,7 @@ public enum IndicatorRole: String, Sendable, Codable {
 }
 
 /// Which way the composite index counts an indicator.
-public enum Direction: String, Sendable, Codable {
+public enum Direction: String, CaseIterable, Sendable, Codable {
   case higher, lower
 }
 
@@ -75,5 +75,18 @@ public struct Indicator: Hashable, Sendable {
     self.scale = scale
     self.defaultRole = defaultRole
     self.better = better
+  }
+}
+
+extension Dimension {
+  /// The dimension's name in the evaluation system.
+  public var name: LocalizedText {
+    switch self {
+    case .renown: LocalizedText(zh: "国际知名度", en: "International renown")
+    case .prosperity: LocalizedText(zh: "消费繁荣度", en: "Consumption prosperity")
+    case .vitality: LocalizedText(zh: "商业活跃度", en: "Commercial vitality")
+    case .accessibility: LocalizedText(zh: "到达便利度", en: "Accessibility")
+    case .policy: LocalizedText(zh: "政策引领度", en: "Policy leadership")
+    }
   }
 }

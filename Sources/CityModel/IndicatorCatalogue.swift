@@ -1,3 +1,5 @@
+import Foundation
+
 /// The indicators a model may name: the annex's rows, extensible by a user's file.
 public struct IndicatorCatalogue: Sendable {
   public private(set) var indicators: [Indicator]
@@ -10,5 +12,40 @@ public struct IndicatorCatalogue: Sendable {
 
   public subscript(id: String) -> Indicator? {
     positions[id].map { indicators[$0] }
+  }
+
+  /// Every id, in catalogue order.
+  public var ids: [String] { indicators.map(\.id) }
+
+  /// The indicators of one dimension, in catalogue order.
+  public func indicators(in dimension: Dimension) -> [Indicator] {
+    indicators.filter { $0.dimension == dimension }
+  }
+
+  /// The catalogue that ships with iccsim: the 24 indicators of the annex that survive in our copy
+  /// (row 8 is an open slot), read from the bundled `indicators.yaml`.
+  public static let bundled: IndicatorCatalogue = {
+    guard let url = Bundle.module.url(forResource: "indicators", withExtension: "yaml") else {
+      fatalError("the bundled indicators.yaml is missing from the CityModel resources")
+    }
+    do {
+      return try IndicatorCatalogue([]).extended(with: url)
+    } catch {
+      fatalError("the bundled indicators.yaml is invalid:\n\(error)")
+    }
+  }()
+
+  /// This catalogue plus the indicators of a user's file (same format as the bundled one).
+  /// Throws `InputError` with every problem (a duplicate id, a taken row, an unknown scale …).
+  public func extended(with url: URL) throws -> IndicatorCatalogue {
+    let diagnostics = Diagnostics()
+    let extended = extended(with: SourceFile(url: url), diagnostics: diagnostics)
+    try diagnostics.throwIfProblems()
+    return extended
+  }
+
+  func extended(with file: SourceFile, referencedAt reference: SourceLocation? = nil, diagnostics: Diagnostics) -> IndicatorCatalogue {
+    guard let tree = YAMLTree.load(file, referencedAt: reference, diagnostics: diagnostics) else { return self }
+    return IndicatorCatalogue(indicators + IndicatorFile.read(tree, existing: indicators, diagnostics: diagnostics))
   }
 }

@@ -17,6 +17,9 @@ public struct Model: Sendable {
   public var catalogue: IndicatorCatalogue
   /// Every file read to build the model, for the run manifest.
   public var sourceFiles: [URL]
+  /// Remarks from validation that do not make the model wrong (e.g. an indicator in play
+  /// without goalposts, which therefore does not enter the index).
+  public var notes: [InputProblem] = []
 
   public init(
     id: String, description: String, indicators: [ModelIndicator],
@@ -43,16 +46,19 @@ public struct ModelIndicator: Sendable {
   public var role: Role
   /// c in ln(Y + c) for a `count`-scale indicator (≥ 1); unused for other scales.
   public var offset: Double
+  /// How the indicator is measured or scored, when the model states it (the rubric of a 0–100 score).
+  public var rubric: String?
 
   public enum Role: Sendable {
     case stock(Stock)
     case response(Response)
   }
 
-  public init(id: String, role: Role, offset: Double = 1) {
+  public init(id: String, role: Role, offset: Double = 1, rubric: String? = nil) {
     self.id = id
     self.role = role
     self.offset = offset
+    self.rubric = rubric
   }
 }
 

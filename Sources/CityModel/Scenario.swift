@@ -18,6 +18,8 @@ public struct Scenario: Sendable {
   public var targets: [Target]
   /// Every file read to build the scenario (the scenario, its parents, model, data), for the manifest.
   public var sourceFiles: [URL]
+  /// Remarks from validation that do not make the scenario wrong (including the model's).
+  public var notes: [InputProblem] = []
 
   public init(
     id: String, title: LocalizedText, city: String, baseYear: Int, horizon: Int, runs: Int,
@@ -49,6 +51,8 @@ public struct Intervention: Sendable {
   }
 
   public var id: String
+  /// A name for tables and charts, when the file gives one.
+  public var name: LocalizedText?
   public var action: Action
   /// Calendar year the intervention starts (before any delay).
   public var start: Int
@@ -61,9 +65,10 @@ public struct Intervention: Sendable {
 
   public init(
     id: String, action: Action, start: Int, ramp: Int = 1, delay: Distribution = .fixed(0),
-    cost: Distribution = .fixed(0)
+    cost: Distribution = .fixed(0), name: LocalizedText? = nil
   ) {
     self.id = id
+    self.name = name
     self.action = action
     self.start = start
     self.ramp = ramp

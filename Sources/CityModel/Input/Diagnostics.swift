@@ -1,0 +1,38 @@
+import Foundation
+
+/// Collects the problems found while reading input files, so that all are reported at once.
+///
+/// Readers record a problem and carry on with what they can still check; the public entry points
+/// throw one `InputError` at the end when anything was recorded.
+final class Diagnostics {
+  private(set) var problems: [InputProblem] = []
+  private(set) var notes: [InputProblem] = []
+
+  var hasProblems: Bool { !problems.isEmpty }
+
+  func error(_ message: String, at location: SourceLocation) {
+    problems.append(Self.problem(message, at: location))
+  }
+
+  /// A file that cannot be read; when another file names it, the problem points at that reference.
+  func unreadable(_ file: SourceFile, reason: String, referencedAt reference: SourceLocation? = nil) {
+    var problem = reference.map { Self.problem("cannot read \(file.displayPath): \(reason)", at: $0) }
+      ?? InputProblem(file: file.displayPath, message: "cannot read file: \(reason)")
+    problem.isUnreadableFile = true
+    problems.append(problem)
+  }
+
+  /// Something worth telling that does not make the input wrong.
+  func note(_ message: String, at location: SourceLocation) {
+    notes.append(Self.problem(message, at: location))
+  }
+
+  /// Throws every problem recorded so far, if there is any.
+  func throwIfProblems() throws {
+    if hasProblems { throw InputError(problems: problems) }
+  }
+
+  private static func problem(_ message: String, at location: SourceLocation) -> InputProblem {
+    InputProblem(file: location.file.displayPath, line: location.line, column: location.column, message: message)
+  }
+}

@@ -1,0 +1,72 @@
+import Stochastics
+
+/// Reads the `index:` section of a model: aggregation, weights and goalposts.
+struct IndexReader {
+  let play: PlaySet
+  let diagnostics: Diagnostics
+
+  func read(_ tree: YAMLTree) -> IndexSpecification {
+    var specification = IndexSpecification()
+    guard let reader = MappingReader(tree, what: "the index", allowedKeys: ["aggregation", "dimension_weights", "indicator_weights", "goalposts"],
+                                     diagnostics: diagnostics) else { return specification }
+    if let aggregationTree = reader["aggregation"], let text = diagnostics.text(aggregationTree) {
+      if let aggregation = IndexSpecification.Aggregation(rawValue: text) {
+        specification.aggregation = aggregation
+      } else {
+        diagnostics.error("aggregation must be arithmetic or geometric (got '\(text)')\(didYouMean(text, among: ["arithmetic", "geometric"]))", at: aggregationTree.location)
+      }
+    }
+    if let weightsTree = reader["dimension_weights"],
+       let weights = MappingReader(weightsTree, what: "dimension weights", allowedKeys: Dimension.allCases.map(\.rawValue), diagnostics: diagnostics) {
+      for entry in weights.mapping.entries {
+      let (key, value) = (entry.key, entry.value)
+        guard let dimension = Dimension(rawValue: key.text), let weight = diagnostics.bounded(value, what: "a weight", lower: 0) else { continue }
+        specification.dimensionWeights[dimension] = weight
+      }
+    }
+    if let weightsTree = reader["indicator_weights"] {
+      for entry in entries(weightsTree, what: "indicator weights") {
+        let (key, value) = (entry.key, entry.value)
+        guard let id = play.indicator(.scalar(key), diagnostics: diagnostics, purpose: "indicator weights"),
+              let weight = diagnostics.bounded(value, what: "a weight", lower: 0) else { continue }
+        specification.indicatorWeights[id] = weight
+      }
+    }
+    if let goalpostsTree = reader["goalposts"] {
+      for entry in entries(goalpostsTree, what: "goalposts") {
+        let (key, value) = (entry.key, entry.value)
+        guard let id = play.indicator(.scalar(key), diagnostics: diagnostics, purpose: "goalposts"),
+              let goalpost = self.goalpost(value, indicator: play.catalogue[id]!) else { continue }
+        specification.goalposts[id] = goalpost
+      }
+    }
+    return specification
+  }
+
+  private func entries(_ tree: YAMLTree, what: String) -> [YAMLMapping.Entry] {
+    guard case .mapping(let mapping) = tree else {
+      diagnostics.error("expected \(what) as a mapping of indicator ids to values, found \(tree.kindDescription)", at: tree.location)
+      return []
+    }
+    return mapping.entries
+  }
+
+  private func goalpost(_ tree: YAMLTree, indicator: Indicator) -> Goalpost? {
+    guard let reader = MappingReader(tree, what: "goalposts", allowedKeys: ["low", "high"], diagnostics: diagnostics) else { return nil }
+    let low = reader.required("low").flatMap { diagnostics.number($0, what: "a low goalpost") }
+    let high = reader.required("high").flatMap { diagnostics.number($0, what: "a high goalpost") }
+    guard let low, let high else { return nil }
+    var valid = true
+    for (value, key) in [(low, "low"), (high, "high")] {
+      if let problem = scaleProblem(value, of: indicator) {
+        diagnostics.error("goalpost \(key): \(problem)", at: reader[key]!.location)
+        valid = false
+      }
+    }
+    if valid && low >= high {
+      diagnostics.error("goalposts need low < high (got low \(formatNumber(low)), high \(formatNumber(high))); for an indicator where lower is better, keep low < high: the index reverses it", at: tree.location)
+      valid = false
+    }
+    return valid ? Goalpost(low: low, high: high) : nil
+  }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// One problem found in an input file, located where it can be: `file:line:column: message`.
+public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
+  /// The file as the user would name it (relative to the working directory when below it).
+  public var file: String
+  /// 1-based line, when the problem has a place in the file.
+  public var line: Int?
+  /// 1-based column, counted in Unicode scalars, when the problem has a place in the file.
+  public var column: Int?
+  /// What is wrong and what was expected.
+  public var message: String
+  /// True when the file itself could not be read (missing, unreadable, not UTF-8).
+  public var isUnreadableFile: Bool
+
+  public init(file: String, line: Int? = nil, column: Int? = nil, message: String, isUnreadableFile: Bool = false) {
+    self.file = file
+    self.line = line
+    self.column = column
+    self.message = message
+    self.isUnreadableFile = isUnreadableFile
+  }
+
+  /// `file:line:column`, or as much of it as is known.
+  public var location: String {
+    switch (line, column) {
+    case let (line?, column?): "\(file):\(line):\(column)"
+    case let (line?, nil): "\(file):\(line)"
+    default: file
+    }
+  }
+
+  public var description: String { "\(location): \(message)" }
+}
+
+/// Every problem found in a set of input files, reported at once.
+///
+/// Printing it gives one `file:line:column: message` line per problem, in file order.
+public struct InputError: Error, Sendable, CustomStringConvertible {
+  public var problems: [InputProblem]
+
+  public init(problems: [InputProblem]) {
+    self.problems = problems
+  }
+
+  /// True when the only trouble is files that could not be read (sysexits `EX_NOINPUT`),
+  /// rather than files whose content is wrong (`EX_DATAERR`).
+  public var isUnreadableFile: Bool {
+    !problems.isEmpty && problems.allSatisfy(\.isUnreadableFile)
+  }
+
+  public var description: String {
+    problems.map(\.description).joined(separator: "\n")
+  }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// What kind of input file `validate(file:)` found.
+public enum InputFileKind: String, Sendable {
+  case scenario, model, indicators, estimates
+  case cityData = "city data"
+}
+
+/// The outcome of validating one file that has no problems.
+public struct ValidationReport: Sendable {
+  public var file: URL
+  public var kind: InputFileKind
+  /// One line saying what the file holds (e.g. "scenario shanghai-baseline: 24 indicators, 3 interventions").
+  public var summary: String
+  /// Remarks that do not make the file wrong.
+  public var notes: [InputProblem]
+}
+
+/// Validates one input file, telling its kind by its content: a `.csv` file is a city table; a
+/// YAML mapping with `scenario` (or `extends`) is a scenario, with `model` a model, with
+/// `response` and `terms` an estimate set, and with only an `indicators` list a catalogue extension.
+///
+/// Throws `InputError` with every problem found (in this file and any it refers to).
+public func validate(file url: URL, catalogue: IndicatorCatalogue = .bundled) throws -> ValidationReport {
+  let file = SourceFile(url: url)
+  let diagnostics = Diagnostics()
+  if url.pathExtension.lowercased() == "csv" {
+    let data = CityData.read(file, diagnostics: diagnostics)
+    try diagnostics.throwIfProblems()
+    let report = cityDataReport(data!, file: file, catalogue: catalogue, diagnostics: diagnostics)
+    try diagnostics.throwIfProblems()
+    return report
+  }
+  guard let tree = YAMLTree.load(file, diagnostics: diagnostics) else {
+    try diagnostics.throwIfProblems()
+    fatalError("a file that failed to load recorded no problem")
+  }
+  guard case .mapping(let mapping) = tree else {
+    diagnostics.error("expected a YAML mapping (a scenario, a model, an indicators file or an estimate set), found \(tree.kindDescription)", at: tree.location)
+    throw InputError(problems: diagnostics.problems)
+  }
+  let report: ValidationReport?
+  if mapping["scenario"] != nil || mapping["extends"] != nil {
+    let scenario = ScenarioFile.read(file, catalogue: catalogue, diagnostics: diagnostics)
+    report = scenario.map {
+      ValidationReport(file: url, kind: .scenario,
+                       summary: "scenario \($0.id): \($0.city) \($0.baseYear)+\($0.horizon), \($0.model.indicators.count) indicators, \($0.interventions.count) interventions, \($0.targets.count) targets",
+                       notes: $0.notes)
+    }
+  } else if mapping["model"] != nil {
+    report = ModelFile.read(tree, file: file, catalogue: catalogue, diagnostics: diagnostics).map {
+      ValidationReport(file: url, kind: .model,
+                       summary: "model \($0.id): \($0.indicators.count) indicators, \($0.policies.count) policies, \($0.estimates.count) estimate sets",
+                       notes: $0.notes)
+    }
+  } else if mapping["response"] != nil && mapping["terms"] != nil {
+    if case .scalar(let response)? = mapping["response"], catalogue[response.text] == nil {
+      diagnostics.error("unknown indicator '\(response.text)'\(didYouMean(response.text, among: catalogue.ids))", at: response.location)
+    }
+    report = EstimateFile.read(tree, file: file, play: nil, indicators: [], diagnostics: diagnostics).map {
+      ValidationReport(file: url, kind: .estimates, summary: "estimates of \($0.response): \($0.terms.count) terms", notes: [])
+    }
+  } else if mapping["indicators"] != nil {
+    let added = IndicatorFile.read(tree, existing: catalogue.indicators, diagnostics: diagnostics)
+    report = ValidationReport(file: url, kind: .indicators, summary: "indicators: \(added.count) added to the catalogue", notes: [])
+  } else {
+    diagnostics.error("cannot tell what this file is: expected a scenario (key 'scenario'), a model (key 'model'), an estimate set (keys 'response' and 'terms') or an indicators file (key 'indicators')",
+                      at: tree.location)
+    report = nil
+  }
+  try diagnostics.throwIfProblems()
+  return report!
+}
+
+/// A city table's report: figures of catalogue indicators must fit their scale;
+/// ids outside the catalogue (a panel's extra variables) and repeated figures are noted.
+private func cityDataReport(_ data: CityData, file: SourceFile, catalogue: IndicatorCatalogue, diagnostics: Diagnostics) -> ValidationReport {
+  var seen: [String: Int] = [:]
+  var unknown: [String: Int] = [:]
+  for figure in data.figures {
+    let location = SourceLocation(file: file, line: figure.line)
+    guard let indicator = catalogue[figure.indicator] else {
+      if unknown[figure.indicator] == nil { unknown[figure.indicator] = figure.line }
+      continue
+    }
+    if let problem = scaleProblem(figure.value, of: indicator) { diagnostics.error(problem, at: location) }
+    let key = "\(figure.city)|\(figure.indicator)|\(figure.year)"
+    if let first = seen[key] {
+      diagnostics.note("a second \(figure.year) value of \(figure.indicator) for \(figure.city) (the first is at line \(first))", at: location)
+    } else {
+      seen[key] = figure.line
+    }
+  }
+  for (id, line) in unknown.sorted(by: { $0.value < $1.value }) {
+    diagnostics.note("'\(id)' is not in the catalogue (first at this line): a scenario baseline ignores it", at: SourceLocation(file: file, line: line))
+  }
+  let cities = Set(data.figures.map(\.city)).count
+  return ValidationReport(file: data.file, kind: .cityData,
+                          summary: "city data: \(data.figures.count) figures for \(cities) cities", notes: diagnostics.notes)
+}

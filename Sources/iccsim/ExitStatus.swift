@@ -1,0 +1,67 @@
+import ArgumentParser
+import CityModel
+import Foundation
+
+/// The sysexits(3) statuses iccsim exits with, and the one place that maps errors to them.
+enum ExitStatus: Int32 {
+  case success = 0
+  /// EX_USAGE: the command line is wrong (argument-parser reports these itself).
+  case usage = 64
+  /// EX_DATAERR: an input file's content is wrong.
+  case dataError = 65
+  /// EX_NOINPUT: an input file does not exist or cannot be read.
+  case noInput = 66
+  /// EX_SOFTWARE: a failure inside iccsim.
+  case internalError = 70
+  /// EX_CANTCREAT: an output file cannot be written.
+  case cannotCreate = 73
+
+  init(for error: Error) {
+    switch error {
+    case let error as InputError: self = error.isUnreadableFile ? .noInput : .dataError
+    case is ValidationError: self = .usage
+    case is OutputFileError: self = .cannotCreate
+    default: self = .internalError
+    }
+  }
+}
+
+/// An output file that cannot be written (exit status 73).
+struct OutputFileError: Error, CustomStringConvertible {
+  var path: String
+  var reason: String
+
+  var description: String { "cannot write \(path): \(reason)" }
+}
+
+/// Runs a command's work; on failure prints the error to standard error and exits with its
+/// sysexits status. Input problems print one `file:line:column: message` line each, then an
+/// `iccsim:` summary; any other error prints as `iccsim: <message>`.
+func exitingOnError(_ work: () throws -> Void) throws {
+  do {
+    try work()
+  } catch let error as ExitCode {
+    throw error
+  } catch {
+    let status = ExitStatus(for: error)
+    if status == .usage { throw error }
+    printToStandardError(message(for: error))
+    throw ExitCode(status.rawValue)
+  }
+}
+
+func message(for error: Error) -> String {
+  switch error {
+  case let error as InputError:
+    let count = error.problems.count
+    return error.description + "\niccsim: \(count) problem\(count == 1 ? "" : "s") in the input"
+  case let error as CustomStringConvertible:
+    return "iccsim: \(error.description)"
+  default:
+    return "iccsim: \(error.localizedDescription)"
+  }
+}
+
+func printToStandardError(_ text: String) {
+  FileHandle.standardError.write(Data((text + "\n").utf8))
+}
