@@ -11,10 +11,15 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "iccsim", targets: ["iccsim"]),
+    .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+    .library(name: "Stochastics", targets: ["Stochastics"]),
+    .library(name: "CityModel", targets: ["CityModel"]),
+    .library(name: "Simulation", targets: ["Simulation"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
   ],
   targets: [
     // MARK: - System libraries
@@ -30,10 +35,11 @@ let package = Package(
     .target(name: "Stochastics", dependencies: ["LinearAlgebra"]),
     .target(
       name: "CityModel",
-      dependencies: ["Stochastics", .product(name: "Yams", package: "Yams")],
+      dependencies: ["Stochastics", "LinearAlgebra", .product(name: "Yams", package: "Yams")],
       resources: [.copy("Resources/indicators.yaml")]),
     .target(name: "Simulation", dependencies: ["CityModel", "Stochastics", "LinearAlgebra"]),
     .target(name: "Estimation", dependencies: ["LinearAlgebra", "Stochastics", "CityModel"]),
+    .target(name: "_TestSupport", dependencies: ["LinearAlgebra"], path: "Sources/_TestSupport"),
 
     // MARK: - Executable
 
@@ -43,6 +49,7 @@ let package = Package(
         "CityModel", "Simulation",
         "Estimation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]),
 
     // MARK: - Tests
@@ -51,5 +58,12 @@ let package = Package(
       name: "EstimationTests",
       dependencies: ["Estimation", "LinearAlgebra", "Stochastics", "CityModel"],
       exclude: ["Fixtures"]),
+    .testTarget(
+      name: "LinearAlgebraTests",
+      dependencies: ["LinearAlgebra", "_TestSupport"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(name: "CityModelTests", dependencies: ["CityModel", "Stochastics"]),
+    .testTarget(name: "CLITests", dependencies: ["iccsim", "CityModel"]),
+    .testTarget(name: "SimulationTests", dependencies: ["Simulation", "CityModel", "Stochastics", "_TestSupport"]),
   ]
 )

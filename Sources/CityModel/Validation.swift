@@ -25,11 +25,11 @@ public func validate(file url: URL, catalogue: IndicatorCatalogue = .bundled) th
   let file = SourceFile(url: url)
   let diagnostics = Diagnostics()
   if url.pathExtension.lowercased() == "csv" {
-    let data = CityData.read(file, diagnostics: diagnostics)
+    let report = CityData.read(file, diagnostics: diagnostics).map {
+      cityDataReport($0, file: file, catalogue: catalogue, diagnostics: diagnostics)
+    }
     try diagnostics.throwIfProblems()
-    let report = cityDataReport(data!, file: file, catalogue: catalogue, diagnostics: diagnostics)
-    try diagnostics.throwIfProblems()
-    return report
+    return report!
   }
   guard let tree = YAMLTree.load(file, diagnostics: diagnostics) else {
     try diagnostics.throwIfProblems()
@@ -44,13 +44,13 @@ public func validate(file url: URL, catalogue: IndicatorCatalogue = .bundled) th
     let scenario = ScenarioFile.read(file, catalogue: catalogue, diagnostics: diagnostics)
     report = scenario.map {
       ValidationReport(file: url, kind: .scenario,
-                       summary: "scenario \($0.id): \($0.city) \($0.baseYear)+\($0.horizon), \($0.model.indicators.count) indicators, \($0.interventions.count) interventions, \($0.targets.count) targets",
+                       summary: "scenario \($0.id): \($0.city) \($0.baseYear)+\($0.horizon), \(counted($0.model.indicators.count, "indicator")), \(counted($0.interventions.count, "intervention")), \(counted($0.targets.count, "target"))",
                        notes: $0.notes)
     }
   } else if mapping["model"] != nil {
     report = ModelFile.read(tree, file: file, catalogue: catalogue, diagnostics: diagnostics).map {
       ValidationReport(file: url, kind: .model,
-                       summary: "model \($0.id): \($0.indicators.count) indicators, \($0.policies.count) policies, \($0.estimates.count) estimate sets",
+                       summary: "model \($0.id): \(counted($0.indicators.count, "indicator")), \(counted($0.policies.count, "policy", plural: "policies")), \(counted($0.estimates.count, "estimate set"))",
                        notes: $0.notes)
     }
   } else if mapping["response"] != nil && mapping["terms"] != nil {
@@ -58,11 +58,11 @@ public func validate(file url: URL, catalogue: IndicatorCatalogue = .bundled) th
       diagnostics.error("unknown indicator '\(response.text)'\(didYouMean(response.text, among: catalogue.ids))", at: response.location)
     }
     report = EstimateFile.read(tree, file: file, play: nil, indicators: [], diagnostics: diagnostics).map {
-      ValidationReport(file: url, kind: .estimates, summary: "estimates of \($0.response): \($0.terms.count) terms", notes: [])
+      ValidationReport(file: url, kind: .estimates, summary: "estimates of \($0.response): \(counted($0.terms.count, "term"))", notes: [])
     }
   } else if mapping["indicators"] != nil {
     let added = IndicatorFile.read(tree, existing: catalogue.indicators, diagnostics: diagnostics)
-    report = ValidationReport(file: url, kind: .indicators, summary: "indicators: \(added.count) added to the catalogue", notes: [])
+    report = ValidationReport(file: url, kind: .indicators, summary: "indicators: \(counted(added.count, "indicator")) added to the catalogue", notes: [])
   } else {
     diagnostics.error("cannot tell what this file is: expected a scenario (key 'scenario'), a model (key 'model'), an estimate set (keys 'response' and 'terms') or an indicators file (key 'indicators')",
                       at: tree.location)
@@ -96,5 +96,10 @@ private func cityDataReport(_ data: CityData, file: SourceFile, catalogue: Indic
   }
   let cities = Set(data.figures.map(\.city)).count
   return ValidationReport(file: data.file, kind: .cityData,
-                          summary: "city data: \(data.figures.count) figures for \(cities) cities", notes: diagnostics.notes)
+                          summary: "city data: \(counted(data.figures.count, "figure")) for \(counted(cities, "city", plural: "cities"))", notes: diagnostics.notes)
+}
+
+/// "1 target", "3 targets".
+private func counted(_ count: Int, _ noun: String, plural: String? = nil) -> String {
+  "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
 }

@@ -1,4 +1,5 @@
-/// Scaling of a matrix's columns to unit Euclidean norm, A·D⁻¹ with D = diag(‖a_j‖₂), and the
+/// Scaling of a matrix's columns to (nearly) unit Euclidean norm, A·D⁻¹ with D = diag(d_j) and
+/// d_j the power of two nearest ‖a_j‖₂, and the
 /// relative rank tolerance both least-squares routes apply to the scaled matrix.
 ///
 /// Why scale: a rank decision on raw columns depends on their units (x in metres versus
@@ -9,13 +10,18 @@
 /// Sluis (1969), "Condition numbers and equilibration of matrices", Numer. Math. 14: column
 /// equilibration is within a factor √n of the best diagonal column scaling for cond₂.
 struct ColumnEquilibration {
-  /// ‖a_j‖₂ for each column, or 1 for a column of zeros (which stays zero and is rank-deficient).
+  /// For each column, the power of two nearest ‖a_j‖₂ (1 for a column of zeros, which stays
+  /// zero and is rank-deficient). Powers of two make the scaling and unscaling exact, so the
+  /// scaled problem is exactly the original one; the scaled columns have norms in [1/√2, √2].
   let scales: [Double]
 
   init(_ a: Matrix) {
     scales = (0..<a.columns).map { j in
       let norm = euclideanNorm(a.elements, offset: j * a.rows, count: a.rows)
-      return norm > 0 ? norm : 1
+      guard norm > 0 && norm.isFinite else { return 1 }
+      // norm = significand·2^exponent with significand in [1, 2); round the exponent at √2.
+      let exponent = norm.exponent + (norm.significand >= 2.0.squareRoot() ? 1 : 0)
+      return Double(sign: .plus, exponent: exponent, significand: 1)
     }
   }
 

@@ -9,12 +9,13 @@
 //     σ_i ≤ rcond·σ_1 are treated as zero and the minimum-norm solution among all minimisers is
 //     returned (Golub & Van Loan, *Matrix Computations*, 4th ed., §5.5).
 //  3. Make the rank decision independent of the units of the columns, and keep ill-conditioned
-//     polynomial designs full rank: columns are scaled to unit 2-norm before dgelsd (see
-//     `ColumnEquilibration`), and the default rcond is max(m, n)·ε on the scaled matrix. With
-//     this, Filip is rank 11 and its coefficients are correct to about 7.8 digits, where NumPy's
-//     default `lstsq` (rcond = ε·max(m, n) on the raw matrix) declares rank 10 and gets none.
-//     Consequence: for rank-deficient A the solution minimises ‖D·x‖, D = diag(‖a_j‖₂), and the
-//     reported singular values are those of A·D⁻¹.
+//     polynomial designs full rank: each column is divided by the power of two nearest its
+//     2-norm before dgelsd (`ColumnEquilibration`; exact, so no rounding is added), and the
+//     default rcond is max(m, n)·ε on the scaled matrix. With this, Filip is rank 11 and its
+//     coefficients are correct to about 7 digits, where NumPy's default `lstsq` (rcond =
+//     ε·max(m, n) on the raw matrix) declares rank 10 and gets none, and scipy's gelsd gets 6.
+//     Consequence: for rank-deficient A the solution minimises ‖D·x‖ (D the column scales)
+//     rather than ‖x‖, and the reported singular values are those of A·D⁻¹.
 //  4. Speed: dgelsd is the fastest LAPACK SVD solver for large problems; for m ≫ n it first
 //     compresses A by a QR factorisation.
 //
@@ -77,6 +78,10 @@ private func solveBySingularValueDecomposition(
     precondition(rcond.isFinite && rcond >= 0, "\(operation): rcond must be finite and ≥ 0")
   }
   let (m, n, rightHandSides) = (a.rows, a.columns, b.columns)
+  var fm = try fortranInt(m, routine: routine)
+  var fn = try fortranInt(n, routine: routine)
+  var fnrhs = try fortranInt(rightHandSides, routine: routine)
+  var lda = try leadingDimension(m, routine: routine)
 
   let equilibration = ColumnEquilibration(a)
   var scaled = equilibration.scaled(a)
@@ -92,10 +97,6 @@ private func solveBySingularValueDecomposition(
   var rank: Int32 = 0
 
   if Swift.min(m, n) > 0 && rightHandSides > 0 {
-    var fm = try fortranInt(m, routine: routine)
-    var fn = try fortranInt(n, routine: routine)
-    var fnrhs = try fortranInt(rightHandSides, routine: routine)
-    var lda = try leadingDimension(m, routine: routine)
     var ldb = try fortranInt(rhsRows, routine: routine)
     var threshold = rcond ?? ColumnEquilibration.defaultRankTolerance(rows: m, columns: n)
     let info = try callWithWorkspace(routine) { workspace, lwork, _ in

@@ -11,15 +11,18 @@
 //     |R_11| ≥ |R_22| ≥ … and a trailing |R_kk| that is small relative to |R_11| signals
 //     dependence. Column k of A·P counts when |R_kk| > τ·|R_11|; the remaining columns are
 //     aliased and their coefficients are exactly 0 (the "basic" solution), as R's `lm` and
-//     SAS do, so a regression can name the dropped terms.
+//     SAS do, so a regression can name the dropped terms. Which member of a dependent set is
+//     dropped follows the pivot order; between columns of equal scaled norm (a duplicated
+//     column) the earlier is kept.
 //  3. A rank decision that does not depend on units and keeps identifiable problems full rank.
-//     The columns are first scaled to unit 2-norm (`ColumnEquilibration`), and the default τ is
-//     max(m, n)·ε. Exactly dependent columns (duplicates, dummies summing to the intercept)
-//     leave |R_kk|/|R_11| near ε and are dropped; NIST Filip (degree-10 raw polynomial, cond(X)
-//     ≈ 1.8e15) keeps a smallest ratio of about 1e-9 and is fitted with all 11 parameters.
-//     R's `lm` (tolerance 1e-7 on its own pivoting) and NumPy's default `lstsq` (rcond on the
-//     raw singular values) both drop a Filip term. Near-collinearity short of rounding level is
-//     not a rank question; it is for diagnostics (condition number, VIF) to report.
+//     Each column is first divided by the power of two nearest its 2-norm
+//     (`ColumnEquilibration`; exact), and the default τ is max(m, n)·ε. Exactly dependent
+//     columns (duplicates, dummies summing to the intercept) leave |R_kk|/|R_11| near ε and are
+//     dropped; NIST Filip (degree-10 raw polynomial, cond(X) ≈ 1.8e15) keeps a smallest ratio
+//     of about 1e-9 and is fitted with all 11 parameters. R's `lm` (default tol 1e-7 on its
+//     own pivoting) and NumPy's default `lstsq` (rcond on the raw singular values) both drop a
+//     Filip term. Near-collinearity short of rounding level is not a rank question; it is for
+//     diagnostics (condition number, VIF) to report.
 //  4. Speed: dgeqp3 uses level-3 BLAS for most of the work (Quintana-Ortí, Sun & Bischof 1998).
 //
 // Wrapper conventions (overflow check, workspace query, info < 0 is a defect) follow
@@ -50,7 +53,7 @@ public struct PivotedQR: Sendable {
 
   /// Factors `a`.
   ///
-  /// - Parameter rankTolerance: τ in |R_kk| > τ·|R_11| (after scaling columns to unit norm);
+  /// - Parameter rankTolerance: τ in |R_kk| > τ·|R_11| (after scaling columns to about unit norm);
   ///   nil means max(m, n)·ε. Must be finite and in [0, 1).
   /// - Throws: `.nonFinite` for NaN or infinity in `a`, `.dimensionTooLarge` beyond 32-bit
   ///   LAPACK sizes.
@@ -63,15 +66,15 @@ public struct PivotedQR: Sendable {
       tolerance.isFinite && tolerance >= 0 && tolerance < 1,
       "pivoted QR: rankTolerance must be in [0, 1)")
     let (m, n) = (a.rows, a.columns)
+    var fm = try fortranInt(m, routine: routine)
+    var fn = try fortranInt(n, routine: routine)
+    var lda = try leadingDimension(m, routine: routine)
     let equilibration = ColumnEquilibration(a)
     var factor = equilibration.scaled(a).elements
     var pivots = [Int32](repeating: 0, count: Swift.max(1, n))  // 0: every column free to move
     var tau = [Double](repeating: 0, count: Swift.max(1, Swift.min(m, n)))
 
     if Swift.min(m, n) > 0 {
-      var fm = try fortranInt(m, routine: routine)
-      var fn = try fortranInt(n, routine: routine)
-      var lda = try leadingDimension(m, routine: routine)
       _ = try callWithWorkspace(routine) { workspace, lwork, _ in
         var lwork = lwork
         var info: Int32 = 0

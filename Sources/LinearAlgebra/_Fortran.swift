@@ -3,6 +3,7 @@
 // two-call workspace query. Nothing here is public; no pointer leaves this module.
 
 import CLAPACK
+import Foundation
 
 /// Converts a size to the 32-bit Fortran INTEGER that reference LAPACK takes.
 func fortranInt(_ value: Int, routine: String) throws(LinearAlgebraError) -> Int32 {
@@ -70,14 +71,20 @@ func callWithWorkspace(
 }
 
 /// The Euclidean norm of `count` doubles starting at `offset`, by BLAS dnrm2 (which scales to
-/// avoid overflow and underflow).
+/// avoid overflow and underflow); vectors longer than a Fortran INTEGER are taken in pieces.
 func euclideanNorm(_ values: [Double], offset: Int = 0, count: Int? = nil) -> Double {
   let length = count ?? values.count - offset
-  guard length > 0 else { return 0 }
-  var n = Int32(clamping: length)
-  var increment: Int32 = 1
-  precondition(Int(n) == length, "dnrm2: vector of \(length) elements is too long")
+  precondition(offset >= 0 && length >= 0 && offset + length <= values.count, "norm out of range")
   return values.withUnsafeBufferPointer { buffer in
-    dnrm2_(&n, buffer.baseAddress! + offset, &increment)
+    var norm = 0.0
+    var start = offset
+    while start < offset + length {
+      var piece = Int32(Swift.min(offset + length - start, Int(Int32.max)))
+      var increment: Int32 = 1
+      // hypot(0, x) = x exactly, so a vector in one piece gets dnrm2's result unchanged.
+      norm = hypot(norm, dnrm2_(&piece, buffer.baseAddress! + start, &increment))
+      start += Int(piece)
+    }
+    return norm
   }
 }

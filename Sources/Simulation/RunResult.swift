@@ -184,7 +184,7 @@ public struct InputFile: Codable, Sendable, Equatable {
 }
 
 /// `compare`: paired differences (alternative − base) under common random numbers.
-public struct ComparisonResult: Codable, Sendable, Equatable {
+public struct PlanComparison: Codable, Sendable, Equatable {
   public var base: String
   public var outputs: [OutputInfo]
   public var comparisons: [Comparison]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CityModel
 import Foundation
+import Simulation
 
 /// The sysexits(3) statuses iccsim exits with, and the one place that maps errors to them.
 enum ExitStatus: Int32 {
@@ -20,6 +21,7 @@ enum ExitStatus: Int32 {
     switch error {
     case let error as InputError: self = error.isUnreadableFile ? .noInput : .dataError
     case is ValidationError: self = .usage
+    case is SimulationError: self = .dataError
     case is OutputFileError: self = .cannotCreate
     default: self = .internalError
     }

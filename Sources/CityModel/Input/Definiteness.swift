@@ -1,20 +1,9 @@
-/// True when the symmetric matrix (a list of rows) has a Cholesky factor: it is positive definite.
+import LinearAlgebra
+
+/// True when the symmetric matrix (a list of rows) is positive definite: LAPACK's Cholesky
+/// factorisation (dpotrf) succeeds exactly then.
 func isPositiveDefinite(_ rows: [[Double]]) -> Bool {
-  let n = rows.count
-  var factor = rows
-  for j in 0..<n {
-    var pivot = factor[j][j]
-    for k in 0..<j { pivot -= factor[j][k] * factor[j][k] }
-    guard pivot > 0 else { return false }
-    let diagonal = pivot.squareRoot()
-    factor[j][j] = diagonal
-    for i in (j + 1)..<max(n, j + 1) {
-      var value = factor[i][j]
-      for k in 0..<j { value -= factor[i][k] * factor[j][k] }
-      factor[i][j] = value / diagonal
-    }
-  }
-  return true
+  (try? Cholesky(Matrix(rowMajor: rows))) != nil
 }
 
 /// True when the symmetric matrix is positive semi-definite up to rounding: the matrix plus

@@ -1,5 +1,5 @@
 /// The closest of `candidates` to a misspelt `name`, when one is close enough to be a likely
-/// typo: a Levenshtein distance of at most a third of the candidate's length (at least 1).
+/// typo: an edit distance of at most a third of the candidate's length (at least 1).
 func closestMatch(to name: String, among candidates: some Sequence<String>) -> String? {
   var best: (candidate: String, distance: Int)?
   for candidate in candidates {
@@ -15,19 +15,22 @@ func didYouMean(_ name: String, among candidates: some Sequence<String>) -> Stri
   closestMatch(to: name, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
 }
 
-/// Levenshtein distance over characters (insertions, deletions and substitutions cost 1).
+/// Edit distance over characters counting insertions, deletions, substitutions and swaps of two
+/// neighbours as 1 each (optimal string alignment), so `sede` is one edit from `seed`.
 func editDistance(_ a: String, _ b: String) -> Int {
   let a = Array(a), b = Array(b)
   if a.isEmpty { return b.count }
   if b.isEmpty { return a.count }
-  var previous = Array(0...b.count)
-  var current = [Int](repeating: 0, count: b.count + 1)
+  var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+  for i in 0...a.count { table[i][0] = i }
+  for j in 0...b.count { table[0][j] = j }
   for i in 1...a.count {
-    current[0] = i
     for j in 1...b.count {
-      current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+        table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+      }
     }
-    swap(&previous, &current)
   }
-  return previous[b.count]
+  return table[a.count][b.count]
 }

@@ -22,7 +22,7 @@ struct Support {
 
 extension Distribution {
   /// The smallest interval holding every value the distribution can take.
-  var support: Support {
+  var valueBounds: Support {
     switch self {
     case .fixed(let value): Support(lower: value, upper: value, isWholeNumbers: value == value.rounded())
     case .normal: Support(lower: -.infinity, upper: .infinity, isWholeNumbers: false)
@@ -157,7 +157,7 @@ extension Diagnostics {
     strictLower: Bool = false, strictUpper: Bool = false, wholeNumbers: Bool = false
   ) -> Distribution? {
     guard let distribution = distribution(tree, what: what) else { return nil }
-    let support = distribution.support
+    let support = distribution.valueBounds
     let lowOK = lower.map { strictLower ? support.lower > $0 : support.lower >= $0 } ?? true
     let highOK = upper.map { strictUpper ? support.upper < $0 : support.upper <= $0 } ?? true
     if !lowOK || !highOK {

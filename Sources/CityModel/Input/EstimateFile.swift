@@ -40,14 +40,7 @@ enum EstimateFile {
     for item in reader.required("terms").flatMap({ diagnostics.list($0, what: "terms") }) ?? [] {
       guard let term = MappingReader(item, what: "a term", allowedKeys: ["driver", "lag", "estimate"], diagnostics: diagnostics) else { continue }
       let driver = term.required("driver").flatMap { diagnostics.text($0, what: "a driver id") }
-      var lag: Int? = 0
-      if let lagTree = term["lag"] {
-        lag = diagnostics.integer(lagTree, what: "a lag in whole years")
-        if let value = lag, value < 0 {
-          diagnostics.error("a lag must be ≥ 0 years (got \(value))", at: lagTree.location)
-          lag = nil
-        }
-      }
+      let lag = term["lag"].map { diagnostics.lag($0) } ?? 0
       let estimate = term.required("estimate").flatMap { diagnostics.number($0, what: "an estimate") }
       guard let driver, let lag, let estimate else { continue }
       let key = EstimateSet.Term(driver: driver, lag: lag)

@@ -34,7 +34,9 @@ enum ModelFile {
     let description = top["description"].flatMap { diagnostics.text($0, what: "a description") } ?? ""
     let reader = IndicatorsReader(catalogue: catalogue, diagnostics: diagnostics)
     let indicators = top.required("indicators").map { reader.read($0) } ?? []
-    let play = PlaySet(indicators: indicators, catalogue: catalogue)
+    // Every indicator the file puts in play counts as in play, even one whose equation has a
+    // problem, so that one mistake is not reported again wherever the indicator is named.
+    let play = PlaySet(declared: reader.declared, catalogue: catalogue)
     reader.checkDrivers(indicators, play: play)
 
     let correlations = top["shock_correlation"].map { shockCorrelations($0, play: play, diagnostics: diagnostics) } ?? []
@@ -173,15 +175,20 @@ struct PlaySet {
   var order: [String: Int]
   var catalogue: IndicatorCatalogue
 
+  /// Indicators in play and their roles, in model order.
+  init(declared: [(id: String, role: IndicatorRole)], catalogue: IndicatorCatalogue) {
+    roles = Dictionary(declared.map { ($0.id, $0.role) }, uniquingKeysWith: { a, _ in a })
+    order = Dictionary(declared.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    self.catalogue = catalogue
+  }
+
   init(indicators: [ModelIndicator], catalogue: IndicatorCatalogue) {
-    roles = Dictionary(indicators.map { indicator in
+    self.init(declared: indicators.map { indicator in
       switch indicator.role {
       case .stock: (indicator.id, IndicatorRole.stock)
       case .response: (indicator.id, IndicatorRole.response)
       }
-    }, uniquingKeysWith: { a, _ in a })
-    order = Dictionary(indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-    self.catalogue = catalogue
+    }, catalogue: catalogue)
   }
 
   /// An id that must name an indicator in play (of `role`, when given); the message says what is wrong.

@@ -4,6 +4,8 @@ import Stochastics
 final class IndicatorsReader {
   let catalogue: IndicatorCatalogue
   let diagnostics: Diagnostics
+  /// Each catalogue indicator the file puts in play and its role, whether or not its equation is valid.
+  private(set) var declared: [(id: String, role: IndicatorRole)] = []
   /// Where each indicator in play is written, for messages about it as a whole.
   private(set) var locations: [String: SourceLocation] = [:]
   /// Where each driver edge is written, keyed by response, then by position in its list.
@@ -42,6 +44,7 @@ final class IndicatorsReader {
     if case .mapping(let mapping) = body, let kindTree = mapping["kind"] {
       guard let kind = IndicatorFile.choice(kindTree, IndicatorRole.self, diagnostics: diagnostics) else { return nil }
       role = kind
+      declared.append((indicator.id, role))
       if kind == .stock && indicator.scale == .logit {
         diagnostics.error("\(indicator.id) is a 0–100 score and cannot be a stock; use kind: response", at: kindTree.location)
         return nil
@@ -51,6 +54,7 @@ final class IndicatorsReader {
         return nil
       }
     }
+    if declared.last?.id != indicator.id { declared.append((indicator.id, role)) }
     let what = "\(indicator.id) (a \(role.rawValue))"
     guard let reader = MappingReader(body, what: what, allowedKeys: role == .stock ? ModelFile.stockKeys : ModelFile.responseKeys,
                                      diagnostics: diagnostics) else { return nil }
@@ -99,14 +103,7 @@ final class IndicatorsReader {
       let fromTree = reader.required("from")
       let from = fromTree.flatMap { diagnostics.text($0, what: "a driver id") }
       let elasticity = reader.required("elasticity").flatMap { diagnostics.distribution($0, what: "an elasticity") }
-      var lag: Int? = 0
-      if let lagTree = reader["lag"] {
-        lag = diagnostics.integer(lagTree, what: "a lag in whole years")
-        if let value = lag, value < 0 {
-          diagnostics.error("a lag must be ≥ 0 years (got \(value))", at: lagTree.location)
-          lag = nil
-        }
-      }
+      let lag = reader["lag"].map { diagnostics.lag($0) } ?? 0
       guard let fromTree, let from, let elasticity, let lag else {
         ok = false
         continue

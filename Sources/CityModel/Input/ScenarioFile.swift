@@ -71,8 +71,10 @@ enum ScenarioFile {
     if let model, let city, let baseYear {
       let missing = model.indicators.map(\.id).filter { baseline[$0] == nil }
       if !missing.isEmpty {
-        let place = top["baseline"] != nil ? "the baseline table" : "no baseline table"
-        diagnostics.error("no base-year (\(baseYear)) value for \(city) of \(missing.joined(separator: ", ")): \(place) lacks \(missing.count == 1 ? "it" : "them"); add rows or set them under values:",
+        let remedy = top["baseline"] != nil
+          ? "the baseline table lacks \(missing.count == 1 ? "it" : "them"); add rows or set \(missing.count == 1 ? "it" : "them") under values:"
+          : "name a baseline table or set \(missing.count == 1 ? "it" : "them") under values:"
+        diagnostics.error("no base-year (\(baseYear)) value for \(city) of \(missing.joined(separator: ", ")): \(remedy)",
                           at: top.location(of: top["baseline"] != nil ? "baseline" : "model"))
       }
       baseline = baseline.filter { id, _ in model.indicators.contains { $0.id == id } }

@@ -78,6 +78,16 @@ extension Diagnostics {
     return Int(value)
   }
 
+  /// A driver's lag: a whole number of years ≥ 0.
+  func lag(_ tree: YAMLTree) -> Int? {
+    guard let value = integer(tree, what: "a lag in whole years") else { return nil }
+    guard value >= 0 else {
+      error("a lag must be ≥ 0 years (got \(value))", at: tree.location)
+      return nil
+    }
+    return value
+  }
+
   /// `true` or `false`, written without quotes (YAML 1.1's `yes`/`no`/`on`/`off` are not accepted).
   func boolean(_ tree: YAMLTree) -> Bool? {
     if case .scalar(let scalar) = tree, scalar.isPlain {

@@ -48,7 +48,7 @@ struct Init: ParsableCommand {
       base_year: \(baseYear)
       horizon: 10                      # years projected after the base year (1…30)
       runs: 10000                      # Monte Carlo runs
-      seed: \(baseYear)0101                # same seed, same results
+      \(padded("seed: \(baseYear)0101", to: 33))# same seed, same results
       model: models/icc-default.yaml   # the driver graph, elasticities and policies
       \(dataNote)
       baseline: data/cities.csv

@@ -1,0 +1,21 @@
+// swift-tools-version:6.1
+//
+// Benchmarks for iccsim, kept out of the test suite: speed targets are checked here, on a
+// release build, never by timed unit tests. Run with
+//   swift run -c release --package-path Benchmarks least-squares-benchmark
+
+import PackageDescription
+
+let package = Package(
+  name: "iccsim-benchmarks",
+  platforms: [.macOS(.v13)],
+  dependencies: [
+    .package(name: "iccsim", path: "..")
+  ],
+  targets: [
+    .executableTarget(
+      name: "least-squares-benchmark",
+      dependencies: [.product(name: "LinearAlgebra", package: "iccsim")],
+      path: "Sources/LeastSquaresBenchmark")
+  ]
+)

@@ -1,0 +1,78 @@
+// Times least squares on a 200,000 × 50 random problem through dgelsd and through pivoted QR
+// (factor + solve), reporting the median of 5 runs. Each run's answer is checked before its time
+// counts: the problem is y = X·β + e with known β and small noise, so the fit must recover β and
+// leave a residual orthogonal to X; a wrong or empty result stops the benchmark.
+
+import Foundation
+import LinearAlgebra
+
+let rows = 200_000
+let columns = 50
+let repetitions = 5
+
+/// SplitMix64 (Steele, Lea & Flood 2014), so the problem is the same on every run.
+struct SplitMix64 {
+  var state: UInt64
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+  mutating func symmetricUnit() -> Double { Double(next() >> 11) * 0x1p-52 - 1 }
+}
+
+var random = SplitMix64(state: 2024)
+let design = Matrix(
+  rows: rows, columns: columns, elements: (0..<(rows * columns)).map { _ in random.symmetricUnit() })
+let trueCoefficients = (0..<columns).map { Double($0 + 1) / Double(columns) }
+let noiseScale = 1e-3
+let response = zip(design * trueCoefficients, (0..<rows).map { _ in random.symmetricUnit() })
+  .map { $0 + noiseScale * $1 }
+
+/// Stops unless `coefficients` is the least-squares fit: close to the true β (the noise moves it
+/// by about noiseScale/√(rows/3) ≈ 4e-6 per coefficient) and with Xᵀr ≈ 0 relative to ‖X‖‖r‖.
+func check(_ coefficients: [Double], route: String) {
+  let worstError = zip(coefficients, trueCoefficients).map { abs($0 - $1) }.max() ?? .infinity
+  precondition(worstError < 1e-4, "\(route): coefficients off by \(worstError)")
+  let residual = zip(response, design * coefficients).map { $0 - $1 }
+  let gradient = design.transposed * residual
+  let residualNorm = residual.reduce(0) { $0 + $1 * $1 }.squareRoot()
+  let scale = design.frobeniusNorm * residualNorm
+  let worstGradient = gradient.map(abs).max() ?? .infinity
+  precondition(
+    worstGradient <= 1e-10 * scale, "\(route): Xᵀr = \(worstGradient) is not ≈ 0 (scale \(scale))")
+}
+
+func median(_ values: [Double]) -> Double {
+  let sorted = values.sorted()
+  return sorted[sorted.count / 2]
+}
+
+func time(_ route: String, _ solve: () throws -> [Double]) rethrows -> Double {
+  var seconds: [Double] = []
+  for _ in 0..<repetitions {
+    let clock = ContinuousClock()
+    var coefficients: [Double] = []
+    let elapsed = try clock.measure { coefficients = try solve() }
+    check(coefficients, route: route)
+    seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+  }
+  return median(seconds)
+}
+
+func machineDescription() -> String {
+  let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+  let model =
+    cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
+    .map { $0.split(separator: ":", maxSplits: 1).last!.trimmingCharacters(in: .whitespaces) }
+    ?? "unknown CPU"
+  return "\(ProcessInfo.processInfo.activeProcessorCount) logical CPUs (nproc), \(model)"
+}
+
+print("least squares, \(rows) × \(columns), median of \(repetitions); \(machineDescription())")
+let svdSeconds = try time("dgelsd") { try leastSquares(design, response).coefficients }
+print(String(format: "dgelsd (SVD):              %.3f s", svdSeconds))
+let qrSeconds = try time("pivoted QR") { try PivotedQR(design).solve(response) }
+print(String(format: "pivoted QR (dgeqp3+solve): %.3f s", qrSeconds))

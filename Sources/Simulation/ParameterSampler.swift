@@ -1,0 +1,36 @@
+import Stochastics
+
+/// Where the per-run parameter values come from: plain Monte Carlo, or a design matrix supplied by
+/// a sensitivity analysis. Yearly shocks are always drawn from random streams.
+public protocol ParameterSampler: Sendable {
+  /// Writes `values[p * runs.count + (r − runs.lowerBound)]` for every parameter p and run r.
+  func sample(_ parameters: [UncertainParameter], runs: Range<Int>, into values: UnsafeMutableBufferPointer<Double>)
+  /// The run index whose yearly shock streams run `run` sees.
+  func noiseRun(_ run: Int) -> Int
+}
+
+/// Independent draws: parameter p of run r is the inverse CDF of draw 0 of the stream keyed by
+/// (seed, r, p's path).
+public struct MonteCarloSampler: ParameterSampler {
+  public let seed: UInt64
+
+  public init(seed: UInt64) {
+    self.seed = seed
+  }
+
+  public func sample(_ parameters: [UncertainParameter], runs: Range<Int>, into values: UnsafeMutableBufferPointer<Double>) {
+    let n = runs.count
+    for (p, parameter) in parameters.enumerated() {
+      if case .fixed(let value) = parameter.distribution {
+        for i in 0..<n { values[p * n + i] = value }
+        continue
+      }
+      for (i, run) in runs.enumerated() {
+        let u = RandomStream(seed: seed, run: UInt64(run), key: parameter.key).uniform(0)
+        values[p * n + i] = parameter.distribution.quantile(u)
+      }
+    }
+  }
+
+  public func noiseRun(_ run: Int) -> Int { run }
+}

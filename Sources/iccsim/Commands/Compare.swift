@@ -1,0 +1,64 @@
+import ArgumentParser
+import CityModel
+import Foundation
+import Simulation
+
+/// `iccsim compare`: paired differences between plans under common random numbers.
+struct Compare: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Compare alternative plans with a base plan, run by run under common random numbers.",
+    discussion: """
+      Every alternative is projected over the same runs as the base, so uncertain quantities the
+      plans share take the same values in both; the difference alternative − base is then
+      summarised per indicator and year, with the probability that the alternative is higher.
+      """)
+
+  @Argument(help: "The base scenario, then one or more alternatives.")
+  var scenarios: [String]
+
+  @OptionGroup var options: SimulationOptions
+
+  @Option(help: "Output format: table, json, csv or md.")
+  var format: OutputFormat = .table
+
+  @Option(help: "Write the result into this directory instead of standard output.")
+  var out: String?
+
+  @Flag(help: "Replace existing output files.")
+  var force = false
+
+  func validate() throws {
+    guard scenarios.count >= 2 else {
+      throw ValidationError("compare needs a base scenario and at least one alternative")
+    }
+  }
+
+  func run() throws {
+    try exitingOnError {
+      let result = try compareScenarios(scenarios, options: options)
+      try emit([("\(result.base)-comparison", try format.render(result, language: options.lang))], format: format, out: out, force: force)
+    }
+  }
+}
+
+/// Loads, compiles and compares the scenarios at `paths` (base first), with the manifest.
+func compareScenarios(_ paths: [String], options: SimulationOptions) throws -> PlanComparison {
+  let catalogue = IndicatorCatalogue.bundled
+  let loaded = try paths.map { try loadScenario($0, catalogue: catalogue, options: options) }
+  let base = loaded[0]
+  // One seed and one run count for all, so the comparison is paired run by run.
+  let compiled = try loaded.map { scenario -> CompiledScenario in
+    var paired = scenario
+    paired.seed = base.seed
+    return try CompiledScenario(paired)
+  }
+  let progress = ProgressBar(total: base.runs, label: "compare")
+  let clock = ContinuousClock()
+  let start = clock.now
+  var result = try MonteCarlo.compare(
+    base: compiled[0], alternatives: Array(compiled.dropFirst()),
+    options: MonteCarloOptions(runs: base.runs, threads: options.threads, progress: { progress.update($0) }))
+  result.meta = try ManifestBuilder.manifest(
+    inputs: loaded.flatMap(\.sourceFiles), seed: base.seed, threads: options.threads, elapsed: clock.now - start)
+  return result
+}
