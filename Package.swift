@@ -65,5 +65,6 @@ let package = Package(
     .testTarget(name: "CityModelTests", dependencies: ["CityModel", "Stochastics"]),
     .testTarget(name: "CLITests", dependencies: ["iccsim", "CityModel"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "CityModel", "Stochastics", "_TestSupport"]),
+    .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"], exclude: ["Fixtures"]),
   ]
 )
