@@ -15,6 +15,7 @@ let package = Package(
     .library(name: "Stochastics", targets: ["Stochastics"]),
     .library(name: "CityModel", targets: ["CityModel"]),
     .library(name: "Simulation", targets: ["Simulation"]),
+    .library(name: "Estimation", targets: ["Estimation"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -56,7 +57,7 @@ let package = Package(
 
     .testTarget(
       name: "EstimationTests",
-      dependencies: ["Estimation", "LinearAlgebra", "Stochastics", "CityModel"],
+      dependencies: ["Estimation", "LinearAlgebra", "Stochastics", "CityModel", "Simulation", "_TestSupport"],
       exclude: ["Fixtures"]),
     .testTarget(
       name: "LinearAlgebraTests",

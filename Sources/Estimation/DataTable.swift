@@ -121,3 +121,20 @@ enum ClosestName {
     return previous[b.count]
   }
 }
+
+extension DataTable {
+  /// The table with derived columns appended (text, missing as ""); a derived cell reports the
+  /// location of the first cell of its row.
+  func appending(_ derived: [(name: String, cells: [String])]) -> DataTable {
+    let provenance: Provenance
+    switch self.provenance {
+    case .wide:
+      provenance = self.provenance
+    case let .pivoted(cellLines, valueField):
+      provenance = .pivoted(cellLines: cellLines + derived.map { _ in cellLines[0] }, valueField: valueField)
+    }
+    return DataTable(
+      file: file, columnNames: columnNames + derived.map(\.name), cells: cells + derived.map(\.cells),
+      provenance: provenance)
+  }
+}

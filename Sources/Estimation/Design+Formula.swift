@@ -138,7 +138,7 @@ extension Design {
     self.init(
       responseName: formula.responseText, response: used.map { response[$0]! }, columnNames: names,
       columns: values, hasIntercept: formula.hasIntercept,
-      weights: weightValues.map { w in used.map { w[$0]! } },
+      weights: weightValues.map { w in used.map { w[$0]! } }, weightsColumn: weightColumn,
       clusters: clusterColumn.map { column in Clusters(column: column, values: used.map { labels[column]![$0]! }) },
       droppedCount: dropped)
   }

@@ -12,6 +12,8 @@ public struct Design: Sendable {
   public var hasIntercept: Bool
   /// WLS weights (inverse variances up to a constant), one per observation, or nil for OLS.
   public var weights: [Double]?
+  /// The column the weights came from, for reports.
+  public var weightsColumn: String?
   /// Cluster membership for cluster-robust covariance, if a cluster column was named.
   public var clusters: Clusters?
   /// Rows of the source table that were dropped because a used cell was missing.
@@ -50,7 +52,7 @@ public struct Design: Sendable {
 
   public init(
     responseName: String, response: [Double], columnNames: [String], columns: [Double],
-    hasIntercept: Bool, weights: [Double]? = nil, clusters: Clusters? = nil, droppedCount: Int = 0
+    hasIntercept: Bool, weights: [Double]? = nil, weightsColumn: String? = nil, clusters: Clusters? = nil, droppedCount: Int = 0
   ) {
     precondition(columns.count == response.count * columnNames.count, "design shape mismatch")
     self.responseName = responseName
@@ -59,6 +61,7 @@ public struct Design: Sendable {
     self.columns = columns
     self.hasIntercept = hasIntercept
     self.weights = weights
+    self.weightsColumn = weightsColumn
     self.clusters = clusters
     self.droppedCount = droppedCount
   }

@@ -15,7 +15,9 @@ import Foundation
 ///   model, in which case it is treatment-coded.
 /// - The response may be a column or any expression (`log(y)`, `I(y/1000)`).
 ///
-/// Term names follow patsy: `Intercept`, the text as written (`log(x2)`, `I(x3^2)`), `a:b`.
+/// Term names follow patsy: `Intercept`, the text as written (`log(x2)`, `I(x3^2)`), `a:b`; so
+/// does the column order (intercept, then categorical-only terms, then the others grouped by
+/// their numeric factors, lower order first).
 public struct Formula: Sendable, Equatable {
   public var response: Expression
   public var responseText: String

@@ -55,7 +55,25 @@ struct FormulaParser {
     for term in terms where !unique.contains(where: { Self.same($0, term) }) {
       if !removed.contains(where: { Self.same($0, term) }) { unique.append(term) }
     }
-    return Formula(response: response, responseText: responseText, terms: unique, hasIntercept: intercept)
+    return Formula(
+      response: response, responseText: responseText, terms: Self.patsyOrder(unique), hasIntercept: intercept)
+  }
+
+  /// patsy's column order: terms are grouped by the set of numeric factors they contain, the
+  /// group without numeric factors (pure categoricals) first and the others in order of first
+  /// appearance; within a group, lower-order terms first (patsy/build.py, `_make_subterm_infos`).
+  static func patsyOrder(_ terms: [Formula.Term]) -> [Formula.Term] {
+    func bucket(_ term: Formula.Term) -> Set<String> {
+      Set(term.factors.compactMap { if case let .numeric(_, text) = $0 { text } else { nil } })
+    }
+    var buckets: [Set<String>] = []
+    for term in terms where !buckets.contains(bucket(term)) { buckets.append(bucket(term)) }
+    if let empty = buckets.firstIndex(of: []) { buckets.insert(buckets.remove(at: empty), at: 0) }
+    return buckets.flatMap { key in
+      terms.enumerated().filter { bucket($0.element) == key }
+        .sorted { ($0.element.factors.count, $0.offset) < ($1.element.factors.count, $1.offset) }
+        .map(\.element)
+    }
   }
 
   /// a:b and b:a are one term.
@@ -251,13 +269,13 @@ struct FormulaParser {
     return value
   }
 
-  /// A bare 0 or 1 standing as a whole term (followed by `+`, `-` or the end).
-  private mutating func scanInteger() -> Int? {
+  /// A bare number standing as a whole term (followed by `+`, `-` or the end); only 0 and 1
+  /// mean anything there, which the caller checks.
+  private mutating func scanInteger() -> Double? {
     let start = position
-    guard let digit = peek, digit == "0" || digit == "1" else { return nil }
-    position += 1
+    guard let number = scanNumber() else { return nil }
     skipSpace()
-    if atEnd || peek == "+" || peek == "-" { return digit == "0" ? 0 : 1 }
+    if atEnd || peek == "+" || peek == "-" { return number }
     position = start
     return nil
   }

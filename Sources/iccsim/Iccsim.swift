@@ -7,5 +7,5 @@ struct Iccsim: ParsableCommand {
     commandName: "iccsim",
     abstract: "Project how a city's investments move the ICC evaluation indicators, with Monte Carlo uncertainty.",
     version: "0.1.0",
-    subcommands: [Run.self, Compare.self, Validate.self, Indicators.self, Init.self])
+    subcommands: [Run.self, Compare.self, Validate.self, Indicators.self, Init.self, Estimate.self])
 }
