@@ -56,7 +56,7 @@ enum Diagnostics {
 
   /// VIF_j = A_jj · TSS_j, the identity [(XᵀX)⁻¹]_jj = 1/RSS_j with RSS_j = TSS_j(1 − R²_j) from
   /// regressing column j on the others; TSS_j centred when the model has a constant. nil for the
-  /// intercept column.
+  /// intercept column. For WLS it is computed on the √w-scaled design, like everything else.
   static func varianceInflation(design: Matrix, bread: Matrix, constantColumn: Int?, centred: Bool) -> [Double?] {
     (0..<design.columns).map { j in
       guard j != constantColumn else { return nil }

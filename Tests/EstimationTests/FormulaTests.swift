@@ -40,6 +40,11 @@ struct FormulaTests {
     #expect(formula.terms[0].factors == [.categorical(column: "city")])
   }
 
+  @Test func backquotedNamesAndDottedNames() throws {
+    let formula = try Formula(parsing: "`retail sales` ~ `metro km` + LD.metro_km")
+    #expect(formula.columns == ["retail sales", "metro km", "LD.metro_km"])
+  }
+
   @Test func arithmeticPrecedence() throws {
     let formula = try Formula(parsing: "y ~ I(2 * x^2 - -3 / z)")
     guard case let .numeric(expression, _) = formula.terms[0].factors[0] else {

@@ -126,6 +126,19 @@ struct StatsmodelsAgreementTests {
     #expect(worst < 1e-10)
   }
 
+  /// VIF against statsmodels' `variance_inflation_factor` (which refits each column on the
+  /// others); ours uses the identity VIF_j = [(XᵀX)⁻¹]_jj·TSS_j, so agreement is to rounding of
+  /// two different routes (1e-10).
+  @Test func varianceInflationFactors() throws {
+    let reference = Self.fixture["vif"] as! [String: Any]
+    let data = try DataTable.read(path: FixtureFiles.path("synthetic-panel.csv"))
+    let design = try Design(formula: Formula(parsing: reference["formula"] as! String), data: data)
+    let fit = try Regression(fitting: design, varianceInflation: true)
+    #expect(fit.coefficients[0].varianceInflation == nil, "no VIF for the intercept")
+    assertClose(fit.coefficients.dropFirst().map { $0.varianceInflation! }, reference["vif"] as! [Double],
+                relative: 1e-10, reason: "VIF")
+  }
+
   /// Ridge has no statsmodels standard errors; its estimate is checked against the augmented
   /// least-squares problem solved by NumPy in the fixture script (same 1e-10 reasoning), and
   /// λ = 0 must reproduce OLS.

@@ -180,8 +180,16 @@ for cov in ["nonrobust", "HC1"]:
 r = smf.ols(panel_formula, eq_sub).fit(cov_type="cluster", cov_kwds={"groups": eq_sub["city"]}, use_t=True)
 cases.append(record("model-cluster", "simulated-panel.csv", panel_formula, "model:retail_sales", "cluster:city", r))
 
+# Variance inflation factors of the basic design, by statsmodels' own function (x_j regressed on
+# all the other columns, the constant included).
+from statsmodels.stats.outliers_influence import variance_inflation_factor
+basic_fit = smf.ols(basic, panel).fit()
+exog = basic_fit.model.exog
+vif = dict(formula=basic, terms=basic_fit.model.exog_names[1:],
+           vif=[full(variance_inflation_factor(exog, j)) for j in range(1, exog.shape[1])])
+
 with open("statsmodels.json", "w") as f:
-    json.dump(dict(
+    json.dump(dict(vif=vif, 
         generator="make_statsmodels_fixtures.py",
         versions=dict(statsmodels=statsmodels.__version__, numpy=np.__version__, scipy=scipy.__version__, pandas=pd.__version__),
         cases=cases, ridge=ridge), f, indent=1)
