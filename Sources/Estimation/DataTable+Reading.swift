@@ -35,13 +35,8 @@ extension DataTable {
   }
 
   static func wide(_ contents: CSVReader.Contents, file: String) -> DataTable {
-    var cells = Array(repeating: [String](), count: contents.header.count)
-    for column in cells.indices { cells[column].reserveCapacity(contents.records.count) }
-    for record in contents.records {
-      for (column, text) in record.enumerated() { cells[column].append(text) }
-    }
-    return DataTable(
-      file: file, columnNames: contents.header, cells: cells, provenance: .wide(rowLines: contents.lines))
+    DataTable(
+      file: file, columnNames: contents.header, cells: contents.columns, provenance: .wide(rowLines: contents.lines))
   }
 
   /// One row per (city, year) in order of first appearance sorted by city then year; one column
@@ -62,7 +57,8 @@ extension DataTable {
     // (key, indicator) → (value text, line, values seen for averaging)
     var figures: [Int: [Int: (text: String, line: Int, sum: Double, count: Int)]] = [:]
 
-    for (record, line) in zip(contents.records, contents.lines) {
+    for (position, line) in contents.lines.enumerated() {
+      let record = contents.record(position)
       let key = Key(city: record[city], year: record[year])
       let name = record[indicator]
       let text = record[value]

@@ -14,6 +14,16 @@ struct DataReadingTests {
     #expect(table.location(row: 1, column: 3) == CellLocation(file: "t.csv", line: 4, column: 4), "the blank line still counts")
   }
 
+  @Test func unterminatedQuoteAndTextAfterAQuoteAreReported() throws {
+    #expect(throws: EstimationError.malformedTable(CellLocation(file: "t.csv", line: 2, column: 2), "unterminated quoted field")) {
+      try DataTable.parse(csv: "a,b\n1,\"open\n2,3\n", file: "t.csv")
+    }
+    #expect(throws: EstimationError.malformedTable(CellLocation(file: "t.csv", line: 2, column: 1), "text after a closing quote")) {
+      try DataTable.parse(csv: "a,b\n\"x\"y,1\n", file: "t.csv")
+    }
+    #expect(try DataTable.parse(csv: "a,b\n5\" screen,1\n").labels("a") == ["5\" screen"], "a quote inside an unquoted field is literal")
+  }
+
   @Test func raggedRowIsReportedWithItsLine() {
     #expect(throws: EstimationError.malformedTable(CellLocation(file: "t.csv", line: 3, column: 3), "expected 3 fields as in the header, found 2")) {
       try DataTable.parse(csv: "a,b,c\n1,2,3\n4,5\n", file: "t.csv")
