@@ -36,6 +36,7 @@ extension Design {
 
     let rows = data.rowCount
     func evaluate(_ expression: Formula.Expression, text: String) throws -> [Double?] {
+      if case let .column(name) = expression { return numbers[name]! }  // already checked finite
       var values = [Double?](repeating: nil, count: rows)
       var undefined: [CellLocation] = []
       let firstColumn = expression.columns.first
@@ -63,12 +64,15 @@ extension Design {
     }
     let weightValues = weightColumn.map { numbers[$0]! }
 
-    var keep = [Bool](repeating: true, count: rows)
-    for row in 0..<rows {
-      keep[row] = response[row] != nil
-        && factorValues.values.allSatisfy { $0[row] != nil }
-        && labels.values.allSatisfy { $0[row] != nil }
-        && (weightValues == nil || weightValues![row] != nil)
+    var keep = response.map { $0 != nil }
+    for column in factorValues.values {
+      for row in 0..<rows where column[row] == nil { keep[row] = false }
+    }
+    for column in labels.values {
+      for row in 0..<rows where column[row] == nil { keep[row] = false }
+    }
+    if let weightValues {
+      for row in 0..<rows where weightValues[row] == nil { keep[row] = false }
     }
     let used = (0..<rows).filter { keep[$0] }
     let dropped = rows - used.count
@@ -101,7 +105,8 @@ extension Design {
       for factor in term.factors {
         switch factor {
         case let .numeric(_, text):
-          pieces.append([(text, used.map { factorValues[text]![$0]! })])
+          let column = factorValues[text]!
+          pieces.append([(text, used.map { column[$0]! })])
         case let .categorical(column):
           let others = term.factors.filter { $0 != factor }
           let marginInModel = others.isEmpty
@@ -111,7 +116,8 @@ extension Design {
           let columnLevels = levels[column]!
           let coded = marginInModel ? Array(columnLevels.dropFirst()) : columnLevels
           let prefix = marginInModel ? "T." : ""
-          let rowLabels = used.map { labels[column]![$0]! }
+          let columnLabels = labels[column]!
+          let rowLabels = used.map { columnLabels[$0]! }
           pieces.append(coded.map { level in
             ("C(\(column))[\(prefix)\(level)]", rowLabels.map { $0 == level ? 1.0 : 0.0 })
           })
@@ -139,7 +145,10 @@ extension Design {
       responseName: formula.responseText, response: used.map { response[$0]! }, columnNames: names,
       columns: values, hasIntercept: formula.hasIntercept,
       weights: weightValues.map { w in used.map { w[$0]! } }, weightsColumn: weightColumn,
-      clusters: clusterColumn.map { column in Clusters(column: column, values: used.map { labels[column]![$0]! }) },
+      clusters: clusterColumn.map { column in
+        let clusterLabels = labels[column]!
+        return Clusters(column: column, values: used.map { clusterLabels[$0]! })
+      },
       droppedCount: dropped)
   }
 }
