@@ -114,16 +114,21 @@ public struct PanelEquation: Sendable {
     }
   }
 
+  /// The table column holding a derived variable: a name no CSV header can clash with (in the
+  /// levels form `retail_sales` names both the data and its logarithm).
+  static func storageName(_ name: String) -> String { "\u{1}" + name }
+
   /// The formula the equation amounts to, over the derived columns `design(data:…)` adds.
   public var formula: Formula {
     var terms = drivers.map { term in
-      Formula.Term(factors: [.numeric(.column(name(of: term)), text: name(of: term))])
+      Formula.Term(factors: [.numeric(.column(Self.storageName(name(of: term))), text: name(of: term))])
     }
     if fixedEffects.city { terms.insert(Formula.Term(factors: [.categorical(column: "city")]), at: 0) }
     if fixedEffects.year {
       terms.insert(Formula.Term(factors: [.categorical(column: "year")]), at: fixedEffects.city ? 1 : 0)
     }
-    return Formula(response: .column(responseName), responseText: responseName, terms: terms, hasIntercept: true)
+    return Formula(
+      response: .column(Self.storageName(responseName)), responseText: responseName, terms: terms, hasIntercept: true)
   }
 
   /// The design on a panel with columns `city`, `year` and one per indicator (a wide table, or
@@ -191,8 +196,8 @@ public struct PanelEquation: Sendable {
         return result.map { "\($0)" } ?? ""
       }
     }
-    var columns = [(name: responseName, cells: derived(response, lag: 0))]
-    for term in drivers { columns.append((name(of: term), derived(term.driver, lag: term.lag))) }
+    var columns = [(name: Self.storageName(responseName), cells: derived(response, lag: 0))]
+    for term in drivers { columns.append((Self.storageName(name(of: term)), derived(term.driver, lag: term.lag))) }
     return try Design(formula: formula, data: data.appending(columns), weights: weights, cluster: cluster)
   }
 }

@@ -37,6 +37,16 @@ struct RankDeficiencyTests {
     #expect(try deficient.jsonText().contains("\"aliased\" : [\n    \"x2\"\n  ]"))
   }
 
+  @Test func tableShowsTheFitAndItsNotes() throws {
+    let table = try Self.fit("y ~ x + z + x2").table()
+    let lines = table.split(separator: "\n").map(String.init)
+    #expect(lines[0].trimmingCharacters(in: .whitespaces) == "OLS Regression Results")
+    #expect(lines.contains { $0.hasPrefix("No. Observations:") && $0.contains(" 7  F-statistic:") })
+    #expect(lines.contains { $0.hasPrefix("x ") && $0.split(separator: " ").count == 7 }, "term, coef, SE, t, p and the interval")
+    #expect(!lines.contains { $0.hasPrefix("x2 ") }, "no row for the aliased term")
+    #expect(lines.last == "[2] Standard errors assume homoskedastic, independent errors.")
+  }
+
   @Test func linearCombinationDropsTheLaterColumn() throws {
     let fit = try Self.fit("y ~ x + z + s")
     #expect(fit.aliased == ["s"])

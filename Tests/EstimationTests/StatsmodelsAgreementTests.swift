@@ -33,7 +33,9 @@ struct StatsmodelsAgreementTests {
   /// statsmodels prints `I(x3 ** 2)` for what was written `I(x3**2)`; the model-equation cases
   /// name their pandas-built columns `LD_metro`, `D_tourism` where we write Stata operators.
   static func normalised(_ term: String) -> String {
-    let renamed = ["LD_metro": "LD.metro_km", "D_tourism": "D.tourism_spending"]
+    let renamed = [
+      "LD_metro": "LD.metro_km", "D_tourism": "D.tourism_spending", "L_metro": "L.metro_km", "tourism": "tourism_spending",
+    ]
     return renamed[term] ?? term.replacingOccurrences(of: " ", with: "")
   }
 
@@ -46,12 +48,12 @@ struct StatsmodelsAgreementTests {
     var cluster: String?
     if case let .cluster(column) = type { cluster = column }
     let design: Design
-    if model.hasPrefix("model:") {
+    if model.hasPrefix("model") {
       // The simulator's equation built from the model file, against statsmodels on columns
       // differenced and lagged by pandas in the fixture script.
       let equation = try PanelEquation(
         model: Model.load(from: URL(fileURLWithPath: FixtureFiles.path("panel-model.yaml"))),
-        response: String(model.dropFirst("model:".count)))
+        response: String(model.split(separator: ":")[1]), form: model.hasPrefix("model-levels:") ? .levels : .differences)
       design = try equation.design(data: data, cluster: cluster)
     } else {
       design = try Design(

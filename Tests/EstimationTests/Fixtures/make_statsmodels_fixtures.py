@@ -180,6 +180,12 @@ for cov in ["nonrobust", "HC1"]:
 r = smf.ols(panel_formula, eq_sub).fit(cov_type="cluster", cov_kwds={"groups": eq_sub["city"]}, use_t=True)
 cases.append(record("model-cluster", "simulated-panel.csv", panel_formula, "model:retail_sales", "cluster:city", r))
 
+# The levels form of the same equation (--form levels), with city and year effects.
+levels = pd.DataFrame({"retail": u.retail, "L_metro": lagged(u, 1).metro, "tourism": u.tourism}).reset_index().dropna()
+levels_formula = "retail ~ C(city) + C(year) + L_metro + tourism"
+r = smf.ols(levels_formula, levels).fit(cov_type="HC1", use_t=True)
+cases.append(record("model-levels-HC1", "simulated-panel.csv", levels_formula, "model-levels:retail_sales", "HC1", r))
+
 # Variance inflation factors of the basic design, by statsmodels' own function (x_j regressed on
 # all the other columns, the constant included).
 from statsmodels.stats.outliers_influence import variance_inflation_factor
