@@ -21,7 +21,8 @@ test: deps
 	$(SWIFT) test --parallel
 
 bench: deps
-	cd Benchmarks && $(SWIFT) run -c release
+	$(SWIFT) run -c release --package-path Benchmarks least-squares-benchmark
+	$(SWIFT) run -c release --package-path Benchmarks simulation-benchmark
 
 clean:
 	rm -rf .build

@@ -21,6 +21,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
   ],
   targets: [
     // MARK: - System libraries
@@ -41,13 +42,16 @@ let package = Package(
     .target(name: "Simulation", dependencies: ["CityModel", "Stochastics", "LinearAlgebra"]),
     .target(name: "Estimation", dependencies: ["LinearAlgebra", "Stochastics", "CityModel"]),
     .target(name: "_TestSupport", dependencies: ["LinearAlgebra"], path: "Sources/_TestSupport"),
+    .target(
+      name: "Reporting",
+      dependencies: ["Simulation", "CityModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
 
     // MARK: - Executable
 
     .executableTarget(
       name: "iccsim",
       dependencies: [
-        "CityModel", "Simulation",
+        "CityModel", "Simulation", "Reporting",
         "Estimation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Crypto", package: "swift-crypto"),
@@ -66,6 +70,10 @@ let package = Package(
     .testTarget(name: "CityModelTests", dependencies: ["CityModel", "Stochastics"]),
     .testTarget(name: "CLITests", dependencies: ["iccsim", "CityModel"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "CityModel", "Stochastics", "_TestSupport"]),
+    .testTarget(
+      name: "ReportingTests",
+      dependencies: ["Reporting", "Simulation", "CityModel"],
+      exclude: ["Fixtures", "Snapshots"]),
     .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"], exclude: ["Fixtures"]),
   ]
 )

@@ -22,5 +22,11 @@ let package = Package(
       name: "estimation-benchmark",
       dependencies: [.product(name: "Estimation", package: "iccsim")],
       path: "Sources/EstimationBenchmark"),
+    .executableTarget(
+      name: "simulation-benchmark",
+      dependencies: [
+        .product(name: "Simulation", package: "iccsim"), .product(name: "CityModel", package: "iccsim"),
+      ],
+      path: "Sources/SimulationBenchmark"),
   ]
 )

@@ -26,38 +26,45 @@ public enum MonteCarlo {
   public static func run(_ scenario: CompiledScenario, options: MonteCarloOptions) -> RunResult {
     let sampler = MonteCarloSampler(seed: scenario.seed)
     let years = scenario.horizon + 1
-    var summaries = [SeriesSummary](repeating: SeriesSummary(), count: scenario.seriesCount * years)
+    let summaries = SummaryBank(count: scenario.seriesCount * years)
     var targetMet = [Int](repeating: 0, count: scenario.targets.count)
     var firstMet = [[Int]](repeating: [Int](repeating: 0, count: years + 1), count: scenario.targets.count)
     var done = 0
-    BlockScheduler(runs: 0..<options.runs, blockSize: options.blockSize, threads: options.threads).forEachBlock {
+    BlockScheduler(runs: 0..<options.runs, blockSize: options.blockSize, threads: options.threads).forEachWave {
       scenario.project(runs: $0, sampler: sampler)
-    } consume: { block in
-      let n = block.runs.count
-      for k in summaries.indices {
-        for i in 0..<n { summaries[k].add(block.values[k * n + i]) }
+    } consume: { blocks in
+      summaries.absorb(threads: options.threads) { k, summary in
+        for block in blocks {
+          let n = block.runs.count
+          block.values.withUnsafeBufferPointer { values in
+            for i in 0..<n { summary.add(values[k * n + i]) }
+          }
+        }
       }
-      for k in targetMet.indices {
-        targetMet[k] += block.targetMet[k]
-        for t in 0...years { firstMet[k][t] += block.firstMet[k][t] }
+      for block in blocks {
+        for k in targetMet.indices {
+          targetMet[k] += block.targetMet[k]
+          for t in 0...years { firstMet[k][t] += block.firstMet[k][t] }
+        }
+        done += block.runs.count
       }
-      done += n
       options.progress?(done)
     }
 
     let runs = Double(options.runs)
+    let statistics = summaries.statistics(threads: options.threads)
     var series: [SeriesPoint] = []
     for (o, output) in scenario.outputs.enumerated() {
       for t in 0..<years {
-        let s = summaries[o * years + t].statistics()
+        let s = statistics[o * years + t]
         series.append(SeriesPoint(
           indicator: output.id, year: scenario.baseYear + t, mean: s.mean, sd: s.sd,
-          p5: s.quantiles[0], p25: s.quantiles[1], p50: s.quantiles[2], p75: s.quantiles[3], p95: s.quantiles[4]))
+          p5: s.p5, p25: s.p25, p50: s.p50, p75: s.p75, p95: s.p95))
       }
     }
     let cost = (0..<years).map { t in
-      let s = summaries[scenario.costSeries * years + t].statistics()
-      return CostPoint(year: scenario.baseYear + t, mean: s.mean, sd: s.sd, p5: s.quantiles[0], p50: s.quantiles[2], p95: s.quantiles[4])
+      let s = statistics[scenario.costSeries * years + t]
+      return CostPoint(year: scenario.baseYear + t, mean: s.mean, sd: s.sd, p5: s.p5, p50: s.p50, p95: s.p95)
     }
     let targets = scenario.targets.enumerated().map { k, target in
       var atLeast: Double? = nil, atMost: Double? = nil

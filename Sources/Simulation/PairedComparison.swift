@@ -22,44 +22,52 @@ extension MonteCarlo {
         alternative.outputs.firstIndex { $0.id == output.id }.map { (b, $0) }
       }
     }
-    var summaries = pairs.map { [SeriesSummary](repeating: SeriesSummary(), count: $0.count * years) }
-    var higher = pairs.map { [Int](repeating: 0, count: $0.count * years) }
+    // One summary per (alternative, shared output, year), in that order.
+    let series: [(alternative: Int, base: Int, other: Int, year: Int)] = pairs.enumerated().flatMap { a, shared in
+      shared.flatMap { pair in (0..<years).map { (a, pair.base, pair.alternative, $0) } }
+    }
+    let summaries = SummaryBank(count: series.count)
     let baseSampler = MonteCarloSampler(seed: base.seed)
     var done = 0
-    BlockScheduler(runs: 0..<options.runs, blockSize: options.blockSize, threads: options.threads).forEachBlock { runs in
-      (base.project(runs: runs, sampler: baseSampler),
-       alternatives.map { $0.project(runs: runs, sampler: MonteCarloSampler(seed: $0.seed)) })
+    BlockScheduler(runs: 0..<options.runs, blockSize: options.blockSize, threads: options.threads).forEachWave { runs in
+      PairedBlocks(base: base.project(runs: runs, sampler: baseSampler),
+                   alternatives: alternatives.map { $0.project(runs: runs, sampler: MonteCarloSampler(seed: $0.seed)) })
     } consume: { blocks in
-      let (baseBlock, alternativeBlocks) = blocks
-      let n = baseBlock.runs.count
-      for (a, block) in alternativeBlocks.enumerated() {
-        for (k, pair) in pairs[a].enumerated() {
-          for t in 0..<years {
-            for i in 0..<n {
-              let difference = block.value(series: pair.alternative, year: t, run: i) - baseBlock.value(series: pair.base, year: t, run: i)
-              summaries[a][k * years + t].add(difference)
-              if difference > 0 { higher[a][k * years + t] += 1 }
-            }
+      summaries.absorb(threads: options.threads) { k, summary in
+        let (a, b, o, t) = series[k]
+        for block in blocks {
+          for i in 0..<block.base.runs.count {
+            summary.add(block.alternatives[a].value(series: o, year: t, run: i) - block.base.value(series: b, year: t, run: i))
           }
         }
       }
-      done += n
+      done += blocks.reduce(0) { $0 + $1.base.runs.count }
       options.progress?(done)
     }
 
+    let statistics = summaries.statistics(threads: options.threads)
+    let positives = summaries.positives()
+    var offset = 0
     let comparisons = alternatives.enumerated().map { a, alternative in
       var differences: [Difference] = []
-      for (k, pair) in pairs[a].enumerated() {
+      for pair in pairs[a] {
         for t in 0..<years {
-          let s = summaries[a][k * years + t].statistics()
+          let s = statistics[offset]
           differences.append(Difference(
             indicator: base.outputs[pair.base].id, year: base.baseYear + t, mean: s.mean, sd: s.sd,
-            p5: s.quantiles[0], p50: s.quantiles[2], p95: s.quantiles[4],
-            probabilityHigher: Double(higher[a][k * years + t]) / Double(options.runs)))
+            p5: s.p5, p50: s.p50, p95: s.p95,
+            probabilityHigher: Double(positives[offset]) / Double(options.runs)))
+          offset += 1
         }
       }
       return Comparison(scenario: alternative.id, title: alternative.title, differences: differences)
     }
     return PlanComparison(base: base.id, outputs: base.outputs, comparisons: comparisons)
   }
+}
+
+/// The base's and every alternative's block over the same runs.
+private struct PairedBlocks: Sendable {
+  let base: BlockOutput
+  let alternatives: [BlockOutput]
 }

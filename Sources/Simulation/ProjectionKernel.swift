@@ -17,240 +17,300 @@ struct BlockOutput: Sendable {
   }
 }
 
+/// Scratch arrays of one block, allocated once and freed when the block is done. Raw buffers,
+/// so the inner loops over runs pay neither copy-on-write nor exclusivity checks.
+private struct BlockWorkspace {
+  let n: Int
+  let parameters: UnsafeMutableBufferPointer<Double>
+  /// u[(slot · years + t) · n + i]: every slot's modelling-space value in every year.
+  let u: UnsafeMutableBufferPointer<Double>
+  /// Natural-unit value of every slot in the current year.
+  let level: UnsafeMutableBufferPointer<Double>
+  let zStar: UnsafeMutableBufferPointer<Double>
+  let epsilon: UnsafeMutableBufferPointer<Double>
+  let phaseChange: UnsafeMutableBufferPointer<Double>
+  let spreading: UnsafeMutableBufferPointer<Double>
+  let normals: UnsafeMutableBufferPointer<Double>
+  let disruption: UnsafeMutableBufferPointer<Double>
+  let cost: UnsafeMutableBufferPointer<Double>
+  let effectiveStart: UnsafeMutableBufferPointer<Int>
+
+  init(n: Int, parameterValues: Int, slots: Int, years: Int, interventions: Int, responses: Int) {
+    func buffer(_ count: Int) -> UnsafeMutableBufferPointer<Double> {
+      let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: count)
+      b.initialize(repeating: 0)
+      return b
+    }
+    self.n = n
+    parameters = buffer(parameterValues * n)
+    u = buffer(slots * years * n)
+    level = buffer(slots * n)
+    zStar = buffer(slots * n)
+    epsilon = buffer(slots * n)
+    phaseChange = buffer(interventions * n)
+    spreading = buffer(interventions * n)
+    normals = buffer(responses * n)
+    disruption = buffer(n)
+    cost = buffer(n)
+    effectiveStart = .allocate(capacity: interventions * n)
+    effectiveStart.initialize(repeating: 0)
+  }
+
+  func deallocate() {
+    for b in [parameters, u, level, zStar, epsilon, phaseChange, spreading, normals, disruption, cost] { b.deallocate() }
+    effectiveStart.deallocate()
+  }
+}
+
 extension CompiledScenario {
   /// Projects runs `runs` year by year (DESIGN.md, "The model"), with the year loop outside and
   /// contiguous per-indicator arrays over the runs of the block inside.
   func project(runs: Range<Int>, sampler: some ParameterSampler) -> BlockOutput {
     let n = runs.count
     let years = horizon + 1
-    let slotCount = slots.count
     var output = BlockOutput(
       runs: runs, years: years, values: [Double](repeating: 0, count: seriesCount * years * n),
       targetMet: [Int](repeating: 0, count: targets.count),
       firstMet: [[Int]](repeating: [Int](repeating: 0, count: years + 1), count: targets.count))
+    let w = BlockWorkspace(
+      n: n, parameterValues: parameterValueCount, slots: slots.count, years: years,
+      interventions: interventions.count, responses: responses.count)
+    defer { w.deallocate() }
 
-    // Per-run parameter values, then the jointly drawn elasticities.
-    var pv = [Double](repeating: 0, count: parameterValueCount * n)
-    pv.withUnsafeMutableBufferPointer { sampler.sample(parameters, runs: runs, into: $0) }
+    sampler.sample(parameters, runs: runs, into: w.parameters)
+    drawEstimatedElasticities(w)
+    for (m, intervention) in interventions.enumerated() {
+      for i in 0..<n {
+        let delay = w.parameters[intervention.delay * n + i]
+        w.effectiveStart[m * n + i] = intervention.start + (delay.isFinite ? max(0, Int(delay.rounded())) : 0)
+      }
+    }
+    for (s, slot) in slots.enumerated() {
+      let z0 = slot.transform.forward(slot.base)
+      for i in 0..<n {
+        w.u[s * years * n + i] = z0
+        w.level[s * n + i] = slot.base
+        w.zStar[s * n + i] = z0
+      }
+    }
+
+    // Stream bases for the yearly draws, keyed per run (shared across scenarios: common random numbers).
+    let noiseRuns = runs.map { UInt64(sampler.noiseRun($0)) }
+    let shockStreams = responses.map { equation in
+      let key = StreamKey("\(slots[equation.slot].id).shock")
+      return noiseRuns.map { RandomStream(seed: seed, run: $0, key: key) }
+    }
+    let strikeStreams = noiseRuns.map { RandomStream(seed: seed, run: $0, key: StreamKey("disruption.strike")) }
+    let sizeStreams = noiseRuns.map { RandomStream(seed: seed, run: $0, key: StreamKey("disruption.size")) }
+
+    output.values.withUnsafeMutableBufferPointer { values in
+      for t in 0..<years {
+        if t > 0 {
+          advanceInterventions(year: baseYear + t, w)
+          advanceStocks(t: t, years: years, w)
+          drawInnovations(t: t, shockStreams: shockStreams, strikeStreams: strikeStreams, sizeStreams: sizeStreams, w)
+          advanceResponses(t: t, years: years, w)
+        }
+        for s in slots.indices {
+          let base = (outputOfSlot[s] * years + t) * n
+          for i in 0..<n { values[base + i] = w.level[s * n + i] }
+        }
+        recordIndex(t: t, years: years, w, into: values)
+        let costBase = (costSeries * years + t) * n
+        for i in 0..<n { values[costBase + i] = t == 0 ? 0 : w.cost[i] }
+      }
+    }
+    countTargets(&output)
+    return output
+  }
+
+  /// β = β̂ + F·ξ for every set of estimated elasticities.
+  private func drawEstimatedElasticities(_ w: BlockWorkspace) {
+    let n = w.n
     for draw in estimateDraws {
       let k = draw.normals.count
       for i in 0..<n {
         for a in 0..<k {
           var beta = draw.mean[a]
-          for b in 0..<k { beta += draw.factor[a * k + b] * pv[draw.normals[b] * n + i] }
-          pv[draw.betaSlots[a] * n + i] = beta
+          for b in 0..<k { beta += draw.factor[a * k + b] * w.parameters[draw.normals[b] * n + i] }
+          w.parameters[draw.betaSlots[a] * n + i] = beta
         }
       }
     }
+  }
 
-    // Intervention timing per run: effective start year after the drawn delay.
-    let effectiveStart: [[Int]] = interventions.map { intervention in
-      (0..<n).map { i in
-        let delay = pv[intervention.delay * n + i]
-        return intervention.start + (delay.isFinite ? max(0, Int(delay.rounded())) : 0)
-      }
-    }
-
-    // State: u history per slot and year, stock levels, z* and ε per response.
-    var u = [Double](repeating: 0, count: slotCount * years * n)
-    var level = [Double](repeating: 0, count: slotCount * n)
-    var zStar = [Double](repeating: 0, count: slotCount * n)
-    var epsilon = [Double](repeating: 0, count: slotCount * n)
-    for (s, slot) in slots.enumerated() {
-      let z0 = slot.transform.forward(slot.base)
+  /// Phase-in changes s(year) − s(year − 1), the share of each intervention's amount and cost
+  /// falling in `year`, and the programme cost of the year.
+  private func advanceInterventions(year: Int, _ w: BlockWorkspace) {
+    let n = w.n
+    for i in 0..<n { w.cost[i] = 0 }
+    for (m, intervention) in interventions.enumerated() {
+      let ramp = Double(intervention.ramp)
       for i in 0..<n {
-        u[(s * years) * n + i] = z0
-        level[s * n + i] = slot.base
-        zStar[s * n + i] = z0
+        let start = w.effectiveStart[m * n + i]
+        let now = min(1, max(0, Double(year - start + 1) / ramp))
+        let before = min(1, max(0, Double(year - start) / ramp))
+        w.phaseChange[m * n + i] = now - before
+        let share = (year >= start && year < start + intervention.ramp) ? 1 / ramp : 0
+        w.spreading[m * n + i] = share
+        w.cost[i] += w.parameters[intervention.cost * n + i] * share
       }
     }
-    @inline(__always) func uAt(_ s: Int, _ t: Int, _ i: Int) -> Double { u[(s * years + max(t, 0)) * n + i] }
+  }
 
-    // Streams for yearly draws, keyed per run (shared across scenarios: common random numbers).
-    let shockBases: [[RandomStream]] = responses.map { equation in
-      let key = StreamKey("\(slots[equation.slot].id).shock")
-      return runs.map { RandomStream(seed: seed, run: UInt64(sampler.noiseRun($0)), key: key) }
-    }
-    let strikeStreams = runs.map { RandomStream(seed: seed, run: UInt64(sampler.noiseRun($0)), key: StreamKey("disruption.strike")) }
-    let sizeStreams = runs.map { RandomStream(seed: seed, run: UInt64(sampler.noiseRun($0)), key: StreamKey("disruption.size")) }
-
-    var cost = [Double](repeating: 0, count: n)
-    var phaseNow = [Double](repeating: 0, count: interventions.count * n)
-    var phasePrevious = [Double](repeating: 0, count: interventions.count * n)
-    var spreading = [Double](repeating: 0, count: interventions.count * n)
-    var normals = [Double](repeating: 0, count: responses.count * n)
-    var disruption = [Double](repeating: 0, count: n)
-
-    for t in 0..<years {
-      let year = baseYear + t
-      if t > 0 {
-        // Interventions in this calendar year.
-        for (m, intervention) in interventions.enumerated() {
-          let ramp = Double(intervention.ramp)
-          for i in 0..<n {
-            let start = effectiveStart[m][i]
-            phasePrevious[m * n + i] = min(1, max(0, Double(year - 1 - start + 1) / ramp))
-            phaseNow[m * n + i] = min(1, max(0, Double(year - start + 1) / ramp))
-            spreading[m * n + i] = (year >= start && year < start + intervention.ramp) ? 1 / ramp : 0
-          }
-        }
+  /// X(t) = max(0, X(t−1) + d + Σ additions + Σ γ·Δs), entering other equations as ln(X + c).
+  private func advanceStocks(t: Int, years: Int, _ w: BlockWorkspace) {
+    let n = w.n
+    for equation in stocks {
+      let s = equation.slot
+      for i in 0..<n { w.level[s * n + i] += w.parameters[equation.addition * n + i] }
+      for term in equation.policyEffects {
         for i in 0..<n {
-          var total = 0.0
-          for (m, intervention) in interventions.enumerated() {
-            total += pv[intervention.cost * n + i] * spreading[m * n + i]
-          }
-          cost[i] = total
-        }
-
-        // Stocks: accounting.
-        for equation in stocks {
-          let s = equation.slot
-          for i in 0..<n {
-            var x = level[s * n + i] + pv[equation.addition * n + i]
-            for term in equation.policyEffects {
-              let m = term.intervention
-              x += pv[term.effect * n + i] * (phaseNow[m * n + i] - phasePrevious[m * n + i])
-            }
-            level[s * n + i] = x
-          }
-        }
-        for (m, intervention) in interventions.enumerated() {
-          for addition in intervention.additions {
-            let s = addition.slot
-            for i in 0..<n {
-              level[s * n + i] += pv[addition.amount * n + i] * spreading[m * n + i]
-            }
-          }
-        }
-        for equation in stocks {
-          let s = equation.slot
-          let offset = slots[s].transform.offset
-          for i in 0..<n {
-            let x = max(0, level[s * n + i])
-            level[s * n + i] = x
-            u[(s * years + t) * n + i] = log(x + offset)
-          }
-        }
-
-        // Yearly innovations (correlated through the factor) and the disruption.
-        for (r, _) in responses.enumerated() {
-          for i in 0..<n {
-            normals[r * n + i] = standardNormalQuantile(shockBases[r][i].uniform(UInt64(t)))
-          }
-        }
-        if let factor = shockFactor {
-          let k = responses.count
-          var correlated = [Double](repeating: 0, count: k)
-          for i in 0..<n {
-            for a in 0..<k {
-              var sum = 0.0
-              for b in 0...a { sum += factor[a * k + b] * normals[b * n + i] }
-              correlated[a] = sum
-            }
-            for a in 0..<k { normals[a * n + i] = correlated[a] }
-          }
-        }
-        if let spec = self.disruption {
-          for i in 0..<n {
-            let strikes = strikeStreams[i].uniform(UInt64(t)) < pv[spec.probability * n + i]
-            disruption[i] = strikes ? spec.size.quantile(sizeStreams[i].uniform(UInt64(t))) : 0
-          }
-        }
-
-        // Responses in topological order.
-        for (r, equation) in responses.enumerated() {
-          let s = equation.slot
-          let transform = slots[s].transform
-          let receivesCost = s == costSlot
-          for i in 0..<n {
-            var z = zStar[s * n + i] + pv[equation.drift * n + i]
-            for edge in equation.drivers {
-              z += pv[edge.elasticity * n + i] * (uAt(edge.from, t - edge.lag, i) - uAt(edge.from, t - 1 - edge.lag, i))
-            }
-            for term in equation.policyEffects {
-              let m = term.intervention
-              z += pv[term.effect * n + i] * (phaseNow[m * n + i] - phasePrevious[m * n + i])
-            }
-            zStar[s * n + i] = z
-            let e = pv[equation.autoregression * n + i] * epsilon[s * n + i]
-              + pv[equation.shockSD * n + i] * normals[r * n + i]
-              + pv[equation.exposure * n + i] * disruption[i]
-            epsilon[s * n + i] = e
-            var value = transform.inverse(z + e)
-            if receivesCost {
-              value += cost[i]
-              u[(s * years + t) * n + i] = transform.forward(value)
-            } else {
-              u[(s * years + t) * n + i] = z + e
-            }
-            level[s * n + i] = value
-          }
+          w.level[s * n + i] += w.parameters[term.effect * n + i] * w.phaseChange[term.intervention * n + i]
         }
       }
-
-      // Record indicators, the index and the cost.
-      for s in 0..<slotCount {
-        let base = (outputOfSlot[s] * years + t) * n
-        for i in 0..<n { output.values[base + i] = level[s * n + i] }
-      }
-      recordIndex(year: t, u: u, pv: pv, into: &output)
-      let costBase = (costSeries * years + t) * n
-      for i in 0..<n { output.values[costBase + i] = t == 0 ? 0 : cost[i] }
     }
-
-    // Targets: met in their year, and the first year met.
-    for (k, target) in targets.enumerated() {
-      let (series, offset) = targetSeries[k]
+    for (m, intervention) in interventions.enumerated() {
+      for addition in intervention.additions {
+        let s = addition.slot
+        for i in 0..<n { w.level[s * n + i] += w.parameters[addition.amount * n + i] * w.spreading[m * n + i] }
+      }
+    }
+    for equation in stocks {
+      let s = equation.slot
+      let offset = slots[s].transform.offset
       for i in 0..<n {
-        if target.isMet(by: output.value(series: series, year: offset, run: i)) { output.targetMet[k] += 1 }
-        var first = years
-        for t in 0..<years where target.isMet(by: output.value(series: series, year: t, run: i)) {
-          first = t
-          break
-        }
-        output.firstMet[k][first] += 1
+        let x = max(0, w.level[s * n + i])
+        w.level[s * n + i] = x
+        w.u[(s * years + t) * n + i] = log(x + offset)
       }
     }
-    return output
+  }
+
+  /// Yearly innovations ξ (correlated through the factor) and the disruption J·B of year t.
+  private func drawInnovations(
+    t: Int, shockStreams: [[RandomStream]], strikeStreams: [RandomStream], sizeStreams: [RandomStream], _ w: BlockWorkspace
+  ) {
+    let n = w.n
+    let draw = UInt64(t)
+    for r in responses.indices {
+      let streams = shockStreams[r]
+      for i in 0..<n { w.normals[r * n + i] = standardNormalQuantile(streams[i].uniform(draw)) }
+    }
+    if let factor = shockFactor {
+      let k = responses.count
+      var correlated = [Double](repeating: 0, count: k)
+      for i in 0..<n {
+        for a in 0..<k {
+          var sum = 0.0
+          for b in 0...a { sum += factor[a * k + b] * w.normals[b * n + i] }
+          correlated[a] = sum
+        }
+        for a in 0..<k { w.normals[a * n + i] = correlated[a] }
+      }
+    }
+    if let spec = disruption {
+      for i in 0..<n {
+        let strikes = strikeStreams[i].uniform(draw) < w.parameters[spec.probability * n + i]
+        w.disruption[i] = strikes ? spec.size.quantile(sizeStreams[i].uniform(draw)) : 0
+      }
+    }
+  }
+
+  /// z*(t) = z*(t−1) + g + Σ β·Δu(t−ℓ) + Σ γ·Δs;  ε(t) = ρ ε(t−1) + σ ξ + e·J·B;  Y = T⁻¹(z* + ε),
+  /// plus the programme cost for tertiary-sector investment.
+  private func advanceResponses(t: Int, years: Int, _ w: BlockWorkspace) {
+    let n = w.n
+    for (r, equation) in responses.enumerated() {
+      let s = equation.slot
+      let transform = slots[s].transform
+      let zs = UnsafeMutableBufferPointer(rebasing: w.zStar[(s * n)..<(s * n + n)])
+      for i in 0..<n { zs[i] += w.parameters[equation.drift * n + i] }
+      for edge in equation.drivers {
+        let now = (edge.from * years + max(0, t - edge.lag)) * n
+        let before = (edge.from * years + max(0, t - 1 - edge.lag)) * n
+        for i in 0..<n { zs[i] += w.parameters[edge.elasticity * n + i] * (w.u[now + i] - w.u[before + i]) }
+      }
+      for term in equation.policyEffects {
+        for i in 0..<n { zs[i] += w.parameters[term.effect * n + i] * w.phaseChange[term.intervention * n + i] }
+      }
+      let receivesCost = s == costSlot
+      let uNow = (s * years + t) * n
+      for i in 0..<n {
+        let e = w.parameters[equation.autoregression * n + i] * w.epsilon[s * n + i]
+          + w.parameters[equation.shockSD * n + i] * w.normals[r * n + i]
+          + w.parameters[equation.exposure * n + i] * w.disruption[i]
+        w.epsilon[s * n + i] = e
+        let z = zs[i] + e
+        if receivesCost {
+          let value = transform.inverse(z) + w.cost[i]
+          w.level[s * n + i] = value
+          w.u[uNow + i] = transform.forward(value)
+        } else {
+          w.level[s * n + i] = transform.inverse(z)
+          w.u[uNow + i] = z
+        }
+      }
+    }
   }
 
   /// Dimension scores and the ICC index of year `t` for every run of the block.
-  private func recordIndex(year t: Int, u: [Double], pv: [Double], into output: inout BlockOutput) {
+  private func recordIndex(t: Int, years: Int, _ w: BlockWorkspace, into values: UnsafeMutableBufferPointer<Double>) {
     guard !index.dimensions.isEmpty else { return }
-    let n = output.runs.count
-    let years = horizon + 1
+    let n = w.n
     let firstDimensionOutput = outputs.count - index.dimensions.count - 1
-    var weighted = [Double](repeating: 0, count: n)
+    let indexBase = ((outputs.count - 1) * years + t) * n
     var weightTotal = [Double](repeating: 0, count: n)
+    var sum = [Double](repeating: 0, count: n)
+    var total = [Double](repeating: 0, count: n)
+    for i in 0..<n { values[indexBase + i] = 0 }
     for (d, members) in index.members.enumerated() {
-      var sum = [Double](repeating: 0, count: n)
-      var total = [Double](repeating: 0, count: n)
+      for i in 0..<n {
+        sum[i] = 0
+        total[i] = 0
+      }
       for member in members {
         let span = member.high - member.low
+        let uNow = (member.slot * years + t) * n
         for i in 0..<n {
-          let position = (u[(member.slot * years + t) * n + i] - member.low) / span
-          let normalised = 100 * min(1, max(0, position))
-          let w = pv[member.weight * n + i]
-          sum[i] += w * (member.reversed ? 100 - normalised : normalised)
-          total[i] += w
+          let normalised = 100 * min(1, max(0, (w.u[uNow + i] - member.low) / span))
+          let weight = w.parameters[member.weight * n + i]
+          sum[i] += weight * (member.reversed ? 100 - normalised : normalised)
+          total[i] += weight
         }
       }
       let dimensionBase = ((firstDimensionOutput + d) * years + t) * n
       for i in 0..<n {
         let score = total[i] > 0 ? sum[i] / total[i] : 0
-        output.values[dimensionBase + i] = score
-        let w = pv[index.dimensionWeight[d] * n + i]
+        values[dimensionBase + i] = score
+        let weight = w.parameters[index.dimensionWeight[d] * n + i]
         switch index.aggregation {
-        case .arithmetic: weighted[i] += w * score
-        case .geometric: weighted[i] += w * log(max(score, 0))
+        case .arithmetic: values[indexBase + i] += weight * score
+        case .geometric: values[indexBase + i] += weight * log(max(score, 0))
         }
-        weightTotal[i] += w
+        weightTotal[i] += weight
       }
     }
-    let indexBase = ((outputs.count - 1) * years + t) * n
     for i in 0..<n {
-      let mean = weightTotal[i] > 0 ? weighted[i] / weightTotal[i] : 0
-      output.values[indexBase + i] = index.aggregation == .geometric ? exp(mean) : mean
+      let mean = weightTotal[i] > 0 ? values[indexBase + i] / weightTotal[i] : 0
+      values[indexBase + i] = index.aggregation == .geometric ? exp(mean) : mean
+    }
+  }
+
+  /// Targets: met in their year, and the first year each run meets the bound.
+  private func countTargets(_ output: inout BlockOutput) {
+    let n = output.runs.count
+    for (k, target) in targets.enumerated() {
+      let (series, offset) = targetSeries[k]
+      for i in 0..<n {
+        if target.isMet(by: output.value(series: series, year: offset, run: i)) { output.targetMet[k] += 1 }
+        var first = output.years
+        for t in 0..<output.years where target.isMet(by: output.value(series: series, year: t, run: i)) {
+          first = t
+          break
+        }
+        output.firstMet[k][first] += 1
+      }
     }
   }
 }

@@ -1,30 +1,40 @@
 import Stochastics
 
 /// Streaming summary of one output in one year over the runs: moments and quantiles.
+///
+/// Quantiles are exact (numpy's linear interpolation) up to `QuantileSummary`'s exact limit of
+/// 50,000 runs and come from its mergeable sketch beyond, with the rank error it documents.
 struct SeriesSummary: Sendable {
-  private var values: [Double] = []
+  private var moments = RunningMoments()
+  private var quantiles = QuantileSummary()
+  /// Values strictly above zero (for a paired difference: runs in which the alternative is higher).
+  private(set) var positives = 0
 
   mutating func add(_ value: Double) {
-    values.append(value)
+    moments.add(value)
+    quantiles.add(value)
+    if value > 0 { positives += 1 }
   }
 
-  var count: Int { values.count }
-
-  /// Mean, sample standard deviation (n − 1) and P5/P25/P50/P75/P95 with numpy's default linear
-  /// interpolation between order statistics.
-  func statistics() -> (mean: Double, sd: Double, quantiles: [Double]) {
-    let n = values.count
-    guard n > 0 else { return (.nan, .nan, [Double](repeating: .nan, count: 5)) }
-    let mean = values.reduce(0, +) / Double(n)
-    let sd = n > 1 ? (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n - 1)).squareRoot() : 0
-    let sorted = values.sorted()
-    let quantiles = [0.05, 0.25, 0.5, 0.75, 0.95].map { p -> Double in
-      let position = p * Double(n - 1)
-      let lower = Int(position.rounded(.down))
-      let upper = min(lower + 1, n - 1)
-      let fraction = position - Double(lower)
-      return sorted[lower] + fraction * (sorted[upper] - sorted[lower])
-    }
-    return (mean, sd, quantiles)
+  /// Mean, sample standard deviation (n − 1) and P5/P25/P50/P75/P95.
+  func statistics() -> SeriesStatistics {
+    SeriesStatistics(
+      mean: moments.count > 0 ? moments.mean : .nan,
+      sd: moments.count > 1 ? moments.sampleStandardDeviation : 0,
+      quantiles: quantiles.quantiles(SeriesStatistics.probabilities))
   }
+}
+
+struct SeriesStatistics: Sendable {
+  static let probabilities = [0.05, 0.25, 0.5, 0.75, 0.95]
+
+  var mean: Double
+  var sd: Double
+  /// P5, P25, P50, P75, P95.
+  var quantiles: [Double]
+  var p5: Double { quantiles[0] }
+  var p25: Double { quantiles[1] }
+  var p50: Double { quantiles[2] }
+  var p75: Double { quantiles[3] }
+  var p95: Double { quantiles[4] }
 }

@@ -31,6 +31,31 @@ struct QuantileSketch: Codable, Sendable, Hashable {
     self.capacity = capacity
   }
 
+  private enum CodingKeys: String, CodingKey { case capacity, levels, compactions, count }
+
+  /// Decodes a sketch written by another process, rejecting states no sketch can reach: the
+  /// level weights must add up to the count (compaction preserves total weight), and levels
+  /// and compaction counts must line up.
+  init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    capacity = try container.decode(Int.self, forKey: .capacity)
+    levels = try container.decode([[Double]].self, forKey: .levels)
+    compactions = try container.decode([Int].self, forKey: .compactions)
+    count = try container.decode(Int.self, forKey: .count)
+    var weight = 0.0
+    for (level, values) in levels.enumerated() {
+      weight += Double(values.count) * Double(sign: .plus, exponent: level, significand: 1)
+    }
+    let consistent = capacity >= 2 && capacity % 2 == 0 && !levels.isEmpty && levels.count <= 64
+      && levels.count == compactions.count && compactions.allSatisfy { $0 >= 0 }
+      && levels.allSatisfy { $0.count < capacity && $0.allSatisfy(\.isFinite) }
+      && weight == Double(count)
+    guard consistent else {
+      throw DecodingError.dataCorrupted(.init(
+        codingPath: decoder.codingPath, debugDescription: "inconsistent quantile sketch"))
+    }
+  }
+
   mutating func add(_ value: Double) {
     count += 1
     levels[0].append(value)

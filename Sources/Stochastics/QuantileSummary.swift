@@ -35,6 +35,29 @@ public struct QuantileSummary: Codable, Sendable, Hashable {
     self.sketchCapacity = sketchCapacity
   }
 
+  private enum CodingKeys: String, CodingKey { case exactLimit, sketchCapacity, count, exactValues, sketch }
+
+  /// Decodes a summary written by another process (a shard), rejecting inconsistent states so a
+  /// damaged file fails at load time rather than corrupting a merge.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    exactLimit = try container.decode(Int.self, forKey: .exactLimit)
+    sketchCapacity = try container.decode(Int.self, forKey: .sketchCapacity)
+    count = try container.decode(Int.self, forKey: .count)
+    exactValues = try container.decode([Double].self, forKey: .exactValues)
+    sketch = try container.decodeIfPresent(QuantileSketch.self, forKey: .sketch)
+    let consistent: Bool
+    if let sketch {
+      consistent = exactValues.isEmpty && sketch.count == count && sketch.capacity == sketchCapacity
+    } else {
+      consistent = exactValues.count == count && count <= exactLimit && exactValues.allSatisfy(\.isFinite)
+    }
+    guard consistent && exactLimit >= 0 && sketchCapacity >= 2 && sketchCapacity % 2 == 0 else {
+      throw DecodingError.dataCorrupted(.init(
+        codingPath: decoder.codingPath, debugDescription: "inconsistent quantile summary"))
+    }
+  }
+
   /// True while every value is kept and quantiles are exact.
   public var isExact: Bool { sketch == nil }
 
@@ -88,20 +111,38 @@ public struct QuantileSummary: Codable, Sendable, Hashable {
     if let sketch {
       return probabilities.map { sketch.value(atRank: Double(count - 1) * $0) }
     }
-    let sorted = exactValues.sorted()
-    return probabilities.map { Self.linearQuantile(sorted: sorted, p: $0) }
+    // Only the order statistics each quantile interpolates between are needed: select them
+    // (quickselect on a copy, O(n) each) instead of sorting all n values.
+    let last = count - 1
+    var positions = Set<Int>()
+    for p in probabilities {
+      let lower = Swift.min(Int((Double(last) * p).rounded(.down)), last)
+      positions.insert(lower)
+      positions.insert(Swift.min(lower + 1, last))
+    }
+    var values = exactValues
+    var orderStatistic: [Int: Double] = [:]
+    values.withUnsafeMutableBufferPointer { buffer in
+      var from = 0
+      for position in positions.sorted() {
+        OrderStatistics.select(position, in: buffer, from: from)
+        orderStatistic[position] = buffer[position]
+        from = position + 1
+      }
+    }
+    return probabilities.map { Self.linearQuantile(count: count, p: $0) { orderStatistic[$0]! } }
   }
 
-  /// numpy's 'linear' method on sorted values, reproducing its operation order.
-  static func linearQuantile(sorted: [Double], p: Double) -> Double {
-    let last = sorted.count - 1
+  /// numpy's 'linear' method, reproducing its operation order; `value(k)` is the k-th smallest.
+  static func linearQuantile(count: Int, p: Double, value: (Int) -> Double) -> Double {
+    let last = count - 1
     let position = Double(last) * p
     let below = position.rounded(.down)
     let lower = Swift.min(Int(below), last)
     let upper = Swift.min(lower + 1, last)
     let gamma = position - below
-    let a = sorted[lower]
-    let b = sorted[upper]
+    let a = value(lower)
+    let b = value(upper)
     let difference = b - a
     return gamma >= 0.5 ? b - difference * (1 - gamma) : a + difference * gamma
   }

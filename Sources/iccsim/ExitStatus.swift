@@ -1,6 +1,7 @@
 import ArgumentParser
 import CityModel
 import Foundation
+import Reporting
 import Simulation
 
 /// The sysexits(3) statuses iccsim exits with, and the one place that maps errors to them.
@@ -22,6 +23,7 @@ enum ExitStatus: Int32 {
     case let error as InputError: self = error.isUnreadableFile ? .noInput : .dataError
     case is ValidationError: self = .usage
     case is SimulationError: self = .dataError
+    case let error as ReportingError: self = ExitStatus(rawValue: error.exitCode) ?? .internalError
     case is OutputFileError: self = .cannotCreate
     default: self = .internalError
     }
@@ -46,7 +48,7 @@ func exitingOnError(_ work: () throws -> Void) throws {
     throw error
   } catch {
     let status = ExitStatus(for: error)
-    if status == .usage { throw error }
+    if error is ValidationError { throw error }
     printToStandardError(message(for: error))
     throw ExitCode(status.rawValue)
   }

@@ -1,4 +1,7 @@
 import ArgumentParser
+import Foundation
+import CityModel
+import Reporting
 
 /// The `iccsim` command: scenario planning for International Consumption Center Cities.
 @main
@@ -6,6 +9,49 @@ struct Iccsim: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "iccsim",
     abstract: "Project how a city's investments move the ICC evaluation indicators, with Monte Carlo uncertainty.",
+    discussion: "Without a subcommand, runs the bundled demo: Shanghai's baseline compared with three plans.",
     version: "0.1.0",
-    subcommands: [Run.self, Compare.self, Validate.self, Indicators.self, Init.self, Estimate.self])
+    subcommands: [Run.self, Compare.self, Export.self, Validate.self, Indicators.self, Init.self, Estimate.self])
+
+  static let demoScenarios = [
+    "shanghai-baseline.yaml", "shanghai-districts-first.yaml", "shanghai-transport-first.yaml",
+    "shanghai-policy-first.yaml",
+  ]
+
+  func run() throws {
+    try exitingOnError {
+      let directory = try Self.bundledScenarios()
+      let paths = Self.demoScenarios.map { directory.appendingPathComponent($0).path }
+      let options = try SimulationOptions.parse([])
+      let presentation = try PresentationOptions.parse([])
+      print("""
+        iccsim demo — Shanghai's baseline and three plans, \(Self.demoScenarios.count - 1) comparisons under common random numbers.
+        Scenarios: \(directory.path)/shanghai-*.yaml. Most base-year figures there are ILLUSTRATIVE placeholders
+        (see scenarios/data/cities.csv); treat the numbers as a demonstration of the method, not a forecast.
+
+        """)
+      let baseline = try simulate(try loadScenario(paths[0], options: options), options: options)
+      let comparison = try compareScenarios(paths, options: options)
+      for document in [ResultDocument.run(baseline), .comparison(comparison)] {
+        FileHandle.standardOutput.write(try Exporter.render(document, as: .text, settings: try presentation.settings()))
+        print()
+      }
+      print("Next: `iccsim run SCENARIO --format json`, `iccsim compare BASE ALT…`, `iccsim --help`.")
+    }
+  }
+
+  /// The bundled `scenarios/` folder: under the working directory, or beside the checkout the
+  /// executable was built in (`.build/<configuration>/iccsim`).
+  static func bundledScenarios() throws -> URL {
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    let candidates = [
+      URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("scenarios"),
+      executable.deletingLastPathComponent().appendingPathComponent("../../../scenarios").standardized,
+      executable.deletingLastPathComponent().appendingPathComponent("../../scenarios").standardized,
+    ]
+    guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent(demoScenarios[0]).path) }) else {
+      throw InputError(problems: [InputProblem(file: "scenarios/", message: "the bundled demo scenarios were not found; run iccsim from the repository root", isUnreadableFile: true)])
+    }
+    return found
+  }
 }

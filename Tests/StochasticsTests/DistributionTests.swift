@@ -146,6 +146,8 @@ struct DistributionTests {
     #expect(abs(Distribution.discrete(values: [0, 1, 2], weights: [0.6, 0.3, 0.1]).mean - 0.5) < 1e-15)
     #expect(abs(Distribution.discrete(values: [0, 1, 2], weights: [6, 3, 1]).variance - 0.45) < 1e-15)
     #expect(Distribution.fixed(3).variance == 0)
+    #expect(Distribution.fixed(3).quantile(0.3) == 3 && Distribution.fixed(3).median == 3)
+    #expect(Distribution.fixed(3).cdf(2.999) == 0 && Distribution.fixed(3).cdf(3) == 1)
     #expect(Distribution.normal(mean: 1, sd: 2).median == 1)
     #expect(Distribution.lognormal(median: 50, sdLog: 0.3).median == 50)
     #expect(Distribution.poisson(mean: 3).median == 3)  // scipy: poisson(3).median() = 3
@@ -153,6 +155,7 @@ struct DistributionTests {
   }
 
   static let allFamilies: [Distribution] = continuous + [
+    .fixed(3),
     .poisson(mean: 0.5), .poisson(mean: 400), .discrete(values: [0, 1, 2], weights: [0.6, 0.3, 0.1]),
   ]
 

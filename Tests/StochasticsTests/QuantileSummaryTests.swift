@@ -107,6 +107,30 @@ struct QuantileSummaryTests {
     }
   }
 
+  /// A damaged shard file is rejected when decoded: a count that disagrees with the stored
+  /// values (exact) or with the level weights (sketch).
+  @Test func rejectsInconsistentJSON() throws {
+    var exact = QuantileSummary()
+    for value in [1.0, 2, 3] { exact.add(value) }
+    var object = try #require(JSONSerialization.jsonObject(with: JSONEncoder().encode(exact)) as? [String: Any])
+    object["count"] = 4
+    #expect(throws: DecodingError.self) {
+      try JSONDecoder().decode(QuantileSummary.self, from: JSONSerialization.data(withJSONObject: object))
+    }
+    var sketched = QuantileSummary(exactLimit: 10, sketchCapacity: 4)
+    for value in Self.values(100, seed: 5) { sketched.add(value) }
+    object = try #require(JSONSerialization.jsonObject(with: JSONEncoder().encode(sketched)) as? [String: Any])
+    var sketch = try #require(object["sketch"] as? [String: Any])
+    sketch["count"] = 99
+    object["sketch"] = sketch
+    object["count"] = 99
+    #expect(throws: DecodingError.self) {
+      try JSONDecoder().decode(QuantileSummary.self, from: JSONSerialization.data(withJSONObject: object))
+    }
+    let intact = try JSONDecoder().decode(QuantileSummary.self, from: JSONEncoder().encode(sketched))
+    #expect(intact == sketched)
+  }
+
   /// The switch happens after exactLimit values, and a mixed merge (exact into sketch) works.
   @Test func switchesAtTheLimit() {
     var summary = QuantileSummary(exactLimit: 100, sketchCapacity: 16)

@@ -8,6 +8,8 @@
 //   √(ab/(2π(a+b)))·exp(a(log1p(u)−u) + b(log1p(v)−v) + μ(a+b) − μ(a) − μ(b)),
 //   u = (xb − ya)/a, v = −(xb − ya)/b: DiDonato & Morris (1992), ACM TOMS 18(3) (brcomp);
 //   the same construction as Boost.Math's ibeta_power_terms.
+// - Where the fraction is ill-conditioned (one shape parameter ≥ 100 times the other, x above ½)
+//   an incomplete-gamma expansion takes over (IncompleteBetaLargeShape.swift).
 // Both x and y = 1 − x are taken as inputs so callers (Student t, F) can pass the one that is
 // small without the rounding of 1 − x; both I and 1 − I are returned, the smaller one direct.
 
@@ -27,10 +29,14 @@ func regularizedIncompleteBetaPair(x: Double, y: Double, a: Double, b: Double)
   if x <= 0 { return (0, 1) }
   if y <= 0 { return (1, 0) }
   if x < (a + 1) / (a + b + 2) {
-    let lower = betaPowerTerms(a: a, b: b, x: x, y: y) * betaContinuedFraction(a: a, b: b, x: x) / a
+    let lower = prefersLargeShapeExpansion(a: a, b: b, x: x, y: y)
+      ? largeShapeIncompleteBeta(a: a, b: b, x: x, y: y)
+      : betaPowerTerms(a: a, b: b, x: x, y: y) * betaContinuedFraction(a: a, b: b, x: x) / a
     return (lower, 1 - lower)
   }
-  let upper = betaPowerTerms(a: b, b: a, x: y, y: x) * betaContinuedFraction(a: b, b: a, x: y) / b
+  let upper = prefersLargeShapeExpansion(a: b, b: a, x: y, y: x)
+    ? largeShapeIncompleteBeta(a: b, b: a, x: y, y: x)
+    : betaPowerTerms(a: b, b: a, x: y, y: x) * betaContinuedFraction(a: b, b: a, x: y) / b
   return (1 - upper, upper)
 }
 

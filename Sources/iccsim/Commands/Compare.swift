@@ -1,6 +1,7 @@
 import ArgumentParser
 import CityModel
 import Foundation
+import Reporting
 import Simulation
 
 /// `iccsim compare`: paired differences between plans under common random numbers.
@@ -18,14 +19,9 @@ struct Compare: ParsableCommand {
 
   @OptionGroup var options: SimulationOptions
 
-  @Option(help: "Output format: table, json, csv or md.")
-  var format: OutputFormat = .table
+  @OptionGroup var output: ResultOutputOptions
 
-  @Option(help: "Write the result into this directory instead of standard output.")
-  var out: String?
-
-  @Flag(help: "Replace existing output files.")
-  var force = false
+  @OptionGroup var presentation: PresentationOptions
 
   func validate() throws {
     guard scenarios.count >= 2 else {
@@ -36,7 +32,7 @@ struct Compare: ParsableCommand {
   func run() throws {
     try exitingOnError {
       let result = try compareScenarios(scenarios, options: options)
-      try emit([("\(result.base)-comparison", try format.render(result, language: options.lang))], format: format, out: out, force: force)
+      try output.emit([.comparison(result)], presentation: presentation)
     }
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CityModel
 import Foundation
+import Reporting
 import Simulation
 
 /// `iccsim run`: project scenarios year by year with Monte Carlo uncertainty.
@@ -18,31 +19,26 @@ struct Run: ParsableCommand {
 
   @OptionGroup var options: SimulationOptions
 
-  @Option(help: "Output format: table, json, csv or md.")
-  var format: OutputFormat = .table
+  @OptionGroup var output: ResultOutputOptions
 
-  @Option(help: "Write results into this directory (one file per scenario) instead of standard output.")
-  var out: String?
-
-  @Flag(help: "Replace existing output files.")
-  var force = false
+  @OptionGroup var presentation: PresentationOptions
 
   func run() throws {
     try exitingOnError {
       let catalogue = IndicatorCatalogue.bundled
-      var rendered: [(name: String, text: String)] = []
+      var documents: [ResultDocument] = []
       for path in scenarios {
         let scenario = try loadScenario(path, catalogue: catalogue, options: options)
         let result = try simulate(scenario, options: options)
-        rendered.append((scenario.id, try format.render(result, language: options.lang)))
+        documents.append(.run(result))
       }
-      try emit(rendered, format: format, out: out, force: force)
+      try output.emit(documents, presentation: presentation)
     }
   }
 }
 
 /// Loads a scenario and applies the command-line overrides of runs and seed.
-func loadScenario(_ path: String, catalogue: IndicatorCatalogue, options: SimulationOptions) throws -> Scenario {
+func loadScenario(_ path: String, catalogue: IndicatorCatalogue = .bundled, options: SimulationOptions) throws -> Scenario {
   var scenario = try Scenario.load(from: URL(fileURLWithPath: path), catalogue: catalogue)
   if let runs = options.runs { scenario.runs = runs }
   if let seed = options.seed { scenario.seed = seed }

@@ -13,9 +13,6 @@ struct SimulationOptions: ParsableArguments {
   @Option(help: "Worker threads (default: all cores).")
   var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-  @Option(help: "Language of labels: zh or en.")
-  var lang: Language = .en
-
   func validate() throws {
     if let runs, runs < 1 || runs > 100_000_000 {
       throw ValidationError("--runs must be between 1 and 100000000 (got \(runs))")

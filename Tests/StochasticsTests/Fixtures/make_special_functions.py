@@ -7,7 +7,7 @@ it rewrites special_functions.json (takes a few minutes). Each entry is
 
 Every scipy value is checked against a 40-digit mpmath evaluation of the same function (the
 series and continued fractions of Numerical Recipes §6.2/§6.4 run in mpmath arithmetic, with
-mpmath's own loggamma; quantiles by Newton steps from scipy's value). Where scipy
+mpmath's own loggamma; quantiles by Newton steps on the log of the CDF from scipy's value). Where scipy
 is off by more than 1e-14 relative (it is, e.g., for F quantiles at small upper-tail
 probabilities and for t and F functions at 10^5-10^6 degrees of freedom), the 40-digit value is
 stored instead, and the row is listed under "scipyCorrections" (the tables are under "values") as [function, args..., scipy,
@@ -106,19 +106,25 @@ def mp_f_pair(f, d1, d2):
     return mp_betainc_pair(d1 / 2, d2 / 2, d1 * f / (d1 * f + d2), d2 / (d1 * f + d2))
 
 
-def mp_inverse(tail, density, p, start, upper_tail=False):
-    """Refines scipy's quantile `start` by Newton steps in 40-digit arithmetic.
+def mp_inverse(tail, density, p, start, upper_tail=False, support_end=np.inf):
+    """Refines scipy's quantile `start` by Newton steps on ln(tail) in 40-digit arithmetic.
 
     `tail(x)` is the CDF (or, with upper_tail, the survival function, evaluated directly) and
-    `density(x)` the probability density. scipy's value is within ~1e-9 relative, and each
-    step squares the relative error, so three steps reach the 1e-35 level."""
-    if start == 0 or not np.isfinite(start):
-        return None
-    p = M(p)
+    `density(x)` the probability density. Newton on the logarithm converges from far out in a
+    power-law tail too (scipy's own value is sometimes percent-level off at p = 1e-300). The
+    result is checked: |ln tail(x) - ln p| < 1e-30."""
+    if start == 0 or start >= support_end or not np.isfinite(start):
+        return None  # scipy's value is an end of the support: the quantile rounds to it
+    log_p = mp.log(M(p))
     x = M(start)
     sign = -1 if upper_tail else 1
-    for _ in range(3):
-        x = x - (tail(x) - p) / (sign * density(x))
+    for _ in range(100):
+        value = tail(x)
+        residual = mp.log(value) - log_p
+        if abs(residual) < M(10) ** -32:
+            break
+        x = x - residual * value / (sign * density(x))
+    assert abs(mp.log(tail(x)) - log_p) < M(10) ** -30, (p, start, x)
     return x
 
 
@@ -164,7 +170,7 @@ REFERENCES = {
     "fisherFInverseSurvival": lambda q, a, b: mp_inverse(lambda x: mp_f_pair(x, a, b)[1], lambda x: f_density(x, a, b), q, stats.f.isf(q, a, b), True),
     "regularizedIncompleteBeta": lambda x, a, b: mp_betainc_pair(a, b, x, 1 - M(x))[0],
     "betaSurvival": lambda x, a, b: mp_betainc_pair(a, b, x, 1 - M(x))[1],
-    "betaQuantile": lambda p, a, b: mp_inverse(lambda x: mp_betainc_pair(a, b, x, 1 - x)[0], lambda x: beta_density(x, a, b), p, special.betaincinv(a, b, p)),
+    "betaQuantile": lambda p, a, b: mp_inverse(lambda x: mp_betainc_pair(a, b, x, 1 - x)[0], lambda x: beta_density(x, a, b), p, special.betaincinv(a, b, p), support_end=1),
     "regularizedGammaP": lambda a, x: mp_gamma_pair(a, x)[0],
     "regularizedGammaQ": lambda a, x: mp_gamma_pair(a, x)[1],
     "logGamma": lambda x: mp.loggamma(M(x)),
@@ -191,19 +197,22 @@ normal_x = [-37.5, -30, -20, -10, -5, -2.5, -1, -0.5, -1e-3, 0, 0.3, 1, 1.96, 5,
 dfs = [1, 2, 3, 5, 10, 30, 100, 1e3, 1e4, 1e5, 1e6]
 t_values = [-1e8, -1e3, -50, -10, -3, -1, -0.1, -1e-4, 0, 0.05, 1, 2, 5, 30, 1e3, 1e8]
 probabilities = [1e-300, 1e-100, 1e-20, 1e-8, 1e-3, 0.025, 0.3, 0.5, 0.7, 0.975, 0.999, 1 - 1e-12]
+# A dense grid for the normal quantile (a rational approximation: check it everywhere).
+normal_p = [float(p) for p in np.logspace(-300, -0.31, 80)] + [float(p) for p in np.linspace(0.01, 0.99, 99)]
 small_q = [1e-300, 1e-100, 1e-20, 1e-8, 1e-3, 0.05]
 chi_df = [0.5, 1, 2, 5, 10, 100, 1e3, 1e4, 1e6]
 chi_scale = [1e-6, 0.01, 0.3, 0.9, 1, 1.1, 2, 5, 20]
 f_dfs = [(1, 1), (1, 10), (3, 7), (5, 100), (10, 1e6), (1e6, 1e6), (2, 1e3), (100, 3)]
 f_values = [1e-4, 0.1, 0.5, 1, 1.5, 3, 10, 100, 1e4]
-beta_shapes = [(0.5, 0.5), (1, 1), (2, 5), (0.1, 3), (10, 10), (200, 3), (1e3, 1e3), (5e5, 5e5)]
+beta_shapes = [(0.5, 0.5), (1, 1), (2, 5), (0.1, 3), (10, 10), (200, 3), (1e3, 1e3), (5e5, 5e5),
+               (150, 1.2), (2000, 15), (1e4, 0.3), (0.7, 3e5)]
 beta_x = [1e-10, 1e-3, 0.1, 0.3, 0.5, 0.7, 0.9, 0.999, 1 - 1e-10]
 gamma_a = [0.1, 0.5, 1, 3, 10, 50, 500, 5e5]
 
 fixture = {
     "normalCDF": rows(((x,), stats.norm.cdf(x)) for x in normal_x),
     "normalSurvival": rows(((x,), stats.norm.sf(x)) for x in normal_x),
-    "standardNormalQuantile": rows(((p,), stats.norm.ppf(p)) for p in probabilities),
+    "standardNormalQuantile": rows(((p,), stats.norm.ppf(p)) for p in probabilities + normal_p),
     "studentTCDF": rows(((t, df), stats.t.cdf(t, df)) for df in dfs for t in t_values),
     "studentTSurvival": rows(((t, df), stats.t.sf(t, df)) for df in dfs for t in t_values),
     "studentTQuantile": rows(((p, df), stats.t.ppf(p, df)) for df in dfs for p in probabilities),

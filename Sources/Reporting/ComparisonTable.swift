@@ -1,0 +1,48 @@
+import CityModel
+import Simulation
+
+extension ReportTable {
+  /// One table per alternative of a comparison: the paired difference (alternative − base) of
+  /// every output in the selected years, and the probability that the alternative is higher in
+  /// the last selected year.
+  public static func comparisons(of result: PlanComparison, options: ReportOptions = ReportOptions())
+    throws(ReportingError) -> [ReportTable]
+  {
+    let language = options.language
+    var tables: [ReportTable] = []
+    for comparison in result.comparisons {
+      let allYears = comparison.differences.map(\.year)
+      guard let first = allYears.min(), let last = allYears.max() else { continue }
+      let years = try options.years.resolve(baseYear: first, horizon: last - first)
+      var differences: [String: Difference] = [:]
+      for difference in comparison.differences { differences["\(difference.indicator)@\(difference.year)"] = difference }
+
+      var sections: [Section] = []
+      for group in groupedOutputs(result.outputs, language: language) {
+        var rows: [[Cell]] = []
+        for output in group.outputs {
+          var values: [SeriesPointValues] = []
+          for year in years {
+            guard let difference = differences["\(output.id)@\(year)"] else {
+              throw .missingValue(output: output.id, year: year)
+            }
+            values.append(SeriesPointValues(difference))
+          }
+          let cells = try estimateCells(values, unit: output.unit, statistic: options.statistic, signed: true)
+          let higher = differences["\(output.id)@\(years[years.count - 1])"]?.probabilityHigher ?? .nan
+          rows.append(labelCells(output, language) + cells + [.number(higher, NumberFormat.fitting([higher], unit: "%"))])
+        }
+        sections.append(Section(heading: group.heading, rows: rows))
+      }
+      let columns =
+        labelColumns(language) + years.map { Column(String($0), statistics: options.statistic.dataColumns(language)) }
+        + [Column("\(Label.probabilityHigher.text(language)) \(years[years.count - 1])")]
+      let title = "\(comparison.title.text(language)) − \(result.base)"
+      tables.append(
+        ReportTable(
+          name: comparison.scenario, title: title, columns: columns, sections: sections,
+          notes: [Label.differenceNote.text(language)]))
+    }
+    return tables
+  }
+}

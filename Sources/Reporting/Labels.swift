@@ -1,0 +1,89 @@
+import CityModel
+
+/// The fixed words of tables, charts and the report, in Chinese and English. Names of
+/// indicators, dimensions and scenarios come from the result itself (`OutputInfo.name`).
+enum Label: String, CaseIterable, Sendable {
+  case indicator, unit, group, outputID, year, dimensionScores, scenario, base
+  case projection, targets, condition, targetYear, probability, firstMet, cost, costUnit
+  case comparison, difference, probabilityHigher, manifest, inputs, city, baseYear, horizon
+  case runs, seed, version, command, threads, elapsed, host, date, median, band50, band90
+  case target, indexByDimension, fanCharts, intervalNote, differenceNote
+  case sobol, firstOrder, totalOrder, baseline, notMet, report, lowEnd, highEnd
+
+  func text(_ language: Language) -> String {
+    let (zh, en) = words
+    return language == .zh ? zh : en
+  }
+
+  private var words: (String, String) {
+    switch self {
+    case .indicator: ("指标", "Indicator")
+    case .unit: ("单位", "Unit")
+    case .group: ("分组", "Group")
+    case .outputID: ("编号", "ID")
+    case .year: ("年份", "Year")
+    case .dimensionScores: ("维度得分与综合指数", "Dimension scores and index")
+    case .scenario: ("情景", "Scenario")
+    case .base: ("基准情景", "Base scenario")
+    case .projection: ("预测", "Projection")
+    case .targets: ("目标达成概率", "Targets")
+    case .condition: ("条件", "Condition")
+    case .targetYear: ("目标年份", "Target year")
+    case .probability: ("达成概率", "Probability met")
+    case .firstMet: ("最可能首次达成", "Most likely first met")
+    case .cost: ("项目成本", "Programme cost")
+    case .costUnit: ("亿元", "CNY 100 million")
+    case .comparison: ("方案比较", "Comparison")
+    case .difference: ("差值（方案 − 基准）", "Difference (alternative − base)")
+    case .probabilityHigher: ("高于基准的概率", "P(higher than base)")
+    case .manifest: ("运行清单", "Run manifest")
+    case .inputs: ("输入文件", "Input files")
+    case .city: ("城市", "City")
+    case .baseYear: ("基准年", "Base year")
+    case .horizon: ("预测年数", "Horizon (years)")
+    case .runs: ("模拟次数", "Runs")
+    case .seed: ("随机种子", "Seed")
+    case .version: ("版本", "Version")
+    case .command: ("命令", "Command")
+    case .threads: ("线程数", "Threads")
+    case .elapsed: ("耗时（秒）", "Elapsed (s)")
+    case .host: ("主机", "Host")
+    case .date: ("日期", "Date")
+    case .median: ("中位数", "Median")
+    case .band50: ("P25–P75", "P25–P75")
+    case .band90: ("P5–P95", "P5–P95")
+    case .target: ("目标", "Target")
+    case .indexByDimension: ("分维度得分", "Index by dimension")
+    case .fanCharts: ("扇形图", "Fan charts")
+    case .intervalNote: ("单元格：中位数 [P5–P95]，蒙特卡洛模拟", "Cells: median [P5–P95] over Monte Carlo runs")
+    case .differenceNote:
+      ("同一随机数下的配对差值：中位数 [P5–P95]", "Paired differences under common random numbers: median [P5–P95]")
+    case .sobol: ("Sobol 敏感性指数", "Sobol sensitivity indices")
+    case .firstOrder: ("一阶 S1", "First order S1")
+    case .totalOrder: ("总效应 ST", "Total ST")
+    case .baseline: ("基准值", "Baseline")
+    case .notMet: ("未达成", "not met")
+    case .report: ("情景报告", "Scenario report")
+    case .lowEnd: ("输入取低值", "Input at low end")
+    case .highEnd: ("输入取高值", "Input at high end")
+    }
+  }
+}
+
+/// A catalogue unit in the reader's language ("count" → "个", "亿元" → "CNY 100 million").
+func unitLabel(_ unit: String, _ language: Language) -> String {
+  let table: [String: (zh: String, en: String)] = [
+    "亿元": ("亿元", "CNY 100 million"),
+    "万人次": ("万人次", "10,000 visits"),
+    "count": ("个", "count"),
+    "rank": ("位次", "rank"),
+    "per year": ("个/年", "per year"),
+    "beds": ("张", "beds"),
+    "vehicles": ("辆", "vehicles"),
+    "km": ("公里", "km"),
+    "score": ("分", "score"),
+    "score 0–100": ("分（0–100）", "score 0–100"),
+  ]
+  guard let entry = table[unit] else { return unit }
+  return language == .zh ? entry.zh : entry.en
+}

@@ -1,0 +1,79 @@
+import CityModel
+import Simulation
+
+extension ReportTable {
+  /// The projection table of a run: one row per output (indicators grouped by dimension, then
+  /// dimension scores and the index), one column per selected year, cells as `options.statistic`.
+  public static func projection(of result: RunResult, options: ReportOptions = ReportOptions()) throws(ReportingError)
+    -> ReportTable
+  {
+    let language = options.language
+    let years = try options.years.resolve(baseYear: result.baseYear, horizon: result.horizon)
+    var points: [String: SeriesPoint] = [:]
+    for point in result.series { points["\(point.indicator)@\(point.year)"] = point }
+
+    var sections: [Section] = []
+    for group in groupedOutputs(result.outputs, language: language) {
+      var rows: [[Cell]] = []
+      for output in group.outputs {
+        var values: [SeriesPointValues] = []
+        for year in years {
+          guard let point = points["\(output.id)@\(year)"] else {
+            throw .missingValue(output: output.id, year: year)
+          }
+          values.append(SeriesPointValues(point))
+        }
+        let cells = try estimateCells(values, unit: output.unit, statistic: options.statistic, signed: false)
+        rows.append(labelCells(output, language) + cells)
+      }
+      sections.append(Section(heading: group.heading, rows: rows))
+    }
+    let title = "\(result.title.text(language)) — \(Label.projection.text(language))"
+    let columns = labelColumns(language) + years.map { Column(String($0), statistics: options.statistic.dataColumns(language)) }
+    return ReportTable(
+      name: Label.projection.text(language), title: title, columns: columns, sections: sections,
+      notes: options.statistic == .medianWithInterval ? [Label.intervalNote.text(language)] : [])
+  }
+
+  /// The leading columns of an output row: id (data only), name, unit.
+  static func labelColumns(_ language: Language) -> [Column] {
+    [
+      Column(Label.outputID.text(language), alignment: .left, dataOnly: true),
+      Column(Label.indicator.text(language), alignment: .left),
+      Column(Label.unit.text(language), alignment: .left),
+    ]
+  }
+
+  static func labelCells(_ output: OutputInfo, _ language: Language) -> [Cell] {
+    [.text(output.id), .text(output.name.text(language)), .text(unitLabel(output.unit, language))]
+  }
+
+  /// One cell per year; the row shares one number format, fitted to its medians.
+  static func estimateCells(_ values: [SeriesPointValues], unit: String, statistic: CellStatistic, signed: Bool)
+    throws(ReportingError) -> [Cell]
+  {
+    switch statistic {
+    case .medianWithInterval:
+      let format = NumberFormat.fitting(values.flatMap { [$0.p5, $0.p50, $0.p95] }, unit: unit, signed: signed)
+      return values.map { .estimate($0.p50, low: $0.p5, high: $0.p95, format) }
+    case .single(let statistic):
+      var numbers: [Double] = []
+      for value in values {
+        guard let number = statistic.value(of: value) else { throw .statisticUnavailable(statistic.rawValue) }
+        numbers.append(number)
+      }
+      let format = NumberFormat.fitting(numbers, unit: unit, signed: signed && statistic != .sd)
+      return numbers.map { .number($0, format) }
+    }
+  }
+}
+
+extension SeriesPointValues {
+  init(_ point: SeriesPoint) {
+    self.init(mean: point.mean, sd: point.sd, p5: point.p5, p25: point.p25, p50: point.p50, p75: point.p75, p95: point.p95)
+  }
+
+  init(_ difference: Difference) {
+    self.init(mean: difference.mean, sd: difference.sd, p5: difference.p5, p25: nil, p50: difference.p50, p75: nil, p95: difference.p95)
+  }
+}

@@ -1,0 +1,46 @@
+/// What can go wrong turning a result into an output. `exitCode` follows sysexits.
+public enum ReportingError: Error, Equatable, CustomStringConvertible {
+  /// The input is not a result file iccsim reads (65, bad data).
+  case invalidResult(source: String, reason: String)
+  /// The result file does not hold a value the table needs (65, bad data).
+  case missingValue(output: String, year: Int)
+  /// A requested year lies outside the years of the result (64, usage).
+  case yearOutsideResult(Int, first: Int, last: Int)
+  /// A comparison offers no such statistic (differences have no quartiles) (64, usage).
+  case statisticUnavailable(String)
+  /// The output exists and `--force` was not given (73, cannot create).
+  case outputExists(path: String)
+  /// The output could not be written (73, cannot create).
+  case cannotWrite(path: String, reason: String)
+  /// An output could not be assembled (a bug, not the user's input) (70, internal).
+  case internalFailure(String)
+
+  public var description: String {
+    switch self {
+    case .invalidResult(let source, let reason):
+      "\(source): not a run or comparison result: \(reason)"
+    case .missingValue(let output, let year):
+      "the result has no value for '\(output)' in \(year)"
+    case .yearOutsideResult(let year, let first, let last):
+      "year \(year) is outside the result's years \(first)–\(last)"
+    case .statisticUnavailable(let name):
+      "paired differences have no statistic '\(name)' (available: mean, sd, p5, p50, p95)"
+    case .outputExists(let path):
+      "\(path) already exists; pass --force to replace it"
+    case .cannotWrite(let path, let reason):
+      "cannot write \(path): \(reason)"
+    case .internalFailure(let what):
+      "internal error: \(what)"
+    }
+  }
+
+  /// The sysexits status the command line exits with.
+  public var exitCode: Int32 {
+    switch self {
+    case .invalidResult, .missingValue: 65
+    case .yearOutsideResult, .statisticUnavailable: 64
+    case .outputExists, .cannotWrite: 73
+    case .internalFailure: 70
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import CityModel
+import Simulation
+
+extension ReportTable {
+  /// The targets of a run: condition, probability of meeting it, most likely year first met.
+  public static func targets(of result: RunResult, language: Language) -> ReportTable {
+    let outputs = Dictionary(result.outputs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let percent = NumberFormat.fitting(result.targets.map(\.probability), unit: "%")
+    let rows: [[Cell]] = result.targets.map { target in
+      let output = outputs[target.indicator]
+      let unit = output?.unit ?? ""
+      let bound = target.atLeast.map { ("≥", $0) } ?? target.atMost.map { ("≤", $0) }
+      let condition = bound.map { "\($0.0) \(NumberFormat.fitting([$0.1], unit: unit).string($0.1)) \(unitLabel(unit, language))" }
+      let likeliest = target.firstMet.max { $0.probability < $1.probability }
+      return [
+        .text(target.indicator),
+        .text(output?.name.text(language) ?? target.indicator),
+        condition.map(Cell.text) ?? .empty,
+        .text(String(target.year)),
+        .number(target.probability, percent),
+        likeliest.map { .text(String($0.year)) } ?? .text(Label.notMet.text(language)),
+      ]
+    }
+    let columns = [
+      Column(Label.outputID.text(language), alignment: .left, dataOnly: true),
+      Column(Label.indicator.text(language), alignment: .left),
+      Column(Label.condition.text(language), alignment: .left),
+      Column(Label.targetYear.text(language)),
+      Column(Label.probability.text(language)),
+      Column(Label.firstMet.text(language)),
+    ]
+    return ReportTable(
+      name: Label.targets.text(language), title: "\(result.title.text(language)) — \(Label.targets.text(language))", columns: columns,
+      sections: [Section(heading: nil, rows: rows)])
+  }
+
+  /// Programme cost per year (亿元): mean, P5, P50, P95.
+  public static func cost(of result: RunResult, language: Language) -> ReportTable {
+    let format = NumberFormat.fitting(result.cost.flatMap { [$0.mean, $0.p5, $0.p50, $0.p95] }, unit: "亿元")
+    let rows: [[Cell]] = result.cost.map { point in
+      [.text(String(point.year))] + [point.mean, point.p5, point.p50, point.p95].map { .number($0, format) }
+    }
+    let columns =
+      [Column(Label.year.text(language), alignment: .left)]
+      + [Statistic.mean, .p5, .p50, .p95].map { Column($0.heading(language)) }
+    return ReportTable(
+      name: Label.cost.text(language),
+      title: "\(result.title.text(language)) — \(Label.cost.text(language))"
+        + (language == .zh ? "（\(Label.costUnit.text(language))）" : " (\(Label.costUnit.text(language)))"),
+      columns: columns, sections: [Section(heading: nil, rows: rows)])
+  }
+
+  /// What was run, with what, and how: the scenario's settings and the run manifest.
+  public static func manifest(of result: RunResult, language: Language) -> ReportTable {
+    func row(_ label: Label, _ value: String) -> [Cell] { [.text(label.text(language)), .text(value)] }
+    var rows = [
+      row(.scenario, "\(result.scenario) — \(result.title.text(language))"),
+      row(.city, result.city),
+      row(.baseYear, String(result.baseYear)),
+      row(.horizon, String(result.horizon)),
+      row(.runs, String(result.runs)),
+      row(.seed, String(result.seed)),
+    ]
+    if let meta = result.meta {
+      rows += [
+        row(.version, meta.version),
+        row(.command, meta.command.joined(separator: " ")),
+        row(.threads, String(meta.threads)),
+        row(.elapsed, NumberFormat(style: .quantity, decimals: 2).string(meta.elapsedSeconds)),
+        row(.host, meta.host),
+        row(.date, meta.date),
+      ]
+      rows += meta.inputs.map { row(.inputs, "\($0.path)  sha256:\($0.sha256)") }
+    }
+    return ReportTable(
+      name: Label.manifest.text(language), title: Label.manifest.text(language),
+      columns: [Column("", alignment: .left), Column("", alignment: .left)],
+      sections: [Section(heading: nil, rows: rows)])
+  }
+}

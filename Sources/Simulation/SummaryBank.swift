@@ -1,0 +1,42 @@
+import Dispatch
+
+/// The summaries of many series (output × year), updated on all cores: each worker owns a fixed
+/// subset of the series, and every series receives its values in run order, so the result does
+/// not depend on the number of threads.
+final class SummaryBank: @unchecked Sendable {
+  private let summaries: UnsafeMutableBufferPointer<SeriesSummary>
+
+  init(count: Int) {
+    summaries = .allocate(capacity: count)
+    summaries.initialize(repeating: SeriesSummary())
+  }
+
+  deinit {
+    _ = summaries.baseAddress.map { $0.deinitialize(count: summaries.count) }
+    summaries.deallocate()
+  }
+
+  var count: Int { summaries.count }
+
+  /// Calls `feed(k, &summary)` once for every series k, on `threads` threads.
+  func absorb(threads: Int, _ feed: @Sendable (Int, inout SeriesSummary) -> Void) {
+    let workers = max(1, min(threads, count))
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      var k = worker
+      while k < count {
+        feed(k, &summaries[k])
+        k += workers
+      }
+    }
+  }
+
+  /// Per series, the number of values strictly above zero.
+  func positives() -> [Int] {
+    summaries.map(\.positives)
+  }
+
+  /// Statistics of every series, computed on `threads` threads.
+  func statistics(threads: Int) -> [SeriesStatistics] {
+    Array(summaries).parallelMap(threads: threads) { $0.statistics() }
+  }
+}

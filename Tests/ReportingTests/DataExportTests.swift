@@ -1,0 +1,145 @@
+import Foundation
+import Simulation
+import Testing
+import ZIPFoundation
+
+@testable import Reporting
+
+/// CSV and XLSX keep numbers as numbers: read back, they equal the result's values exactly.
+@Suite struct DataExportTests {
+  @Test func csvByteOrderMarkOnlyWhenAsked() throws {
+    let plain = try Exporter.render(Fixtures.runDocument(), as: .csv)
+    let marked = try Exporter.render(Fixtures.runDocument(), as: .csv, settings: ExportSettings(byteOrderMark: true))
+    #expect(Array(marked.prefix(3)) == [0xEF, 0xBB, 0xBF])
+    #expect(Array(plain.prefix(3)) != [0xEF, 0xBB, 0xBF])
+    #expect(marked.dropFirst(3) == plain)
+  }
+
+  @Test func csvQuotesOnlyWhatNeedsQuoting() {
+    #expect(CSVExporter.quoted("上海") == "上海")
+    #expect(CSVExporter.quoted("10,000 visits") == "\"10,000 visits\"")
+    #expect(CSVExporter.quoted("say \"hi\"") == "\"say \"\"hi\"\"\"")
+    #expect(CSVExporter.quoted(" padded") == "\" padded\"")
+  }
+
+  @Test func csvNumbersReadBackExactly() throws {
+    let run = try Fixtures.run()
+    let text = String(decoding: try Exporter.render(.run(run), as: .csv, settings: ExportSettings(options: ReportOptions(years: .every))), as: UTF8.self)
+    let lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+    let header = lines[0].components(separatedBy: ",")
+    #expect(header.prefix(4) == ["分组", "编号", "指标", "单位"])
+    #expect(header[4...6] == ["2023 P50", "2023 P5", "2023 P95"])
+    // No field of the fixture has a quoted comma in the id/number columns, so a plain split is exact for them.
+    var checked = 0
+    for line in lines.dropFirst() {
+      let fields = line.components(separatedBy: ",")
+      let id = fields[1]
+      for (offset, year) in (2023...2033).enumerated() {
+        let point = try #require(run.series.first { $0.indicator == id && $0.year == year })
+        let numbers = fields.suffix(33)
+        let base = numbers.startIndex + offset * 3
+        #expect(Double(numbers[base]) == point.p50)
+        #expect(Double(numbers[base + 1]) == point.p5)
+        #expect(Double(numbers[base + 2]) == point.p95)
+        checked += 1
+      }
+    }
+    #expect(checked == 13 * 11)
+  }
+
+  @Test func xlsxHasTheOfficeOpenXMLPartsAndWellFormedXML() throws {
+    let data = try Exporter.render(Fixtures.runDocument(), as: .xlsx)
+    let archive = try Archive(data: data, accessMode: .read)
+    let paths = Set(archive.map(\.path))
+    #expect(paths == [
+      "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
+      "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml",
+    ])
+    for entry in archive {
+      var bytes = Data()
+      _ = try archive.extract(entry) { bytes.append($0) }
+      let text = String(decoding: bytes, as: UTF8.self)
+      #expect(isWellFormedXML(text), "\(entry.path) is well-formed XML")
+      if entry.path.hasPrefix("xl/worksheets/") {
+        #expect(text.contains(#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#))
+      }
+    }
+  }
+
+  @Test func xlsxSheetNamesAreValidAndUnique() {
+    #expect(XLSXExporter.uniqueSheetNames(["a/b", "A_b", String(repeating: "x", count: 40)]) == [
+      "a_b", "A_b (2)", String(repeating: "x", count: 31),
+    ])
+    #expect(XLSXExporter.columnLetters(0) == "A")
+    #expect(XLSXExporter.columnLetters(25) == "Z")
+    #expect(XLSXExporter.columnLetters(26) == "AA")
+    #expect(XLSXExporter.columnLetters(701) == "ZZ")
+  }
+
+  /// openpyxl reads the workbook: sheets, frozen header, bold header, and every P50/P5/P95
+  /// equal (as a float, exactly) to the result's value.
+  @Test(.enabled(if: OpenPyXL.available, "python3 with openpyxl is needed to read the workbook back"))
+  func xlsxReadBackByOpenpyxl() throws {
+    let run = try Fixtures.run()
+    let settings = ExportSettings(options: ReportOptions(language: .en, years: .every))
+    let directory = try Fixtures.temporaryDirectory()
+    let file = directory.appendingPathComponent("run.xlsx")
+    try AtomicWrite.write(try Exporter.render(.run(run), as: .xlsx, settings: settings), to: file, force: false)
+    let report = try OpenPyXL.read(file)
+    let sheets = try #require(report["sheets"] as? [[String: Any]])
+    #expect(sheets.map { $0["name"] as? String } == ["Projection", "Targets", "Programme cost"])
+    for sheet in sheets {
+      #expect(sheet["freeze_panes"] as? String == "A2")
+      #expect(sheet["header_bold"] as? Bool == true)
+    }
+    let rows = try #require(sheets[0]["rows"] as? [[[String: Any]]])
+    let header = rows[0].map { $0["value"] as? String }
+    #expect(header[0...4] == ["Group", "ID", "Indicator", "Unit", "2023 P50"])
+    var checked = 0
+    for row in rows.dropFirst() {
+      let id = try #require(row[1]["value"] as? String)
+      for (offset, year) in (2023...2033).enumerated() {
+        let point = try #require(run.series.first { $0.indicator == id && $0.year == year })
+        for (column, expected) in [(4, point.p50), (5, point.p5), (6, point.p95)] {
+          let cell = row[column + offset * 3]
+          #expect(cell["type"] as? String == "float" || cell["type"] as? String == "int")
+          #expect((cell["value"] as? NSNumber)?.doubleValue == expected)
+        }
+        checked += 1
+      }
+    }
+    #expect(checked == 13 * 11)
+    let targets = try #require(sheets[1]["rows"] as? [[[String: Any]]])
+    #expect((targets[1][4]["value"] as? NSNumber)?.doubleValue == run.targets[0].probability)
+    #expect(targets[1][4]["format"] as? String == "0%")
+  }
+}
+
+/// Runs Fixtures/check_xlsx.py with the system's python3.
+enum OpenPyXL {
+  static let available: Bool = {
+    (try? runPython(["-c", "import openpyxl"]))?.status == 0
+  }()
+
+  static func read(_ file: URL) throws -> [String: Any] {
+    let script = Fixtures.directory.appendingPathComponent("check_xlsx.py").path
+    let (status, output) = try runPython([script, file.path])
+    guard status == 0, let object = try JSONSerialization.jsonObject(with: output) as? [String: Any] else {
+      throw CocoaError(.fileReadCorruptFile)
+    }
+    return object
+  }
+
+  private static func runPython(_ arguments: [String]) throws -> (status: Int32, output: Data) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3"] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let output = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, output)
+  }
+}

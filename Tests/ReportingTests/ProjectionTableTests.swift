@@ -1,0 +1,84 @@
+import CityModel
+import Simulation
+import Testing
+
+@testable import Reporting
+
+@Suite struct ProjectionTableTests {
+  @Test func rowsAreIndicatorsByDimensionThenScoresThenIndex() throws {
+    let table = try ReportTable.projection(of: Fixtures.run(), options: ReportOptions(language: .en))
+    #expect(table.sections.map(\.heading) == [
+      "International renown", "Consumption prosperity", "Commercial vitality", "Accessibility", "Policy leadership",
+      "Dimension scores and index",
+    ])
+    let ids = table.sections.flatMap { $0.rows.map { $0[0] } }
+    #expect(ids == [
+      "global_city_rank", "inbound_tourists", "retail_sales", "landmark_districts", "consumer_satisfaction", "metro_km",
+      "policy_innovation", "renown", "prosperity", "vitality", "accessibility", "policy", "index",
+    ].map(ReportTable.Cell.text))
+  }
+
+  @Test(arguments: [
+    (10, [2023, 2024, 2026, 2028, 2033]),
+    (7, [2023, 2024, 2026, 2028, 2030]),
+    (3, [2023, 2024, 2026]),
+    (12, [2023, 2024, 2026, 2028, 2033, 2035]),
+  ])
+  func milestonesAreBasePlusOneThreeFiveTenAndTheLastYear(horizon: Int, expected: [Int]) throws {
+    #expect(try YearSelection.milestones.resolve(baseYear: 2023, horizon: horizon) == expected)
+  }
+
+  @Test func everyYearAndExplicitYears() throws {
+    #expect(try YearSelection.every.resolve(baseYear: 2023, horizon: 10).count == 11)
+    #expect(try YearSelection.years([2030, 2025]).resolve(baseYear: 2023, horizon: 10) == [2030, 2025])
+    #expect(throws: ReportingError.yearOutsideResult(2040, first: 2023, last: 2033)) {
+      try YearSelection.years([2030, 2040]).resolve(baseYear: 2023, horizon: 10)
+    }
+  }
+
+  @Test func cellsCarryTheResultsNumbersUnchanged() throws {
+    let run = try Fixtures.run()
+    let table = try ReportTable.projection(of: run)
+    let retail = try #require(table.sections.flatMap(\.rows).first { $0[0] == .text("retail_sales") })
+    let point = try #require(run.series.first { $0.indicator == "retail_sales" && $0.year == 2033 })
+    guard case .estimate(let value, let low, let high, _) = retail[retail.count - 1] else {
+      Issue.record("expected an estimate cell")
+      return
+    }
+    #expect((value, low, high) == (point.p50, point.p5, point.p95))
+    #expect(retail[retail.count - 1].displayText == "29,038 [25,497–33,071]")
+    #expect(retail[3].displayText == "18,516", "the base year's point interval is shown as the value alone")
+  }
+
+  @Test func aSingleStatisticGivesPlainNumbers() throws {
+    let run = try Fixtures.run()
+    let options = ReportOptions(language: .zh, years: .years([2033]), statistic: .single(.mean))
+    let table = try ReportTable.projection(of: run, options: options)
+    let index = try #require(table.sections.flatMap(\.rows).first { $0[0] == .text("index") })
+    let mean = try #require(run.series.first { $0.indicator == "index" && $0.year == 2033 }?.mean)
+    #expect(index[3] == .number(mean, NumberFormat(style: .score, decimals: 1)))
+    #expect(table.columns[3].statistics == ["均值"])
+  }
+
+  @Test func aMissingValueIsReportedByOutputAndYear() throws {
+    var run = try Fixtures.run()
+    run.series.removeAll { $0.indicator == "metro_km" && $0.year == 2028 }
+    #expect(throws: ReportingError.missingValue(output: "metro_km", year: 2028)) {
+      try ReportTable.projection(of: run)
+    }
+  }
+
+  @Test func comparisonTablesHaveOneTablePerAlternativeWithSignedDifferences() throws {
+    let comparison = try Fixtures.comparison()
+    let tables = try ReportTable.comparisons(of: comparison, options: ReportOptions(language: .en))
+    #expect(tables.map(\.name) == ["shanghai-flagship", "shanghai-lean"])
+    let index = try #require(tables[1].sections.flatMap(\.rows).first { $0[0] == .text("index") })
+    let difference = try #require(
+      comparison.comparisons[1].differences.first { $0.indicator == "index" && $0.year == 2033 })
+    #expect(index[index.count - 2].displayText == "-1.0 [-1.4 – -0.6]")
+    #expect(index[index.count - 1] == .number(difference.probabilityHigher, NumberFormat(style: .percent, decimals: 1)))
+    #expect(throws: ReportingError.statisticUnavailable("p25")) {
+      try ReportTable.comparisons(of: comparison, options: ReportOptions(statistic: .single(.p25)))
+    }
+  }
+}

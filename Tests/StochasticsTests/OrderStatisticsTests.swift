@@ -1,0 +1,23 @@
+import Testing
+@testable import Stochastics
+
+/// Selection must put exactly the value a full sort would put at each requested position.
+@Suite struct OrderStatisticsTests {
+  @Test(arguments: [1, 2, 17, 18, 100, 1001, 20_000])
+  func selectedValuesEqualTheSortedOnes(count: Int) {
+    let stream = RandomStream(seed: 99, run: UInt64(count), key: StreamKey("order-statistics"))
+    // Coarse values so that ties are common, plus a run of sorted and reversed stretches.
+    var values = (0..<count).map { (stream.uniform(UInt64($0)) * 50).rounded(.down) }
+    if count > 40 {
+      values.replaceSubrange(0..<10, with: (0..<10).map(Double.init))
+      values.replaceSubrange(10..<20, with: (0..<10).reversed().map(Double.init))
+    }
+    let sorted = values.sorted()
+    for k in Set([0, count / 3, count / 2, count - 1, max(0, count - 2)]) {
+      var copy = values
+      copy.withUnsafeMutableBufferPointer { OrderStatistics.select(k, in: $0) }
+      #expect(copy[k] == sorted[k], "position \(k) of \(count)")
+      #expect(copy[..<k].allSatisfy { $0 <= copy[k] } && copy[(k + 1)...].allSatisfy { $0 >= copy[k] })
+    }
+  }
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# 05 · Export for slides — turn a run and a comparison into the tables and charts a
+# presentation needs: Markdown and LaTeX tables, CSV and an Excel workbook for further work,
+# and one self-contained HTML page (manifest, tables, fan charts) to open, print or email.
+#
+# Run from the repository root with `iccsim` on PATH (the test suite does exactly that).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+# 1. Run once and keep the machine-readable result; every export reads this file.
+iccsim run scenarios/shanghai-districts-first.yaml --runs 2000 --seed 7 --format json > "$out/run.json"
+iccsim compare scenarios/shanghai-baseline.yaml scenarios/shanghai-districts-first.yaml \
+  scenarios/shanghai-policy-first.yaml --runs 2000 --seed 7 --format json > "$out/compare.json"
+
+# 2. The projection table on the terminal, in English, every year, with the mean in each cell.
+iccsim export "$out/run.json" --lang en --years all --stat mean
+
+# 3. One file per format. Chinese labels are the default; --bom helps Excel read UTF-8 CSV,
+#    --standalone makes the LaTeX a whole document (compile with xelatex).
+iccsim export "$out/run.json" --format md   --out "$out/projection.md"
+iccsim export "$out/run.json" --format csv  --out "$out/projection.csv" --bom
+iccsim export "$out/run.json" --format tex  --out "$out/projection.tex" --standalone
+iccsim export "$out/run.json" --format xlsx --out "$out/projection.xlsx"
+iccsim export "$out/run.json" --format html --out "$out/report.html"
+iccsim export "$out/compare.json" --format html --lang en --out "$out/compare.html"
+ls -l "$out"
+
+# 4. Outputs are never overwritten by accident: without --force the export stops with 73.
+status=0
+iccsim export "$out/run.json" --format md --out "$out/projection.md" || status=$?
+echo "exit status: $status (73: the output exists; pass --force to replace it)"
+test "$status" -eq 73
+iccsim export "$out/run.json" --format md --out "$out/projection.md" --force
+head -n 8 "$out/projection.md"
