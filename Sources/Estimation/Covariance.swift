@@ -136,6 +136,9 @@ enum CovarianceEstimator {
     case .cluster:
       guard let clusters else { preconditionFailure("cluster covariance without cluster membership") }
       let groups = clusters.labels.count
+      guard groups >= 2 else {
+        throw EstimationError.tooFewClusters(column: clusters.column, count: groups)
+      }
       let k = inputs.design.columns
       var sums = [Double](repeating: 0, count: groups * k)
       inputs.design.elements.withUnsafeBufferPointer { x in

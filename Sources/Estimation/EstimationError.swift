@@ -34,10 +34,14 @@ public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible
   case invalidWeights(locations: [CellLocation], count: Int)
   /// Two rows of a tidy file give different values for one city, year and indicator.
   case conflictingDuplicates(first: CellLocation, second: CellLocation, key: String)
+  /// A panel has two rows for one city and year.
+  case repeatedObservation(first: CellLocation, second: CellLocation, key: String)
   /// The panel columns `city` or `year` are needed (tidy file or `--model` equation).
   case missingPanelColumn(name: String, file: String)
   /// Fewer usable observations than the model needs.
   case tooFewObservations(used: Int, dropped: Int, parameters: Int)
+  /// Cluster-robust errors need at least two clusters among the rows used.
+  case tooFewClusters(column: String, count: Int)
   /// A model-based equation cannot be built (unknown response, no drivers, …).
   case invalidEquation(String)
   /// An option value is not understood.
@@ -102,6 +106,8 @@ public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible
     case let .conflictingDuplicates(first, second, key):
       return "\(second): \(key) is given again with a different value (first at line \(first.line)); "
         + "choose one row, or pass --duplicates first|mean"
+    case let .repeatedObservation(first, second, key):
+      return "\(second): \(key) appears again (first at line \(first.line)); a panel has one row per city and year"
     case let .missingPanelColumn(name, file):
       return "\(file): the panel needs a column named `\(name)`"
     case let .tooFewObservations(used, dropped, parameters):
@@ -110,6 +116,8 @@ public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible
       }
       return "\(used) observation(s) left after dropping \(dropped) with missing values; "
         + "the model has \(parameters) parameter(s) and needs more observations than that"
+    case let .tooFewClusters(column, count):
+      return "cluster-robust standard errors need at least 2 clusters; `\(column)` has \(count) in the rows used"
     case let .invalidEquation(message):
       return message
     case let .invalidOption(message):

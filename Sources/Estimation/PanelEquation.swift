@@ -175,7 +175,7 @@ public struct PanelEquation: Sendable {
     for row in 0..<data.rowCount {
       guard let city = cities[row], let year = years[row] else { continue }
       if let first = rowOf[city]?[Int(year)] {
-        throw EstimationError.conflictingDuplicates(
+        throw EstimationError.repeatedObservation(
           first: data.location(row: first, column: cityColumn), second: data.location(row: row, column: cityColumn),
           key: "\(city), \(Int(year))")
       }

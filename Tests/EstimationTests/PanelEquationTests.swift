@@ -72,7 +72,7 @@ struct PanelEquationTests {
   @Test func repeatedCityYearAndBadTransformsAreErrors() throws {
     let repeated = "city,year,metro_km,tourism_spending,retail_sales\nA,2020,1,2,3\nA,2020,1,2,4\n"
     let equation = try PanelEquation(model: Self.model(), response: "retail_sales")
-    #expect(throws: EstimationError.conflictingDuplicates(
+    #expect(throws: EstimationError.repeatedObservation(
       first: CellLocation(file: "p.csv", line: 2, column: 1), second: CellLocation(file: "p.csv", line: 3, column: 1), key: "A, 2020")) {
       try equation.design(data: DataTable.parse(csv: repeated, file: "p.csv"))
     }
