@@ -47,14 +47,6 @@ struct RankDeficiencyTests {
     #expect(lines.last == "[2] Standard errors assume homoskedastic, independent errors.")
   }
 
-  @Test func oneClusterIsRefused() throws {
-    let csv = "y,x,g\n1,1,a\n2,3,a\n3,2,a\n5,4,a\n"
-    let design = try Design(formula: Formula(parsing: "y ~ x"), data: DataTable.parse(csv: csv), cluster: "g")
-    #expect(throws: EstimationError.tooFewClusters(column: "g", count: 1)) {
-      try Regression(fitting: design, covariance: .cluster(column: "g"))
-    }
-  }
-
   @Test func linearCombinationDropsTheLaterColumn() throws {
     let fit = try Self.fit("y ~ x + z + s")
     #expect(fit.aliased == ["s"])
