@@ -15,6 +15,7 @@ let package = Package(
     .library(name: "Stochastics", targets: ["Stochastics"]),
     .library(name: "CityModel", targets: ["CityModel"]),
     .library(name: "Simulation", targets: ["Simulation"]),
+    .library(name: "Estimation", targets: ["Estimation"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -39,6 +40,7 @@ let package = Package(
       dependencies: ["Stochastics", "LinearAlgebra", .product(name: "Yams", package: "Yams")],
       resources: [.copy("Resources/indicators.yaml")]),
     .target(name: "Simulation", dependencies: ["CityModel", "Stochastics", "LinearAlgebra"]),
+    .target(name: "Estimation", dependencies: ["LinearAlgebra", "Stochastics", "CityModel"]),
     .target(name: "_TestSupport", dependencies: ["LinearAlgebra"], path: "Sources/_TestSupport"),
     .target(
       name: "Reporting",
@@ -50,12 +52,17 @@ let package = Package(
       name: "iccsim",
       dependencies: [
         "CityModel", "Simulation", "Reporting",
+        "Estimation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
 
     // MARK: - Tests
 
+    .testTarget(
+      name: "EstimationTests",
+      dependencies: ["Estimation", "LinearAlgebra", "Stochastics", "CityModel", "Simulation", "_TestSupport"],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "LinearAlgebraTests",
       dependencies: ["LinearAlgebra", "_TestSupport"],

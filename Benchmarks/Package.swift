@@ -3,6 +3,7 @@
 // Benchmarks for iccsim, kept out of the test suite: speed targets are checked here, on a
 // release build, never by timed unit tests. Run with
 //   swift run -c release --package-path Benchmarks least-squares-benchmark
+//   swift run -c release --package-path Benchmarks estimation-benchmark
 
 import PackageDescription
 
@@ -17,6 +18,10 @@ let package = Package(
       name: "least-squares-benchmark",
       dependencies: [.product(name: "LinearAlgebra", package: "iccsim")],
       path: "Sources/LeastSquaresBenchmark"),
+    .executableTarget(
+      name: "estimation-benchmark",
+      dependencies: [.product(name: "Estimation", package: "iccsim")],
+      path: "Sources/EstimationBenchmark"),
     .executableTarget(
       name: "simulation-benchmark",
       dependencies: [

@@ -1,0 +1,159 @@
+import Foundation
+
+/// RFC 4180 CSV read from UTF-8 bytes: quoted fields with doubled quotes, LF or CRLF line ends,
+/// a leading byte-order mark tolerated, blank lines skipped, spaces around unquoted fields
+/// trimmed; a quote inside an unquoted field is taken literally, as Python's csv module does. Every row must have as many fields as the header. Fields are stored column by
+/// column, as the tables that use them want them.
+struct CSVReader {
+  /// The header's field names, each column's fields, and the 1-based line each record starts on.
+  struct Contents {
+    var header: [String]
+    var columns: [[String]]
+    var lines: [Int]
+
+    var recordCount: Int { lines.count }
+
+    /// Record `index` as a row of fields.
+    func record(_ index: Int) -> [String] { columns.map { $0[index] } }
+  }
+
+  static func read(path: String) throws -> Contents {
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      throw EstimationError.unreadableFile(path: path, reason: (error as NSError).localizedDescription)
+    }
+    return try parse(data, file: path)
+  }
+
+  static func parse(_ data: Data, file: String) throws -> Contents {
+    try data.withUnsafeBytes { raw in
+      var parser = Parser(bytes: raw.bindMemory(to: UInt8.self), file: file)
+      return try parser.parse()
+    }
+  }
+
+  /// One pass over the bytes; unquoted ASCII fields become Strings straight from their slice.
+  private struct Parser {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let file: String
+    var index = 0
+    var line = 1
+
+    static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
+    static let carriage = UInt8(ascii: "\r"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
+      self.bytes = bytes
+      self.file = file
+      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+    }
+
+    mutating func parse() throws -> Contents {
+      var header: [String]?
+      var columns: [[String]] = []
+      var lines: [Int] = []
+      while index < bytes.count {
+        let rowLine = line
+        let row = try parseRow()
+        if row.count == 1 && row[0].isEmpty { continue }  // blank line
+        guard let header else {
+          header = row
+          columns = Array(repeating: [], count: row.count)
+          continue
+        }
+        guard row.count == header.count else {
+          throw EstimationError.malformedTable(
+            CellLocation(file: file, line: rowLine, column: min(row.count, header.count) + 1),
+            "expected \(header.count) fields as in the header, found \(row.count)")
+        }
+        for (column, field) in row.enumerated() { columns[column].append(field) }
+        lines.append(rowLine)
+      }
+      guard let header else {
+        throw EstimationError.malformedTable(CellLocation(file: file, line: 1, column: 1), "the file is empty")
+      }
+      return Contents(header: header, columns: columns, lines: lines)
+    }
+
+    /// The fields up to and including the end of the line (or of the file).
+    mutating func parseRow() throws -> [String] {
+      var fields: [String] = []
+      while true {
+        fields.append(try parseField(column: fields.count + 1))
+        guard index < bytes.count else { return fields }
+        let separator = bytes[index]
+        index += 1
+        if separator == Self.newline {
+          line += 1
+          return fields
+        }
+      }
+    }
+
+    /// One field; leaves `index` on the comma or line end that follows it.
+    mutating func parseField(column: Int) throws -> String {
+      var start = index
+      while start < bytes.count && (bytes[start] == Self.space || bytes[start] == Self.tab) { start += 1 }
+      if start < bytes.count && bytes[start] == Self.quote {
+        return try parseQuoted(from: start + 1, column: column)
+      }
+      var end = start
+      var ascii = true
+      while end < bytes.count {
+        let byte = bytes[end]
+        if byte == Self.comma || byte == Self.newline { break }
+        ascii = ascii && byte < 0x80
+        end += 1
+      }
+      index = end
+      var last = end
+      while last > start && [Self.space, Self.tab, Self.carriage].contains(bytes[last - 1]) { last -= 1 }
+      return try text(start..<last, ascii: ascii, column: column)
+    }
+
+    mutating func parseQuoted(from start: Int, column: Int) throws -> String {
+      let startLine = line
+      var field: [UInt8] = []
+      var position = start
+      while position < bytes.count {
+        let byte = bytes[position]
+        if byte == Self.quote {
+          if position + 1 < bytes.count && bytes[position + 1] == Self.quote {
+            field.append(Self.quote)
+            position += 2
+            continue
+          }
+          position += 1
+          while position < bytes.count && [Self.space, Self.tab, Self.carriage].contains(bytes[position]) { position += 1 }
+          guard position == bytes.count || bytes[position] == Self.comma || bytes[position] == Self.newline else {
+            throw EstimationError.malformedTable(
+              CellLocation(file: file, line: line, column: column), "text after a closing quote")
+          }
+          index = position
+          guard let value = String(validating: field, as: UTF8.self) else {
+            throw EstimationError.malformedTable(
+              CellLocation(file: file, line: startLine, column: column), "the file is not valid UTF-8")
+          }
+          return value
+        }
+        if byte == Self.newline { line += 1 }
+        field.append(byte)
+        position += 1
+      }
+      throw EstimationError.malformedTable(
+        CellLocation(file: file, line: startLine, column: column), "unterminated quoted field")
+    }
+
+    func text(_ range: Range<Int>, ascii: Bool, column: Int) throws -> String {
+      let slice = UnsafeBufferPointer(rebasing: bytes[range])
+      if ascii { return String(decoding: slice, as: UTF8.self) }
+      guard let value = String(validating: slice, as: UTF8.self) else {
+        throw EstimationError.malformedTable(
+          CellLocation(file: file, line: line, column: column), "the file is not valid UTF-8")
+      }
+      return value
+    }
+  }
+}

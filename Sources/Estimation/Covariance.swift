@@ -1,0 +1,187 @@
+// Covariance of least-squares coefficients: classical, heteroskedasticity-consistent (HC0–HC3)
+// and one-way cluster-robust, with the small-sample corrections of statsmodels and Stata.
+//
+// Notation: X is the n×k design of the independent (non-aliased) columns, after whitening by
+// √w for WLS (statsmodels' `wexog`); e = y − Xβ̂ the (whitened) residuals; k the rank;
+// A = (XᵀX)⁻¹ the "bread", formed by `PivotedQR.inverseCrossProduct` as R⁻¹R⁻ᵀ, never by
+// inverting XᵀX; h_i = x_iᵀ A x_i the leverage, the squared norm of row i of Q (X·P = Q·R), so it
+// is also never formed from an inverse; s² = eᵀe / (n − k).
+//
+//   classical  V = s² A
+//   HC0        V = A (Σ_i e_i² x_i x_iᵀ) A                                 White (1980)
+//   HC1        V = n / (n − k) · HC0                                        MacKinnon & White (1985)
+//   HC2        V = A (Σ_i e_i² / (1 − h_i) · x_i x_iᵀ) A                    MacKinnon & White (1985)
+//   HC3        V = A (Σ_i e_i² / (1 − h_i)² · x_i x_iᵀ) A                   MacKinnon & White (1985)
+//   cluster    V = G/(G − 1) · (n − 1)/(n − k) · A (Σ_g u_g u_gᵀ) A,  u_g = Σ_{i∈g} e_i x_i
+//                                                    Cameron & Miller (2015), §VI.A eq. (12)–(13)
+//
+// These are the defaults of statsmodels 0.14 (`OLS.fit(cov_type="HC0"…"HC3")`,
+// `cov_type="cluster"` with `use_correction=True`; statsmodels.stats.sandwich_covariance) and of
+// Stata (`vce(robust)` is HC1, `vce(hc2)`, `vce(hc3)`, `vce(cluster c)` uses the same
+// G/(G−1)·(n−1)/(n−k) factor). Reference distributions: t with n − k degrees of freedom for
+// classical and HC; t with G − 1 for cluster (Stata's rule and statsmodels' `df_correction`;
+// Cameron & Miller 2015 §VI.C), and the Wald F for the joint test uses the same denominator df.
+//
+// The meats are accumulated without n×n matrices: Σ ω_i x_i x_iᵀ = (D X)ᵀ(D X) with
+// D = diag(√ω_i) in one dgemm, and the cluster scores u_g in one pass over the rows.
+//
+// Ridge (penalty λ on every column but the intercept, P = λ·diag(0, 1, …, 1)): the bread is
+// (XᵀX + P)⁻¹ from the QR of [X; √P]; classical V = s² A XᵀX A, the robust meats as above with
+// h_i the ridge leverage (row i of Q of the augmented problem), and n − k replaced by
+// n − tr(H), the effective residual degrees of freedom (Hastie, Tibshirani & Friedman 2009, §3.4.1).
+//
+// References: H. White (1980), Econometrica 48(4), 817–838. J. G. MacKinnon & H. White (1985),
+// J. Econometrics 29(3), 305–325. A. C. Cameron & D. L. Miller (2015), J. Human Resources 50(2),
+// 317–372. statsmodels documentation, "statsmodels.regression.linear_model.RegressionResults
+// .get_robustcov_results".
+
+import Foundation
+import LinearAlgebra
+
+/// Which covariance estimator a regression reports (and `run` draws from, for estimated β).
+public enum CovarianceType: Sendable, Hashable, CustomStringConvertible {
+  case classical, hc0, hc1, hc2, hc3
+  /// One-way cluster-robust, clustered on a column of the data.
+  case cluster(column: String)
+
+  /// Parses `classical` (or `nonrobust`), `hc0` … `hc3` (any case), or `cluster:COLUMN`.
+  public init(parsing text: String) throws {
+    let lower = text.lowercased()
+    switch lower {
+    case "classical", "nonrobust": self = .classical
+    case "hc0": self = .hc0
+    case "hc1": self = .hc1
+    case "hc2": self = .hc2
+    case "hc3": self = .hc3
+    default:
+      guard lower.hasPrefix("cluster:"), text.count > "cluster:".count else {
+        throw EstimationError.invalidOption(
+          "unknown covariance `\(text)`; use classical, hc0, hc1, hc2, hc3 or cluster:COLUMN")
+      }
+      self = .cluster(column: String(text.dropFirst("cluster:".count)))
+    }
+  }
+
+  /// `classical`, `HC0` … `HC3`, `cluster:COLUMN`: the name written to JSON and estimates files.
+  public var description: String {
+    switch self {
+    case .classical: "classical"
+    case .hc0: "HC0"
+    case .hc1: "HC1"
+    case .hc2: "HC2"
+    case .hc3: "HC3"
+    case let .cluster(column): "cluster:\(column)"
+    }
+  }
+
+  var needsLeverage: Bool { self == .hc2 || self == .hc3 }
+}
+
+/// What a covariance estimator needs from a fit.
+struct SandwichInputs {
+  /// Independent columns of the (whitened) design, n×k.
+  var design: Matrix
+  var residuals: [Double]
+  /// A = (XᵀX + P)⁻¹, k×k.
+  var bread: Matrix
+  /// h_i, needed for HC2 and HC3.
+  var leverage: [Double]?
+  /// Residual degrees of freedom n − k (or n − tr H for ridge).
+  var residualDF: Double
+  /// Whether the bread includes a ridge penalty (the classical form is then a sandwich too).
+  var isRidge: Bool
+}
+
+/// The covariance matrix and the degrees of freedom of its t reference distribution.
+struct CoefficientCovariance {
+  var matrix: Matrix
+  var inferenceDF: Double
+  var clusterCount: Int?
+}
+
+enum CovarianceEstimator {
+  static func compute(
+    _ type: CovarianceType, _ inputs: SandwichInputs, clusters: Design.Clusters?
+  ) throws -> CoefficientCovariance {
+    let n = inputs.design.rows
+    let e = inputs.residuals
+    let rss = e.reduce(0) { $0 + $1 * $1 }
+    let s2 = rss / inputs.residualDF
+    let bread = inputs.bread
+
+    func sandwich(_ meat: Matrix, scale: Double) throws -> Matrix {
+      let left = try bread.multiplied(by: meat)
+      return symmetrised(try left.multiplied(by: bread)).scaled(by: scale)
+    }
+
+    switch type {
+    case .classical:
+      if inputs.isRidge {
+        let gram = try inputs.design.multiplied(by: inputs.design, transposingSelf: true)
+        return .init(matrix: try sandwich(gram, scale: s2), inferenceDF: inputs.residualDF)
+      }
+      return .init(matrix: symmetrised(bread).scaled(by: s2), inferenceDF: inputs.residualDF)
+
+    case .hc0, .hc1, .hc2, .hc3:
+      let exponent: Double = type == .hc2 ? 1 : (type == .hc3 ? 2 : 0)
+      var rootWeights = [Double](repeating: 0, count: n)
+      for i in 0..<n {
+        let discount = exponent == 0 ? 1 : Foundation.pow(1 - inputs.leverage![i], exponent / 2)
+        rootWeights[i] = abs(e[i]) / discount
+      }
+      let meat = try weightedCrossProduct(inputs.design, rootWeights: rootWeights)
+      let scale = type == .hc1 ? Double(n) / inputs.residualDF : 1
+      return .init(matrix: try sandwich(meat, scale: scale), inferenceDF: inputs.residualDF)
+
+    case .cluster:
+      guard let clusters else { preconditionFailure("cluster covariance without cluster membership") }
+      let groups = clusters.labels.count
+      guard groups >= 2 else {
+        throw EstimationError.tooFewClusters(column: clusters.column, count: groups)
+      }
+      let k = inputs.design.columns
+      var sums = [Double](repeating: 0, count: groups * k)
+      inputs.design.elements.withUnsafeBufferPointer { x in
+        sums.withUnsafeMutableBufferPointer { u in
+          for j in 0..<k {
+            let column = j * n, target = j * groups
+            for i in 0..<n { u[target + clusters.index[i]] += e[i] * x[column + i] }
+          }
+        }
+      }
+      let scores = Matrix(rows: groups, columns: k, elements: sums)
+      let meat = try scores.multiplied(by: scores, transposingSelf: true)
+      let g = Double(groups)
+      let scale = g / (g - 1) * Double(n - 1) / inputs.residualDF
+      return .init(
+        matrix: try sandwich(meat, scale: scale), inferenceDF: g - 1, clusterCount: groups)
+    }
+  }
+
+  /// Xᵀ diag(r²) X as (diag(r) X)ᵀ (diag(r) X).
+  static func weightedCrossProduct(_ x: Matrix, rootWeights r: [Double]) throws -> Matrix {
+    var values = x.elements
+    let n = x.rows
+    values.withUnsafeMutableBufferPointer { values in
+      for j in 0..<x.columns {
+        let column = j * n
+        for i in 0..<n { values[column + i] *= r[i] }
+      }
+    }
+    let scaled = Matrix(rows: n, columns: x.columns, elements: values)
+    return try scaled.multiplied(by: scaled, transposingSelf: true)
+  }
+
+  /// (M + Mᵀ)/2, removing the rounding asymmetry of a product of three matrices.
+  static func symmetrised(_ m: Matrix) -> Matrix {
+    var result = m
+    for j in 0..<m.columns {
+      for i in 0..<j {
+        let mean = (m[i, j] + m[j, i]) / 2
+        result[i, j] = mean
+        result[j, i] = mean
+      }
+    }
+    return result
+  }
+}

@@ -1,0 +1,140 @@
+import Foundation
+
+/// Observations for estimation: one row per observation, one column per variable, cells kept
+/// as text until a model uses the column, so that columns the model ignores may hold anything.
+///
+/// A cell is missing when it is empty or one of `missingMarkers`; a used cell that is neither
+/// missing nor a number is an error that names its file, line and column.
+public struct DataTable: Sendable {
+  /// The file the table came from, for messages.
+  public let file: String
+  public let columnNames: [String]
+  /// `cells[column][row]`.
+  let cells: [[String]]
+  let provenance: Provenance
+
+  /// Where each cell came from.
+  enum Provenance: Sendable {
+    /// A wide file: row r is on `rowLines[r]`, column c is field c + 1.
+    case wide(rowLines: [Int])
+    /// A pivoted tidy file: each pivoted cell remembers the line of its source row (0 when no
+    /// row supplied it) and the field holding `value`.
+    case pivoted(cellLines: [[Int]], valueField: Int)
+  }
+
+  /// Texts read as a missing value.
+  public static let missingMarkers: Set<String> = ["", "NA", "N/A", "NaN", "nan", "null", "."]
+
+  init(file: String, columnNames: [String], cells: [[String]], provenance: Provenance) {
+    self.file = file
+    self.columnNames = columnNames
+    self.cells = cells
+    self.provenance = provenance
+  }
+
+  /// A table from columns of text in memory (`columns[name]` all of equal length), in the given
+  /// column order; locations in messages count rows from line 2 as if under a header.
+  public init(file: String = "<memory>", columns: [(String, [String])]) {
+    let count = columns.first?.1.count ?? 0
+    precondition(columns.allSatisfy { $0.1.count == count }, "columns of unequal length")
+    self.init(
+      file: file, columnNames: columns.map(\.0), cells: columns.map(\.1),
+      provenance: .wide(rowLines: Array(2..<(2 + count))))
+  }
+
+  public var rowCount: Int { cells.first?.count ?? 0 }
+
+  public func hasColumn(_ name: String) -> Bool { columnNames.contains(name) }
+
+  /// Where a cell came from.
+  public func location(row: Int, column: Int) -> CellLocation {
+    switch provenance {
+    case let .wide(rowLines):
+      CellLocation(file: file, line: rowLines[row], column: column + 1)
+    case let .pivoted(cellLines, valueField):
+      CellLocation(file: file, line: cellLines[column][row], column: valueField)
+    }
+  }
+
+  func columnIndex(_ name: String) throws -> Int {
+    guard let index = columnNames.firstIndex(of: name) else {
+      throw EstimationError.unknownColumn(
+        name: name, suggestion: ClosestName.find(name, among: columnNames), file: file)
+    }
+    return index
+  }
+
+  /// The raw text of a column, missing cells as `nil`.
+  public func labels(_ name: String) throws -> [String?] {
+    try cells[columnIndex(name)].map { Self.missingMarkers.contains($0) ? nil : $0 }
+  }
+
+  /// A column as numbers, missing cells as `nil`; throws every non-numeric cell at once.
+  public func numbers(_ name: String) throws -> [Double?] {
+    var problems: [EstimationError.NonNumericCell] = []
+    let values = try numbers(name, problems: &problems)
+    if !problems.isEmpty { throw EstimationError.nonNumericCells(problems) }
+    return values
+  }
+
+  /// A column as numbers, appending non-numeric cells to `problems` instead of throwing, so a
+  /// caller reading several columns reports all of them together.
+  func numbers(_ name: String, problems: inout [EstimationError.NonNumericCell]) throws -> [Double?] {
+    let column = try columnIndex(name)
+    var values = [Double?](repeating: nil, count: rowCount)
+    for (row, text) in cells[column].enumerated() where !Self.missingMarkers.contains(text) {
+      if let value = Double(text), value.isFinite {
+        values[row] = value
+      } else {
+        problems.append(.init(location: location(row: row, column: column), columnName: name, text: text))
+      }
+    }
+    return values
+  }
+}
+
+/// The candidate closest to a misspelt name (Levenshtein distance at most a third of its length,
+/// and at least 1), for "did you mean" hints.
+enum ClosestName {
+  static func find(_ name: String, among candidates: [String]) -> String? {
+    let target = Array(name.lowercased())
+    let limit = max(1, target.count / 3)
+    var best: (name: String, distance: Int)?
+    for candidate in candidates {
+      let distance = editDistance(target, Array(candidate.lowercased()))
+      if distance <= limit && distance < (best?.distance ?? .max) { best = (candidate, distance) }
+    }
+    return best?.name
+  }
+
+  static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    if a.isEmpty { return b.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in stride(from: 1, through: b.count, by: 1) {
+        let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+      }
+      previous = current
+    }
+    return previous[b.count]
+  }
+}
+
+extension DataTable {
+  /// The table with derived columns appended (text, missing as ""); a derived cell reports the
+  /// location of the first cell of its row.
+  func appending(_ derived: [(name: String, cells: [String])]) -> DataTable {
+    let provenance: Provenance
+    switch self.provenance {
+    case .wide:
+      provenance = self.provenance
+    case let .pivoted(cellLines, valueField):
+      provenance = .pivoted(cellLines: cellLines + derived.map { _ in cellLines[0] }, valueField: valueField)
+    }
+    return DataTable(
+      file: file, columnNames: columnNames + derived.map(\.name), cells: cells + derived.map(\.cells),
+      provenance: provenance)
+  }
+}

@@ -1,0 +1,86 @@
+import CityModel
+import Foundation
+
+/// The estimates file `iccsim estimate --write` produces and a model lists under `estimates:`,
+/// so that `run` draws the driver elasticities jointly from N(β̂, V̂):
+///
+/// ```yaml
+/// # iccsim estimate --data panel.csv --model model.yaml --response retail_sales
+/// # n = 120, R² = 0.4123, covariance cluster:city (12 clusters)
+/// response: retail_sales
+/// covariance_type: cluster:city
+/// terms:
+///   - {driver: metro_km, lag: 1, estimate: 0.081}
+///   - {driver: tourism_spending, lag: 0, estimate: 0.21}
+/// covariance: [[0.0009, 0.0001], [0.0001, 0.0016]]
+/// ```
+///
+/// Only driver terms are written (not the intercept or fixed effects), in the model's order,
+/// with V̂ the submatrix of the chosen covariance for those terms. Numbers are written with
+/// every digit Double needs to round-trip, and the header is free of dates so identical fits
+/// give identical files.
+public enum EstimatesFile {
+  /// The estimate set of a fitted panel equation; every driver term must have been estimated.
+  public static func estimateSet(equation: PanelEquation, regression: Regression) throws -> EstimateSet {
+    var positions: [Int] = []
+    for term in equation.drivers {
+      let name = equation.name(of: term)
+      guard let position = regression.coefficients.firstIndex(where: { $0.term == name }) else {
+        throw EstimationError.invalidEquation(
+          "cannot write estimates: \(name) was aliased (a linear combination of other regressors), so its elasticity is not identified")
+      }
+      positions.append(position)
+    }
+    return EstimateSet(
+      response: equation.response, terms: equation.drivers,
+      coefficients: positions.map { regression.coefficients[$0].estimate },
+      covariance: positions.map { i in positions.map { regression.covariance[i, $0] } },
+      covarianceType: regression.covarianceType.description)
+  }
+
+  /// The YAML text, headed by comment lines (the command, then n, R² and the covariance).
+  public static func text(_ set: EstimateSet, command: String, regression: Regression) -> String {
+    var lines = [
+      "# \(command)",
+      "# n = \(regression.observationCount) (\(regression.droppedCount) dropped), R² = \(String(format: "%.4f", regression.rSquared)), "
+        + "covariance \(regression.covarianceType)"
+        + (regression.clusterCount.map { " (\($0) clusters)" } ?? ""),
+      "response: \(set.response)",
+      "covariance_type: \(set.covarianceType)",
+      "terms:",
+    ]
+    for (term, estimate) in zip(set.terms, set.coefficients) {
+      lines.append("  - {driver: \(term.driver), lag: \(term.lag), estimate: \(yamlNumber(estimate))}")
+    }
+    let rows = set.covariance.map { "[" + $0.map(yamlNumber).joined(separator: ", ") + "]" }
+    lines.append("covariance: [" + rows.joined(separator: ", ") + "]")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Shortest round-trip text, with a decimal point before any exponent so YAML 1.1 readers
+  /// also take it as a float.
+  static func yamlNumber(_ x: Double) -> String {
+    let text = "\(x)"
+    guard !text.contains("."), let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }
+    return text[..<e] + ".0" + text[e...]
+  }
+
+  /// Writes `text` to `path` through a temporary file renamed into place, so a failure leaves
+  /// no partial file.
+  public static func write(_ text: String, to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    let temporary = url.deletingLastPathComponent()
+      .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+    do {
+      try Data(text.utf8).write(to: temporary)
+      if FileManager.default.fileExists(atPath: url.path) {
+        _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+      } else {
+        try FileManager.default.moveItem(at: temporary, to: url)
+      }
+    } catch {
+      try? FileManager.default.removeItem(at: temporary)
+      throw EstimationError.unwritableOutput(path: path, reason: (error as NSError).localizedDescription)
+    }
+  }
+}

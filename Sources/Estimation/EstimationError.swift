@@ -1,0 +1,136 @@
+import Foundation
+
+/// Where a cell sits in an input file: 1-based line, and 1-based field (column) of the CSV row.
+public struct CellLocation: Hashable, Sendable, CustomStringConvertible {
+  public var file: String
+  public var line: Int
+  public var column: Int
+
+  public init(file: String, line: Int, column: Int) {
+    self.file = file
+    self.line = line
+    self.column = column
+  }
+
+  public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// Everything that can go wrong between a data file and a fitted regression, each case carrying
+/// what the user needs to fix it. `category` says which sysexits status the command line uses.
+public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The file could not be read at all.
+  case unreadableFile(path: String, reason: String)
+  /// The CSV text is malformed (unterminated quote, ragged row, missing header).
+  case malformedTable(CellLocation, String)
+  /// Cells of columns the model uses that are neither numbers nor a missing marker; all of them.
+  case nonNumericCells([NonNumericCell])
+  /// A formula or option names a column the table does not have.
+  case unknownColumn(name: String, suggestion: String?, file: String)
+  /// The formula does not parse; `offset` is the 0-based character offset of the problem.
+  case formulaSyntax(formula: String, offset: Int, message: String)
+  /// A transformation is undefined on some rows (log of a non-positive number, …).
+  case undefinedTransform(term: String, locations: [CellLocation], count: Int)
+  /// Weights must be finite and positive.
+  case invalidWeights(locations: [CellLocation], count: Int)
+  /// Two rows of a tidy file give different values for one city, year and indicator.
+  case conflictingDuplicates(first: CellLocation, second: CellLocation, key: String)
+  /// A panel has two rows for one city and year.
+  case repeatedObservation(first: CellLocation, second: CellLocation, key: String)
+  /// The panel columns `city` or `year` are needed (tidy file or `--model` equation).
+  case missingPanelColumn(name: String, file: String)
+  /// Fewer usable observations than the model needs.
+  case tooFewObservations(used: Int, dropped: Int, parameters: Int)
+  /// Cluster-robust errors need at least two clusters among the rows used.
+  case tooFewClusters(column: String, count: Int)
+  /// A model-based equation cannot be built (unknown response, no drivers, …).
+  case invalidEquation(String)
+  /// An option value is not understood.
+  case invalidOption(String)
+  /// An output file could not be written.
+  case unwritableOutput(path: String, reason: String)
+
+  /// One offending cell.
+  public struct NonNumericCell: Hashable, Sendable {
+    public var location: CellLocation
+    public var columnName: String
+    public var text: String
+
+    public init(location: CellLocation, columnName: String, text: String) {
+      self.location = location
+      self.columnName = columnName
+      self.text = text
+    }
+  }
+
+  /// The kind of failure, which the command line maps to a sysexits status.
+  public enum Category: Sendable {
+    case usage, data, noInput, cannotCreate
+  }
+
+  public var category: Category {
+    switch self {
+    case .unreadableFile: .noInput
+    case .formulaSyntax, .invalidOption: .usage
+    case .unwritableOutput: .cannotCreate
+    default: .data
+    }
+  }
+
+  /// At most this many locations are listed in one message; the rest are counted.
+  static let listedLocations = 10
+
+  public var description: String {
+    switch self {
+    case let .unreadableFile(path, reason):
+      return "\(path): cannot read: \(reason)"
+    case let .malformedTable(location, message):
+      return "\(location): \(message)"
+    case let .nonNumericCells(cells):
+      var lines = cells.prefix(Self.listedLocations).map {
+        "\($0.location): \"\($0.text)\" in column \($0.columnName) is not a number (leave the cell empty or write NA for a missing value)"
+      }
+      if cells.count > Self.listedLocations {
+        lines.append("… and \(cells.count - Self.listedLocations) more non-numeric cells")
+      }
+      return lines.joined(separator: "\n")
+    case let .unknownColumn(name, suggestion, file):
+      let hint = suggestion.map { "; did you mean `\($0)`?" } ?? ""
+      return "\(file): no column named `\(name)`\(hint)"
+    case let .formulaSyntax(formula, offset, message):
+      let caret = String(repeating: " ", count: offset) + "^"
+      return "formula: \(message)\n  \(formula)\n  \(caret)"
+    case let .undefinedTransform(term, locations, count):
+      return Self.listing("\(term) is undefined on \(count) row(s)", locations, count)
+    case let .invalidWeights(locations, count):
+      return Self.listing("weights must be finite and positive; \(count) are not", locations, count)
+    case let .conflictingDuplicates(first, second, key):
+      return "\(second): \(key) is given again with a different value (first at line \(first.line)); "
+        + "choose one row, or pass --duplicates first|mean"
+    case let .repeatedObservation(first, second, key):
+      return "\(second): \(key) appears again (first at line \(first.line)); a panel has one row per city and year"
+    case let .missingPanelColumn(name, file):
+      return "\(file): the panel needs a column named `\(name)`"
+    case let .tooFewObservations(used, dropped, parameters):
+      if used == 0 {
+        return "no observations left after dropping \(dropped) row(s) with missing values"
+      }
+      return "\(used) observation(s) left after dropping \(dropped) with missing values; "
+        + "the model has \(parameters) parameter(s) and needs more observations than that"
+    case let .tooFewClusters(column, count):
+      return "cluster-robust standard errors need at least 2 clusters; `\(column)` has \(count) in the rows used"
+    case let .invalidEquation(message):
+      return message
+    case let .invalidOption(message):
+      return message
+    case let .unwritableOutput(path, reason):
+      return "\(path): cannot write: \(reason)"
+    }
+  }
+
+  private static func listing(_ headline: String, _ locations: [CellLocation], _ count: Int) -> String {
+    var lines = [headline + ":"]
+    lines += locations.prefix(listedLocations).map { "  \($0)" }
+    if count > listedLocations { lines.append("  … and \(count - listedLocations) more") }
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,216 @@
+// Ordinary, weighted and ridge least squares through the column-pivoted QR of LinearAlgebra
+// (dgeqp3 on unit-norm columns; see PivotedQR.swift for the rank rule), never the normal
+// equations.
+//
+// Steps: whiten by √w (WLS); for ridge append √λ·I rows for the penalised columns (the
+// intercept is not penalised); factor; if the rank is short, choose the independent columns in
+// the order the model lists them (an R-style rule: a column is aliased when it is a combination
+// of the columns before it, so the dummy trap drops a dummy, not the intercept), name the others,
+// and refactor the kept columns; solve by back substitution; residuals directly as y − Xβ̂.
+
+import Foundation
+import LinearAlgebra
+import Stochastics
+
+extension Regression {
+  /// Fits `design` by least squares.
+  ///
+  /// - Parameters:
+  ///   - covariance: the covariance estimator (its cluster column must be the one the design was
+  ///     built with).
+  ///   - ridge: λ ≥ 0 for ridge regression, nil for OLS/WLS.
+  ///   - varianceInflation: compute VIF for every non-intercept coefficient.
+  public init(
+    fitting design: Design, covariance: CovarianceType = .classical, ridge: Double? = nil,
+    varianceInflation: Bool = false
+  ) throws {
+    if case let .cluster(column) = covariance, design.clusters?.column != column {
+      throw EstimationError.invalidOption("the design was not built with cluster column `\(column)`")
+    }
+    if let ridge, !(ridge >= 0 && ridge.isFinite) {
+      throw EstimationError.invalidOption("--ridge must be a finite number ≥ 0, not \(ridge)")
+    }
+    let n = design.observationCount
+    let k = design.parameterCount
+    let rootWeights = design.weights?.map { $0.squareRoot() }
+
+    // Whitened response and design (statsmodels' wendog, wexog).
+    var y = design.response
+    var x = design.columns
+    if let rootWeights {
+      for i in 0..<n { y[i] *= rootWeights[i] }
+      for j in 0..<k {
+        for i in 0..<n { x[i + j * n] *= rootWeights[i] }
+      }
+    }
+    let whitened = Matrix(rows: n, columns: k, elements: x)
+
+    // Rank and condition number from the QR of the whole design.
+    let full = try PivotedQR(whitened)
+    let conditionNumber = try SingularValueDecomposition(full.r).conditionNumber
+    let kept = full.rank == k ? Array(0..<k) : Self.independentColumnsInOrder(full)
+    let keptDesign = kept.count == k ? whitened : Self.columns(kept, of: whitened)
+    let penalised = kept.map { !(design.hasIntercept && $0 == 0) }
+
+    let qr: PivotedQR
+    let factoredRows: Int
+    if let ridge {
+      let augmented = Self.ridgeAugmented(keptDesign, penalised: penalised, lambda: ridge)
+      qr = try PivotedQR(augmented, rankTolerance: full.rankTolerance)
+      factoredRows = augmented.rows
+    } else {
+      qr = kept.count == k ? full : try PivotedQR(keptDesign, rankTolerance: full.rankTolerance)
+      factoredRows = n
+    }
+    let rank = kept.count
+    guard qr.rank == rank else {
+      throw EstimationError.invalidEquation(
+        "the independent columns could not be determined consistently (rank \(qr.rank) of \(rank)); "
+          + "the design is numerically singular at the rounding level")
+    }
+
+    let target = factoredRows == n ? y : y + [Double](repeating: 0, count: factoredRows - n)
+    let beta = try qr.solve(target)
+    let fitted = keptDesign * beta
+    let residuals = zip(y, fitted).map { $0 - $1 }
+    let rss = residuals.reduce(0) { $0 + $1 * $1 }
+
+    var leverage: [Double]?
+    if covariance.needsLeverage || ridge != nil {
+      leverage = Self.leverage(qr.q, rows: n, rank: rank)
+    }
+    let residualDF = ridge == nil ? Double(n - rank) : Double(n) - leverage!.reduce(0, +)
+    let bread = try qr.inverseCrossProduct()
+    let estimate = try CovarianceEstimator.compute(
+      covariance,
+      SandwichInputs(
+        design: keptDesign, residuals: residuals, bread: bread, leverage: leverage,
+        residualDF: residualDF, isRidge: ridge != nil),
+      clusters: design.clusters)
+
+    let names = kept.map { design.columnNames[$0] }
+    let hasConstant = try design.hasIntercept || Self.spansConstant(qr: qr, rootWeights: rootWeights, rows: n, ridge: ridge)
+    let fit = GoodnessOfFit(
+      response: design.response, weights: design.weights, residualSumOfSquares: rss,
+      residualDF: residualDF, rank: rank, hasConstant: hasConstant)
+
+    let df = estimate.inferenceDF
+    let critical = studentTQuantile(0.975, df: df)
+    var coefficients: [Coefficient] = []
+    for (position, term) in names.enumerated() {
+      let se = estimate.matrix[position, position].squareRoot()
+      let t = beta[position] / se
+      coefficients.append(
+        Coefficient(
+          term: term, estimate: beta[position], standardError: se, t: t,
+          pValue: 2 * studentTSurvival(abs(t), df: df),
+          confidenceLow: beta[position] - critical * se, confidenceHigh: beta[position] + critical * se,
+          varianceInflation: nil))
+    }
+    if varianceInflation {
+      let vif = Diagnostics.varianceInflation(
+        design: keptDesign, bread: bread, constantColumn: design.hasIntercept ? 0 : nil,
+        centred: hasConstant)
+      for position in coefficients.indices { coefficients[position].varianceInflation = vif[position] }
+    }
+
+    let fTest: FTest?
+    if ridge != nil {
+      fTest = nil
+    } else if covariance == .classical {
+      fTest = fit.classicalF
+    } else {
+      let restricted = design.hasIntercept ? Array(1..<rank) : (hasConstant ? [] : Array(0..<rank))
+      fTest = try Diagnostics.waldF(
+        beta: beta, covariance: estimate.matrix, restricted: restricted, denominatorDF: df)
+    }
+
+    self.init(
+      responseName: design.responseName, coefficients: coefficients,
+      aliased: (0..<k).filter { !kept.contains($0) }.map { design.columnNames[$0] },
+      observationCount: n, droppedCount: design.droppedCount, rank: rank, residualDF: residualDF,
+      modelDF: fit.modelDF, inferenceDF: df, rSquared: fit.rSquared,
+      adjustedRSquared: fit.adjustedRSquared, rSquaredIsCentred: hasConstant,
+      residualStandardError: (rss / residualDF).squareRoot(), residualSumOfSquares: rss,
+      fTest: fTest, conditionNumber: conditionNumber, covarianceType: covariance,
+      covariance: estimate.matrix, clusterCount: estimate.clusterCount, ridge: ridge,
+      weightsColumn: design.weightsColumn)
+  }
+
+  /// Greedy in model order on the k×k factor: with X·P = Q·R, the columns of X have the same
+  /// linear dependencies as the columns of R·Pᵀ, so deciding on R costs O(k³) however many rows
+  /// X has. Column j is kept when its distance from the span of the kept columns, relative to its
+  /// own norm, exceeds the rank tolerance of the factorisation. If this does not reproduce the
+  /// pivoted rank, the pivoted choice is used.
+  static func independentColumnsInOrder(_ qr: PivotedQR) -> [Int] {
+    let r = qr.r
+    let k = qr.columns
+    var basis: [[Double]] = []
+    var kept: [Int] = []
+    for j in 0..<k {
+      let pivotPosition = qr.permutation.firstIndex(of: j)!
+      var v = r.column(pivotPosition)
+      let norm = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
+      guard norm > 0 else { continue }
+      for _ in 0..<2 {  // Gram–Schmidt twice ("twice is enough", Giraud et al. 2005)
+        for q in basis {
+          let projection = zip(q, v).reduce(0) { $0 + $1.0 * $1.1 }
+          for i in v.indices { v[i] -= projection * q[i] }
+        }
+      }
+      let distance = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
+      if distance > qr.rankTolerance * norm {
+        basis.append(v.map { $0 / distance })
+        kept.append(j)
+      }
+    }
+    return kept.count == qr.rank ? kept : qr.independentColumns
+  }
+
+  static func columns(_ indices: [Int], of matrix: Matrix) -> Matrix {
+    var elements: [Double] = []
+    elements.reserveCapacity(matrix.rows * indices.count)
+    for j in indices { elements += matrix.elements[(j * matrix.rows)..<((j + 1) * matrix.rows)] }
+    return Matrix(rows: matrix.rows, columns: indices.count, elements: elements)
+  }
+
+  /// [X; √λ·E] where E has one row per penalised column with a 1 in that column.
+  static func ridgeAugmented(_ x: Matrix, penalised: [Bool], lambda: Double) -> Matrix {
+    let extra = penalised.filter { $0 }.count
+    let rows = x.rows + extra
+    var elements = [Double](repeating: 0, count: rows * x.columns)
+    var penaltyRow = x.rows
+    for j in 0..<x.columns {
+      for i in 0..<x.rows { elements[i + j * rows] = x[i, j] }
+      if penalised[j] {
+        elements[penaltyRow + j * rows] = lambda.squareRoot()
+        penaltyRow += 1
+      }
+    }
+    return Matrix(rows: rows, columns: x.columns, elements: elements)
+  }
+
+  /// h_i = Σ_{j<rank} Q_ij² for the first `rows` rows of Q.
+  static func leverage(_ q: Matrix, rows: Int, rank: Int) -> [Double] {
+    var h = [Double](repeating: 0, count: rows)
+    q.elements.withUnsafeBufferPointer { values in
+      for j in 0..<rank {
+        let column = j * q.rows
+        for i in 0..<rows { h[i] += values[column + i] * values[column + i] }
+      }
+    }
+    return h
+  }
+
+  /// Whether the constant (√w for WLS) lies in the column space: its residual after projection
+  /// on Q is below 1e-10 of its norm. This is how a model without `Intercept` whose dummies sum
+  /// to one gets a centred R², as statsmodels does (its `k_constant` check).
+  static func spansConstant(qr: PivotedQR, rootWeights: [Double]?, rows: Int, ridge: Double?) throws -> Bool {
+    guard ridge == nil else { return false }
+    let constant = rootWeights ?? [Double](repeating: 1, count: rows)
+    let rotated = try qr.qTransposeTimes(constant)
+    let outside = rotated[qr.rank...].reduce(0) { $0 + $1 * $1 }
+    let total = constant.reduce(0) { $0 + $1 * $1 }
+    return outside <= 1e-20 * total
+  }
+}

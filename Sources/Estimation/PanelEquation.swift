@@ -1,0 +1,203 @@
+import CityModel
+import Foundation
+
+/// The simulator's own equation for one response, ready to estimate on a city × year panel
+/// (DESIGN.md, "Estimation uses the simulator's own equation"):
+///
+///     Δz_i,c,t = α + g_c + δ_t + Σ_j β_ij · Δu_j,c,t−ℓ + e_c,t        (differences, default)
+///     z_i,c,t  = α + a_c + δ_t + Σ_j β_ij · u_j,c,t−ℓ + e_c,t          (levels)
+///
+/// z and u are the indicators in modelling space — ln Y (`log` scale), ln(Y/(100 − Y))
+/// (`logit`), ln(Y + c) (`count`, c the model's offset) — so the coefficients are exactly the β
+/// the simulation draws. g_c and δ_t are city and year fixed effects, entered as treatment
+/// dummies `C(city)[T.…]`, `C(year)[T.…]` beside the intercept α; either can be left out.
+///
+/// Regressors are named with Stata's time-series operators: `D.x` is Δx at year t, `LD.x` at
+/// t − 1, `L2D.x` at t − 2; in levels `x`, `L.x`, `L2.x`. A difference or lag needs the
+/// previous year of the same city in the data; otherwise that observation is missing.
+public struct PanelEquation: Sendable {
+  public enum Form: String, Sendable, CaseIterable {
+    case differences, levels
+  }
+
+  /// Which fixed effects enter; parsed from `city,year`, `city`, `year` or `none`.
+  public struct FixedEffects: Sendable, Equatable {
+    public var city: Bool
+    public var year: Bool
+
+    public init(city: Bool, year: Bool) {
+      self.city = city
+      self.year = year
+    }
+
+    public init(parsing text: String) throws {
+      let parts = Set(text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+      guard parts.isSubset(of: ["city", "year", "none"]), !(parts.contains("none") && parts.count > 1) else {
+        throw EstimationError.invalidOption("--fe takes city, year, both as city,year, or none (got `\(text)`)")
+      }
+      self.init(city: parts.contains("city"), year: parts.contains("year"))
+    }
+  }
+
+  public var response: String
+  /// The driver edges of the response in the model, in the model's order.
+  public var drivers: [EstimateSet.Term]
+  public var form: Form
+  public var fixedEffects: FixedEffects
+  /// Modelling transform of every indicator the equation reads.
+  let transforms: [String: Transform]
+
+  enum Transform: Sendable {
+    case log, logit, logOffset(Double)
+
+    func callAsFunction(_ y: Double) -> Double {
+      switch self {
+      case .log: y > 0 ? Foundation.log(y) : .nan
+      case .logit: y > 0 && y < 100 ? Foundation.log(y / (100 - y)) : .nan
+      case let .logOffset(c): y + c > 0 ? Foundation.log(y + c) : .nan
+      }
+    }
+
+    var text: String {
+      switch self {
+      case .log: "ln Y"
+      case .logit: "ln(Y/(100 − Y))"
+      case let .logOffset(c): "ln(Y + \(c.formatted()))"
+      }
+    }
+  }
+
+  /// The equation of `response` in `model`.
+  public init(model: Model, response: String, form: Form = .differences, fixedEffects: FixedEffects = .init(city: true, year: true))
+    throws
+  {
+    guard let indicator = model.indicators.first(where: { $0.id == response }) else {
+      let ids = model.indicators.map(\.id)
+      let hint = ClosestName.find(response, among: ids).map { "; did you mean `\($0)`?" } ?? ""
+      throw EstimationError.invalidEquation("`\(response)` is not an indicator of model \(model.id)\(hint)")
+    }
+    guard case let .response(equation) = indicator.role else {
+      throw EstimationError.invalidEquation(
+        "`\(response)` is a stock in model \(model.id): stocks move by accounting and have no elasticities to estimate")
+    }
+    guard !equation.drivers.isEmpty else {
+      throw EstimationError.invalidEquation("`\(response)` has no drivers in model \(model.id); nothing to estimate")
+    }
+    var transforms: [String: Transform] = [:]
+    for id in [response] + equation.drivers.map(\.from) {
+      let scale = model.catalogue[id]?.scale ?? .log
+      let offset = model.indicators.first { $0.id == id }?.offset ?? 1
+      transforms[id] = switch scale {
+      case .log: .log
+      case .logit: .logit
+      case .count: .logOffset(offset)
+      }
+    }
+    self.response = response
+    self.drivers = equation.drivers.map { EstimateSet.Term(driver: $0.from, lag: $0.lag) }
+    self.form = form
+    self.fixedEffects = fixedEffects
+    self.transforms = transforms
+  }
+
+  /// The name of the response column (`D.retail_sales`, or `retail_sales` in levels).
+  public var responseName: String { name(response, lag: 0) }
+
+  /// The regressor name of a driver term.
+  public func name(of term: EstimateSet.Term) -> String { name(term.driver, lag: term.lag) }
+
+  private func name(_ id: String, lag: Int) -> String {
+    let lagPart = lag == 0 ? "" : (lag == 1 ? "L" : "L\(lag)")
+    switch form {
+    case .differences: return "\(lagPart)D.\(id)"
+    case .levels: return lagPart.isEmpty ? id : "\(lagPart).\(id)"
+    }
+  }
+
+  /// The table column holding a derived variable: a name no CSV header can clash with (in the
+  /// levels form `retail_sales` names both the data and its logarithm).
+  static func storageName(_ name: String) -> String { "\u{1}" + name }
+
+  /// The formula the equation amounts to, over the derived columns `design(data:…)` adds.
+  public var formula: Formula {
+    var terms = drivers.map { term in
+      Formula.Term(factors: [.numeric(.column(Self.storageName(name(of: term))), text: name(of: term))])
+    }
+    if fixedEffects.city { terms.insert(Formula.Term(factors: [.categorical(column: "city")]), at: 0) }
+    if fixedEffects.year {
+      terms.insert(Formula.Term(factors: [.categorical(column: "year")]), at: fixedEffects.city ? 1 : 0)
+    }
+    return Formula(
+      response: .column(Self.storageName(responseName)), responseText: responseName, terms: terms, hasIntercept: true)
+  }
+
+  /// The design on a panel with columns `city`, `year` and one per indicator (a wide table, or
+  /// a tidy one pivoted). Non-numeric cells, undefined transforms (ln of a non-positive value, a
+  /// score outside (0, 100)) and repeated (city, year) rows are reported with their locations.
+  public func design(data: DataTable, weights: String? = nil, cluster: String? = nil) throws -> Design {
+    for column in ["city", "year"] where !data.hasColumn(column) {
+      throw EstimationError.missingPanelColumn(name: column, file: data.file)
+    }
+    let indicators = [response] + drivers.map(\.driver).filter { $0 != response }
+    var problems: [EstimationError.NonNumericCell] = []
+    let years = try data.numbers("year", problems: &problems)
+    var raw: [String: [Double?]] = [:]
+    for id in indicators where raw[id] == nil { raw[id] = try data.numbers(id, problems: &problems) }
+    let yearColumn = try data.columnIndex("year")
+    for (row, year) in years.enumerated() {
+      if let year, year != year.rounded() {
+        problems.append(.init(location: data.location(row: row, column: yearColumn), columnName: "year", text: "\(year)"))
+      }
+    }
+    if !problems.isEmpty { throw EstimationError.nonNumericCells(problems) }
+
+    // Modelling-space values; an undefined transform is an error at its cell.
+    var transformed: [String: [Double?]] = [:]
+    for id in Array(Set(indicators)).sorted() {
+      let transform = transforms[id]!
+      var undefined: [CellLocation] = []
+      let column = try data.columnIndex(id)
+      transformed[id] = raw[id]!.enumerated().map { row, value in
+        guard let value else { return nil }
+        let z = transform(value)
+        if !z.isFinite { undefined.append(data.location(row: row, column: column)) }
+        return z
+      }
+      if !undefined.isEmpty {
+        throw EstimationError.undefinedTransform(term: "\(transform.text) of \(id)", locations: undefined, count: undefined.count)
+      }
+    }
+
+    // Rows by (city, year); a repeated pair is ambiguous.
+    let cities = try data.labels("city")
+    let cityColumn = try data.columnIndex("city")
+    var rowOf: [String: [Int: Int]] = [:]
+    for row in 0..<data.rowCount {
+      guard let city = cities[row], let year = years[row] else { continue }
+      if let first = rowOf[city]?[Int(year)] {
+        throw EstimationError.repeatedObservation(
+          first: data.location(row: first, column: cityColumn), second: data.location(row: row, column: cityColumn),
+          key: "\(city), \(Int(year))")
+      }
+      rowOf[city, default: [:]][Int(year)] = row
+    }
+    func value(_ id: String, row: Int, lag: Int) -> Double? {
+      guard let city = cities[row], let year = years[row] else { return nil }
+      guard let source = rowOf[city]?[Int(year) - lag] else { return nil }
+      return transformed[id]![source]
+    }
+    func derived(_ id: String, lag: Int) -> [String] {
+      (0..<data.rowCount).map { row in
+        let current = value(id, row: row, lag: lag)
+        let result: Double? = switch form {
+        case .levels: current
+        case .differences: current.flatMap { now in value(id, row: row, lag: lag + 1).map { now - $0 } }
+        }
+        return result.map { "\($0)" } ?? ""
+      }
+    }
+    var columns = [(name: Self.storageName(responseName), cells: derived(response, lag: 0))]
+    for term in drivers { columns.append((Self.storageName(name(of: term)), derived(term.driver, lag: term.lag))) }
+    return try Design(formula: formula, data: data.appending(columns), weights: weights, cluster: cluster)
+  }
+}

@@ -1,0 +1,218 @@
+import Foundation
+
+extension Regression {
+  /// The machine-readable result (`--format json|yaml`), with DESIGN.md's keys — `n_obs`,
+  /// `df_resid`, `rank`, `coefficients` [{`term`, `estimate`, `std_error`, `t`, `p_value`,
+  /// `ci_low`, `ci_high`}], `r_squared`, `adj_r_squared`, `residual_std_error`, `f_statistic`,
+  /// `condition_number`, `covariance` {`type`, `terms`, `matrix`} — plus `response`,
+  /// `n_dropped`, `df_model`, `df_inference`, `aliased`, `f_p_value`, `f_df`,
+  /// `r_squared_centred`, and when they apply `clusters`, `ridge`, `weights` and per-coefficient
+  /// `vif`. Values that are not finite (an infinite condition number) are written as null.
+  public var report: Report {
+    Report(
+      response: responseName, nObs: observationCount, nDropped: droppedCount, dfResid: residualDF,
+      dfModel: modelDF, dfInference: inferenceDF, rank: rank,
+      coefficients: coefficients.map {
+        .init(
+          term: $0.term, estimate: $0.estimate, stdError: $0.standardError, t: $0.t, pValue: $0.pValue,
+          ciLow: $0.confidenceLow, ciHigh: $0.confidenceHigh, vif: $0.varianceInflation)
+      },
+      aliased: aliased, rSquared: rSquared, adjRSquared: adjustedRSquared, rSquaredCentred: rSquaredIsCentred,
+      residualStdError: residualStandardError, fStatistic: fTest?.statistic, fPValue: fTest?.pValue,
+      fDF: fTest.map { [$0.numeratorDF, $0.denominatorDF] },
+      conditionNumber: conditionNumber.isFinite ? conditionNumber : nil,
+      covariance: .init(
+        type: covarianceType.description, terms: coefficients.map(\.term),
+        matrix: (0..<covariance.rows).map { i in (0..<covariance.columns).map { covariance[i, $0] } }),
+      clusters: clusterCount, ridge: ridge, weights: weightsColumn)
+  }
+
+  /// See `report`.
+  public struct Report: Codable, Sendable, Equatable {
+    public struct Coefficient: Codable, Sendable, Equatable {
+      public var term: String
+      public var estimate: Double
+      public var stdError: Double
+      public var t: Double
+      public var pValue: Double
+      public var ciLow: Double
+      public var ciHigh: Double
+      public var vif: Double?
+
+      enum CodingKeys: String, CodingKey {
+        case term, estimate, stdError = "std_error", t, pValue = "p_value", ciLow = "ci_low", ciHigh = "ci_high", vif
+      }
+
+      /// `vif` is written as null when not computed, like the report's other optional values.
+      public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(term, forKey: .term)
+        try c.encode(estimate, forKey: .estimate)
+        try c.encode(stdError, forKey: .stdError)
+        try c.encode(t, forKey: .t)
+        try c.encode(pValue, forKey: .pValue)
+        try c.encode(ciLow, forKey: .ciLow)
+        try c.encode(ciHigh, forKey: .ciHigh)
+        try c.encode(vif, forKey: .vif)
+      }
+    }
+
+    public struct Covariance: Codable, Sendable, Equatable {
+      public var type: String
+      public var terms: [String]
+      public var matrix: [[Double]]
+    }
+
+    public var response: String
+    public var nObs: Int
+    public var nDropped: Int
+    public var dfResid: Double
+    public var dfModel: Double
+    public var dfInference: Double
+    public var rank: Int
+    public var coefficients: [Coefficient]
+    public var aliased: [String]
+    public var rSquared: Double
+    public var adjRSquared: Double
+    public var rSquaredCentred: Bool
+    public var residualStdError: Double
+    public var fStatistic: Double?
+    public var fPValue: Double?
+    public var fDF: [Double]?
+    public var conditionNumber: Double?
+    public var covariance: Covariance
+    public var clusters: Int?
+    public var ridge: Double?
+    public var weights: String?
+
+    enum CodingKeys: String, CodingKey {
+      case response, nObs = "n_obs", nDropped = "n_dropped", dfResid = "df_resid", dfModel = "df_model"
+      case dfInference = "df_inference", rank, coefficients, aliased, rSquared = "r_squared"
+      case adjRSquared = "adj_r_squared", rSquaredCentred = "r_squared_centred"
+      case residualStdError = "residual_std_error", fStatistic = "f_statistic", fPValue = "f_p_value"
+      case fDF = "f_df", conditionNumber = "condition_number", covariance, clusters, ridge, weights
+    }
+
+    /// Optional values are written as null rather than left out, so every key is always there.
+    public func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(response, forKey: .response)
+      try c.encode(nObs, forKey: .nObs)
+      try c.encode(nDropped, forKey: .nDropped)
+      try c.encode(dfResid, forKey: .dfResid)
+      try c.encode(dfModel, forKey: .dfModel)
+      try c.encode(dfInference, forKey: .dfInference)
+      try c.encode(rank, forKey: .rank)
+      try c.encode(coefficients, forKey: .coefficients)
+      try c.encode(aliased, forKey: .aliased)
+      try c.encode(rSquared, forKey: .rSquared)
+      try c.encode(adjRSquared, forKey: .adjRSquared)
+      try c.encode(rSquaredCentred, forKey: .rSquaredCentred)
+      try c.encode(residualStdError, forKey: .residualStdError)
+      try c.encode(fStatistic, forKey: .fStatistic)
+      try c.encode(fPValue, forKey: .fPValue)
+      try c.encode(fDF, forKey: .fDF)
+      try c.encode(conditionNumber, forKey: .conditionNumber)
+      try c.encode(covariance, forKey: .covariance)
+      try c.encode(clusters, forKey: .clusters)
+      try c.encode(ridge, forKey: .ridge)
+      try c.encode(weights, forKey: .weights)
+    }
+  }
+
+  /// The report as JSON with sorted keys, so identical fits give identical bytes.
+  public func jsonText() throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(report), as: UTF8.self)
+  }
+
+  /// The report as YAML (`--format yaml`): the same keys as the JSON, sorted, in block style;
+  /// numbers in their shortest round-trip form, text in double quotes.
+  public func yamlText() -> String {
+    var lines: [String] = []
+    YAMLWriter.write(report.tree, indent: 0, into: &lines)
+    return lines.joined(separator: "\n") + "\n"
+  }
+}
+
+extension Regression.Report {
+  /// The report as a tree of YAML values, keyed as in `CodingKeys`.
+  var tree: YAMLWriter.Value {
+    func number(_ x: Double?) -> YAMLWriter.Value { x.map { .number($0) } ?? .null }
+    let coefficientTrees: [YAMLWriter.Value] = coefficients.map { c in
+      .mapping([
+        ("term", .text(c.term)), ("estimate", .number(c.estimate)), ("std_error", .number(c.stdError)),
+        ("t", .number(c.t)), ("p_value", .number(c.pValue)), ("ci_low", .number(c.ciLow)),
+        ("ci_high", .number(c.ciHigh)), ("vif", number(c.vif)),
+      ])
+    }
+    return .mapping([
+      ("response", .text(response)), ("n_obs", .number(Double(nObs))), ("n_dropped", .number(Double(nDropped))),
+      ("df_resid", .number(dfResid)), ("df_model", .number(dfModel)), ("df_inference", .number(dfInference)),
+      ("rank", .number(Double(rank))), ("coefficients", .list(coefficientTrees)),
+      ("aliased", .list(aliased.map { .text($0) })), ("r_squared", .number(rSquared)),
+      ("adj_r_squared", .number(adjRSquared)), ("r_squared_centred", .bool(rSquaredCentred)),
+      ("residual_std_error", .number(residualStdError)), ("f_statistic", number(fStatistic)),
+      ("f_p_value", number(fPValue)), ("f_df", fDF.map { .list($0.map { .number($0) }) } ?? .null),
+      ("condition_number", number(conditionNumber)),
+      ("covariance", .mapping([
+        ("type", .text(covariance.type)), ("terms", .list(covariance.terms.map { .text($0) })),
+        ("matrix", .list(covariance.matrix.map { .list($0.map { .number($0) }) })),
+      ])),
+      ("clusters", clusters.map { .number(Double($0)) } ?? .null), ("ridge", number(ridge)),
+      ("weights", weights.map { .text($0) } ?? .null),
+    ])
+  }
+}
+
+/// Block-style YAML for a report's values.
+enum YAMLWriter {
+  indirect enum Value {
+    case number(Double), text(String), bool(Bool), null
+    case list([Value])
+    case mapping([(String, Value)])
+  }
+
+  static func write(_ value: Value, indent: Int, into lines: inout [String]) {
+    let pad = String(repeating: " ", count: indent)
+    switch value {
+    case let .mapping(entries):
+      for (key, item) in entries.sorted(by: { $0.0 < $1.0 }) {
+        if let scalar = scalar(item) {
+          lines.append("\(pad)\(key): \(scalar)")
+        } else {
+          lines.append("\(pad)\(key):")
+          write(item, indent: indent + 2, into: &lines)
+        }
+      }
+    case let .list(items):
+      for item in items {
+        if let scalar = scalar(item) {
+          lines.append("\(pad)- \(scalar)")
+          continue
+        }
+        var nested: [String] = []
+        write(item, indent: indent + 2, into: &nested)
+        lines.append(pad + "- " + nested[0].dropFirst(indent + 2))
+        lines += nested.dropFirst()
+      }
+    default:
+      lines.append(pad + scalar(value)!)
+    }
+  }
+
+  /// A scalar's text, or nil for a non-empty list or mapping (empty ones are `[]` and `{}`).
+  static func scalar(_ value: Value) -> String? {
+    switch value {
+    case .null: "null"
+    case let .bool(flag): flag ? "true" : "false"
+    case let .number(x):
+      x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : EstimatesFile.yamlNumber(x)
+    case let .text(text):
+      "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    case let .list(items): items.isEmpty ? "[]" : nil
+    case let .mapping(entries): entries.isEmpty ? "{}" : nil
+    }
+  }
+}

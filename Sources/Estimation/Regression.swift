@@ -1,0 +1,68 @@
+import LinearAlgebra
+
+/// A fitted linear regression: coefficients with their covariance and inference, the
+/// goodness-of-fit diagnostics, and the terms dropped as aliased.
+///
+/// Fit with `Regression(fitting:covariance:ridge:varianceInflation:)` (LeastSquaresFit.swift).
+public struct Regression: Sendable {
+  /// One estimated coefficient and its inference at 95 %.
+  public struct Coefficient: Sendable, Equatable {
+    public var term: String
+    public var estimate: Double
+    public var standardError: Double
+    public var t: Double
+    public var pValue: Double
+    public var confidenceLow: Double
+    public var confidenceHigh: Double
+    /// Variance inflation factor, when requested (nil for the intercept).
+    public var varianceInflation: Double?
+  }
+
+  /// The joint test that every coefficient but the intercept is zero.
+  public struct FTest: Sendable, Equatable {
+    public var statistic: Double
+    public var numeratorDF: Double
+    public var denominatorDF: Double
+    public var pValue: Double
+  }
+
+  public var responseName: String
+  /// Estimated coefficients, in design order, aliased terms left out.
+  public var coefficients: [Coefficient]
+  /// Terms dropped because they are linear combinations of earlier ones (named, never hidden).
+  public var aliased: [String]
+  public var observationCount: Int
+  /// Rows dropped listwise because a used cell was missing.
+  public var droppedCount: Int
+  /// Number of linearly independent columns.
+  public var rank: Int
+  /// n − rank (for ridge n − tr H, the effective residual degrees of freedom).
+  public var residualDF: Double
+  /// rank − 1 with a constant in the model (explicit or implied by dummies), else rank.
+  public var modelDF: Double
+  /// Degrees of freedom of the t reference distribution (residualDF, or G − 1 when clustered).
+  public var inferenceDF: Double
+  public var rSquared: Double
+  public var adjustedRSquared: Double
+  /// Whether R² is centred (the model contains a constant) or uncentred (1 − RSS/Σy²).
+  public var rSquaredIsCentred: Bool
+  public var residualStandardError: Double
+  public var residualSumOfSquares: Double
+  /// nil when the test is not defined: a ridge fit, a robust covariance of lower rank than the
+  /// number of restrictions (clusters fewer than coefficients; Stata prints "F = ."), or a
+  /// robust fit whose constant is only implied by dummies.
+  public var fTest: FTest?
+  /// σ_max/σ_min of the (whitened) design with every column, as statsmodels reports it.
+  public var conditionNumber: Double
+  public var covarianceType: CovarianceType
+  /// Covariance of `coefficients`, in their order.
+  public var covariance: Matrix
+  public var clusterCount: Int?
+  public var ridge: Double?
+  public var weightsColumn: String?
+
+  /// The coefficient of a term, if it was estimated.
+  public func coefficient(_ term: String) -> Coefficient? {
+    coefficients.first { $0.term == term }
+  }
+}

@@ -1,0 +1,93 @@
+import CityModel
+import Foundation
+
+extension Regression {
+  /// A terminal summary laid out like statsmodels' `summary()`: the fit statistics in two
+  /// columns, then one row per coefficient (estimate, standard error, t, p, 95 % interval, and
+  /// VIF when computed), then notes on dropped rows, aliased terms and the covariance.
+  public func table() -> String {
+    let termWidth = max(14, coefficients.map { displayWidth($0.term) }.max() ?? 0)
+    let showVIF = coefficients.contains { $0.varianceInflation != nil }
+    let width = termWidth + 6 * 11 + (showVIF ? 11 : 0)
+    let rule = String(repeating: "=", count: width)
+    let thin = String(repeating: "-", count: width)
+    let method = ridge != nil ? "Ridge" : (weightsColumn != nil ? "WLS" : "OLS")
+
+    func pair(_ leftLabel: String, _ leftValue: String, _ rightLabel: String, _ rightValue: String) -> String {
+      let half = width / 2
+      let left = padded(leftLabel, to: half - displayWidth(leftValue) - 1) + " " + leftValue
+      let right = padded(rightLabel, to: width - half - displayWidth(rightValue) - 2) + " " + rightValue
+      return padded(left, to: half) + "  " + right
+    }
+    let f = fTest.map { Self.number($0.statistic) } ?? "—"
+    let fp = fTest.map { Self.probability($0.pValue) } ?? "—"
+    var lines = [
+      padded("", to: (width - 28) / 2) + "\(method) Regression Results",
+      rule,
+      pair("Dep. Variable:", responseName, rSquaredIsCentred ? "R-squared:" : "R-squared (uncentred):", Self.fixed(rSquared, 3)),
+      pair("Method:", "Least Squares", "Adj. R-squared:", Self.fixed(adjustedRSquared, 3)),
+      pair("No. Observations:", "\(observationCount)", "F-statistic:", f),
+      pair("Dropped (missing):", "\(droppedCount)", "Prob (F-statistic):", fp),
+      pair("Df Residuals:", Self.degrees(residualDF), "Residual std. error:", Self.number(residualStandardError)),
+      pair("Df Model:", Self.degrees(modelDF), "Condition number:", Self.number(conditionNumber)),
+      pair("Covariance type:", covarianceType.description, "Rank:", "\(rank)"),
+      rule,
+    ]
+    var header = padded("", to: termWidth)
+    for title in ["coef", "std err", "t", "P>|t|", "[0.025", "0.975]"] + (showVIF ? ["VIF"] : []) {
+      header += padded(title, to: 11, alignRight: true)
+    }
+    lines += [header, thin]
+    for c in coefficients {
+      var row = padded(c.term, to: termWidth)
+      for value in [Self.number(c.estimate), Self.number(c.standardError), Self.fixed(c.t, 3), Self.fixed(c.pValue, 3),
+                    Self.number(c.confidenceLow), Self.number(c.confidenceHigh)] {
+        row += padded(value, to: 11, alignRight: true)
+      }
+      if showVIF { row += padded(c.varianceInflation.map { Self.fixed($0, 2) } ?? "", to: 11, alignRight: true) }
+      lines.append(row)
+    }
+    lines.append(rule)
+
+    var notes: [String] = []
+    if !aliased.isEmpty {
+      notes.append("Aliased (linearly dependent on earlier terms, not estimated): \(aliased.joined(separator: ", ")).")
+    }
+    switch covarianceType {
+    case .classical:
+      notes.append("Standard errors assume homoskedastic, independent errors.")
+    case .cluster:
+      notes.append("Standard errors robust to clustering on \(clusterCount ?? 0) groups, with G/(G−1)·(n−1)/(n−k); t with \(Self.degrees(inferenceDF)) df.")
+    default:
+      notes.append("Standard errors heteroskedasticity-robust (\(covarianceType)).")
+    }
+    if fTest == nil && ridge == nil {
+      notes.append("No F test: the covariance has lower rank than the number of restrictions (or the constant is only implied).")
+    }
+    if let ridge { notes.append("Ridge penalty λ = \(Self.number(ridge)) on every coefficient but the intercept; df are effective (n − tr H).") }
+    if let weightsColumn { notes.append("Weighted by \(weightsColumn).") }
+    for (index, note) in notes.enumerated() { lines.append("[\(index + 1)] \(note)") }
+    return lines.joined(separator: "\n")
+  }
+
+  /// statsmodels' `forg`: 4 decimals for moderate magnitudes, else 4 significant digits in
+  /// scientific notation.
+  static func number(_ x: Double) -> String {
+    guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
+    let magnitude = abs(x)
+    return magnitude == 0 || (magnitude >= 1e-4 && magnitude < 1e4)
+      ? String(format: "%.4f", x) : String(format: "%.3e", x)
+  }
+
+  static func fixed(_ x: Double, _ digits: Int) -> String {
+    x.isFinite ? String(format: "%.\(digits)f", x) : number(x)
+  }
+
+  static func probability(_ p: Double) -> String {
+    p >= 1e-3 ? String(format: "%.4f", p) : String(format: "%.2e", p)
+  }
+
+  static func degrees(_ df: Double) -> String {
+    df == df.rounded() ? String(Int(df)) : String(format: "%.2f", df)
+  }
+}

@@ -1,0 +1,139 @@
+import ArgumentParser
+import CityModel
+import Estimation
+import Foundation
+
+/// `iccsim estimate`: fit elasticities on a panel, by formula or as the model's own equation.
+struct Estimate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Estimate elasticities from city panel data by least squares, with robust standard errors.",
+    discussion: """
+      Give the model either as a formula (a subset of R/patsy notation; see README, "Estimating \
+      elasticities") or as a response of a model file, whose equation — differences of the \
+      modelling transforms, driver lags, city and year fixed effects — is built for you. \
+      --write saves the driver elasticities with their covariance for a model's `estimates:`.
+      Exit status: 0 success, 64 bad usage, 65 bad data, 66 unreadable input, 73 unwritable output.
+      """)
+
+  enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, yaml
+  }
+
+  @Option(help: "The panel: a wide CSV (one row per observation) or a tidy city file (pivoted).")
+  var data: String
+
+  @Option(help: ArgumentHelp("A formula such as \"log(y) ~ x1 + I(x2^2) + C(city)\".", valueName: "formula"))
+  var formula: String?
+
+  @Option(help: "A model file whose equation for --response is estimated.")
+  var model: String?
+
+  @Option(help: "The response indicator to estimate (with --model).")
+  var response: String?
+
+  @Option(help: "Fixed effects for --model: city,year (default), city, year or none.")
+  var fe: String?
+
+  @Option(help: "Equation form for --model: differences (default) or levels.")
+  var form: String?
+
+  @Option(
+    name: .customLong("se"),
+    help: "Covariance: classical, hc0, hc1, hc2, hc3 or cluster:COLUMN (default cluster:city when the data has a city column, else classical).")
+  var covariance: String?
+
+  @Option(help: "A column of positive weights, for weighted least squares.")
+  var weights: String?
+
+  @Option(help: "Ridge penalty λ ≥ 0 on every coefficient but the intercept.")
+  var ridge: Double?
+
+  @Flag(help: "Report variance inflation factors.")
+  var vif = false
+
+  @Option(help: "How a tidy file's repeated figures with different values are resolved: error (default), first or mean.")
+  var duplicates: String = "error"
+
+  @Option(help: "Output format: table, json or yaml.")
+  var format: OutputFormat = .table
+
+  @Option(help: "Write the driver elasticities and their covariance to this estimates file (with --model).")
+  var write: String?
+
+  func validate() throws {
+    guard (formula == nil) != (model == nil) else {
+      throw ValidationError("give either --formula or --model (with --response), not both or neither")
+    }
+    if model != nil && response == nil { throw ValidationError("--model needs --response ID") }
+    if formula != nil {
+      for (name, value) in [("--response", response), ("--fe", fe), ("--form", form), ("--write", write)] where value != nil {
+        throw ValidationError("\(name) applies to --model only; in a formula write C(city) + C(year) for fixed effects")
+      }
+    }
+    if let form, PanelEquation.Form(rawValue: form) == nil {
+      throw ValidationError("--form takes differences or levels, not \(form)")
+    }
+    if DataTable.DuplicatePolicy(rawValue: duplicates) == nil {
+      throw ValidationError("--duplicates takes error, first or mean, not \(duplicates)")
+    }
+  }
+
+  func run() throws {
+    try exitingOnError {
+      do {
+        try estimate()
+      } catch let error as EstimationError {
+        printToStandardError("iccsim: " + error.description)
+        throw ExitCode(Self.status(error).rawValue)
+      }
+    }
+  }
+
+  static func status(_ error: EstimationError) -> ExitStatus {
+    switch error.category {
+    case .usage: .usage
+    case .data: .dataError
+    case .noInput: .noInput
+    case .cannotCreate: .cannotCreate
+    }
+  }
+
+  private func estimate() throws {
+    let table = try DataTable.read(path: data, duplicates: DataTable.DuplicatePolicy(rawValue: duplicates)!)
+    let covarianceType = try covariance.map(CovarianceType.init(parsing:))
+      ?? (table.hasColumn("city") ? .cluster(column: "city") : .classical)
+    var clusterColumn: String?
+    if case let .cluster(column) = covarianceType { clusterColumn = column }
+
+    var equation: PanelEquation?
+    let design: Design
+    if let formula {
+      design = try Design(formula: Formula(parsing: formula), data: table, weights: weights, cluster: clusterColumn)
+    } else {
+      let loaded = try Model.load(from: URL(fileURLWithPath: model!))
+      let panel = try PanelEquation(
+        model: loaded, response: response!, form: form.flatMap(PanelEquation.Form.init(rawValue:)) ?? .differences,
+        fixedEffects: try fe.map(PanelEquation.FixedEffects.init(parsing:)) ?? .init(city: true, year: true))
+      design = try panel.design(data: table, weights: weights, cluster: clusterColumn)
+      equation = panel
+    }
+    let regression = try Regression(fitting: design, covariance: covarianceType, ridge: ridge, varianceInflation: vif)
+
+    if let write, let equation {
+      let set = try EstimatesFile.estimateSet(equation: equation, regression: regression)
+      try EstimatesFile.write(EstimatesFile.text(set, command: commandLine, regression: regression), to: write)
+    }
+    switch format {
+    case .table: print(regression.table())
+    case .json: print(try regression.jsonText())
+    case .yaml: print(regression.yamlText(), terminator: "")
+    }
+  }
+
+  /// The command as typed, for the estimates file's header (arguments with spaces quoted).
+  private var commandLine: String {
+    (["iccsim"] + CommandLine.arguments.dropFirst()).map { argument in
+      argument.contains(where: { $0 == " " || $0 == "\"" }) ? "\"\(argument.replacingOccurrences(of: "\"", with: "\\\""))\"" : argument
+    }.joined(separator: " ")
+  }
+}
