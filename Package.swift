@@ -33,6 +33,7 @@ let package = Package(
       dependencies: ["Stochastics", .product(name: "Yams", package: "Yams")],
       resources: [.copy("Resources/indicators.yaml")]),
     .target(name: "Simulation", dependencies: ["CityModel", "Stochastics", "LinearAlgebra"]),
+    .target(name: "Analysis", dependencies: ["LinearAlgebra", "Stochastics"]),
 
     // MARK: - Executable
 
@@ -44,5 +45,9 @@ let package = Package(
       ]),
 
     // MARK: - Tests
+
+    .testTarget(
+      name: "AnalysisTests", dependencies: ["Analysis", "Stochastics", "LinearAlgebra"],
+      resources: [.copy("Fixtures")]),
   ]
 )
