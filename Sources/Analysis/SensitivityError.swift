@@ -8,6 +8,8 @@ public enum SensitivityError: Error, Equatable, Sendable, CustomStringConvertibl
   /// An input takes a single value in the sample, so no regression can attribute variance to it.
   case inputWithoutSpread(String)
   case tooFewSamples(method: String, required: Int, given: Int)
+  /// The sampled inputs are linearly dependent, so no regression can separate their effects.
+  case collinearInputs(rank: Int, inputs: Int)
   case modelShape(expectedRows: Int, expectedColumns: Int, rows: Int, columns: Int)
   case nonFiniteOutput(output: String, sample: Int)
   /// The values handed to an analysis do not match its design or sample.
@@ -26,6 +28,8 @@ public enum SensitivityError: Error, Equatable, Sendable, CustomStringConvertibl
       return "input '\(name)' takes a single value in the sample: give it a distribution with spread or leave it out"
     case .tooFewSamples(let method, let required, let given):
       return "\(method) needs at least \(required) samples, got \(given)"
+    case .collinearInputs(let rank, let inputs):
+      return "the sampled inputs are collinear (rank \(rank) of \(inputs)): draw more samples or leave out inputs that duplicate others"
     case .modelShape(let expectedRows, let expectedColumns, let rows, let columns):
       return "the model returned a \(rows) × \(columns) matrix where \(expectedRows) × \(expectedColumns) (samples × outputs) was expected"
     case .nonFiniteOutput(let output, let sample):
