@@ -1,3 +1,4 @@
+import Dispatch
 import LinearAlgebra
 import Stochastics
 
@@ -82,11 +83,13 @@ public enum SobolIndices {
     }
 
     let estimator = Estimator(design: design, options: options)
+    let perOutput = concurrentMap(count: outputs.count) { column in
+      estimator.estimate(values.elements[(column * values.rows)..<((column + 1) * values.rows)])
+    }
     var rows: [SensitivityRow] = []
     rows.reserveCapacity(outputs.count * design.factors.count)
-    for (column, output) in outputs.enumerated() {
-      let slice = values.elements[(column * values.rows)..<((column + 1) * values.rows)]
-      guard let estimates = estimator.estimate(slice) else {
+    for (output, estimates) in zip(outputs, perOutput) {
+      guard let estimates else {
         warnings.append(SensitivityWarning(
           kind: .constantOutput, output: output, input: nil,
           message: "\(output) does not vary over the design: there is no variance to apportion, so its indices are reported as 0"))
@@ -109,7 +112,7 @@ public enum SobolIndices {
 
   /// The estimates of one output: each factor's indices and the interval of the sum of the
   /// first-order indices.
-  struct OutputEstimates {
+  struct OutputEstimates: Sendable {
     var factors: [SobolMeasures]
     var firstOrderSum: Double
     var firstOrderSumLow: Double
@@ -148,8 +151,24 @@ public enum SobolIndices {
   }
 }
 
+/// `transform(0) … transform(count − 1)` computed on all cores, in index order. Each call
+/// writes only its own slot, so the result does not depend on scheduling.
+private func concurrentMap<T: Sendable>(count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+  let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+  slots.initialize(repeating: nil)
+  defer {
+    _ = slots.deinitialize()
+    slots.deallocate()
+  }
+  nonisolated(unsafe) let shared = slots
+  DispatchQueue.concurrentPerform(iterations: count) { index in
+    shared[index] = transform(index)
+  }
+  return slots.map { $0! }
+}
+
 /// The per-output computation, with its buffers sized once for the design.
-private struct Estimator {
+private struct Estimator: Sendable {
   let baseSamples: Int
   let factorCount: Int
   let options: SobolOptions
