@@ -97,8 +97,8 @@ func checkFinite(_ values: Matrix, outputs: [SensitivityOutput]) throws {
   }
 }
 
-/// Checks the inputs of an analysis: at least one, unique names, and distributions whose
-/// quantiles are finite over the range every design uses.
+/// Checks the inputs of an analysis: at least one, and unique names (results are keyed by name).
+/// Quantiles are checked where they are drawn.
 func validate(_ inputs: [SensitivityInput]) throws {
   guard !inputs.isEmpty else { throw SensitivityError.noInputs }
   var seen = Set<String>()
