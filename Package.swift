@@ -49,5 +49,6 @@ let package = Package(
     .testTarget(
       name: "AnalysisTests", dependencies: ["Analysis", "Stochastics", "LinearAlgebra"],
       resources: [.copy("Fixtures")]),
+    .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"], exclude: ["Fixtures"]),
   ]
 )

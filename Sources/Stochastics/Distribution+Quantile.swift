@@ -2,6 +2,11 @@ import Foundation
 
 extension Distribution {
   /// The value below which a fraction `p` of the distribution lies, for `p` in (0, 1).
+  ///
+  /// For the discrete families (Poisson, discrete) this is the smallest value whose cumulative
+  /// probability reaches `p`, as in scipy's `ppf`. The continuous families invert their CDF
+  /// exactly (beta and PERT through the inverse incomplete beta function). Normal, lognormal,
+  /// uniform and triangular allocate nothing: they sit on the simulation's hot path.
   public func quantile(_ p: Double) -> Double {
     switch self {
     case .fixed(let value):
@@ -18,21 +23,86 @@ extension Distribution {
       return p < split
         ? lo + ((hi - lo) * (mode - lo) * p).squareRoot()
         : hi - ((hi - lo) * (hi - mode) * (1 - p)).squareRoot()
-    case .pert, .beta:
-      fatalError("beta-family quantiles need the incomplete beta function (Stochastics/SpecialFunctions)")
+    case .pert(let lo, let mode, let hi):
+      guard hi > lo else { return lo }
+      let shape = Self.pertShape(min: lo, mode: mode, max: hi)
+      return lo + (hi - lo) * betaQuantile(p, alpha: shape.alpha, beta: shape.beta)
+    case .beta(let alpha, let beta, let lo, let hi):
+      guard hi > lo else { return lo }
+      return lo + (hi - lo) * betaQuantile(p, alpha: alpha, beta: beta)
     case .poisson(let mean):
-      // Sum the probability mass until it reaches p (mean is small for delays and counts).
-      var k = 0.0
-      var mass = exp(-mean)
-      var cumulative = mass
+      return Self.poissonQuantile(p, mean: mean)
+    case .discrete(let values, let weights):
+      return Self.discreteQuantile(p, values: values, weights: weights)
+    }
+  }
+
+  /// The beta shape parameters of a PERT distribution: α = 1 + 4(mode − min)/(max − min),
+  /// β = 1 + 4(max − mode)/(max − min) (the classic PERT weighting, mean (min + 4·mode + max)/6).
+  static func pertShape(min: Double, mode: Double, max: Double) -> (alpha: Double, beta: Double) {
+    let range = max - min
+    return (1 + 4 * (mode - min) / range, 1 + 4 * (max - mode) / range)
+  }
+
+  /// The smallest k with P(X ≤ k) ≥ p for X ~ Poisson(mean), where P(X ≤ k) is exactly
+  /// `cdf(k)` = Q(k + 1, mean), so `quantile(cdf(k)) == k` holds bit for bit.
+  ///
+  /// A first k comes from summing the mass from 0 (small means) or, for larger means, from the
+  /// Cornish–Fisher guess mean + z√mean + (z² − 1)/6 refined by the mass recurrence around one
+  /// incomplete-gamma evaluation — stable for means far beyond 10³, where summing from 0 would
+  /// underflow at e^(−mean). The answer is then settled against the CDF itself, which removes
+  /// the last-bit disagreements of accumulated sums.
+  static func poissonQuantile(_ p: Double, mean: Double) -> Double {
+    if p <= 0 || mean <= 0 { return 0 }
+    if p >= 1 { return .infinity }
+    var k = mean < 20 ? poissonQuantileBySummation(p, mean: mean) : poissonQuantileNearGuess(p, mean: mean)
+    func cdf(_ k: Double) -> Double { regularizedGammaQ(k + 1, mean) }
+    while k > 0 && cdf(k - 1) >= p { k -= 1 }
+    while cdf(k) < p { k += 1 }
+    return k
+  }
+
+  private static func poissonQuantileBySummation(_ p: Double, mean: Double) -> Double {
+    var k = 0.0
+    var mass = exp(-mean)
+    var cumulative = mass
+    while cumulative < p && mass > 0 {
+      k += 1
+      mass *= mean / k
+      cumulative += mass
+    }
+    return k
+  }
+
+  private static func poissonQuantileNearGuess(_ p: Double, mean: Double) -> Double {
+    let z = standardNormalQuantile(p)
+    var k = Swift.max(0, (mean + mean.squareRoot() * z + (z * z - 1) / 6).rounded(.down))
+    var cumulative = regularizedGammaQ(k + 1, mean)
+    var mass = exp(k * log(mean) - mean - lgamma(k + 1))
+    if cumulative >= p {
+      while k > 0 {
+        let below = cumulative - mass
+        if below < p { break }
+        cumulative = below
+        mass *= k / mean
+        k -= 1
+      }
+    } else {
       while cumulative < p && mass > 0 {
         k += 1
         mass *= mean / k
         cumulative += mass
       }
-      return k
-    case .discrete(let values, let weights):
-      let total = weights.reduce(0, +)
+    }
+    return k
+  }
+
+  /// The smallest value whose cumulative weight share reaches p. Values given in increasing
+  /// order (the usual case) are walked in place; otherwise a sorted copy is walked.
+  static func discreteQuantile(_ p: Double, values: [Double], weights: [Double]) -> Double {
+    let total = weights.reduce(0, +)
+    let isSorted = zip(values, values.dropFirst()).allSatisfy { $0 <= $1 }
+    if isSorted {
       var cumulative = 0.0
       for (value, weight) in zip(values, weights) {
         cumulative += weight / total
@@ -40,40 +110,7 @@ extension Distribution {
       }
       return values[values.count - 1]
     }
+    let sorted = zip(values, weights).sorted { $0.0 < $1.0 }
+    return discreteQuantile(p, values: sorted.map(\.0), weights: sorted.map(\.1))
   }
-}
-
-/// The standard normal quantile Φ⁻¹(p): Acklam's rational approximation (relative error
-/// 1.15e-9) refined by one Halley step on erfc, which brings it to full double precision.
-public func standardNormalQuantile(_ p: Double) -> Double {
-  precondition(p > 0 && p < 1, "normal quantile needs p in (0, 1)")
-  let a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
-           1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00]
-  let b = [-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-           6.680131188771972e+01, -1.328068155288572e+01]
-  let c = [-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
-           -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00]
-  let d = [7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
-           3.754408661907416e+00]
-  let low = 0.02425
-  var x: Double
-  if p < low {
-    let q = (-2 * log(p)).squareRoot()
-    x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
-      / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
-  } else if p <= 1 - low {
-    let q = p - 0.5
-    let r = q * q
-    x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
-      / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
-  } else {
-    let q = (-2 * log1p(-p)).squareRoot()
-    x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
-      / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
-  }
-  // One Halley step: e = Φ(x) − p with Φ(x) = erfc(−x/√2)/2.
-  let e = 0.5 * erfc(-x / 2.0.squareRoot()) - p
-  let u = e * (2 * Double.pi).squareRoot() * exp(x * x / 2)
-  x -= u / (1 + x * u / 2)
-  return x
 }

@@ -24,7 +24,15 @@ public struct RandomStream: Sendable {
   /// The `index`-th uniform draw, strictly inside (0, 1): the top 53 bits plus one half ulp.
   @inlinable
   public func uniform(_ index: UInt64) -> Double {
-    (Double(bits(index) >> 11) + 0.5) * 0x1p-53
+    Self.unitInterval(bits(index))
+  }
+
+  /// Maps 64 random bits to (0, 1): (top 53 bits + ½)·2⁻⁵³. Above ½ the half is rounded (ties
+  /// to even), and for the single all-ones pattern that rounding would give exactly 1, so the
+  /// result is capped at the largest double below 1 (every other pattern is unaffected).
+  @inlinable
+  static func unitInterval(_ bits: UInt64) -> Double {
+    Swift.min((Double(bits >> 11) + 0.5) * 0x1p-53, 1.0.nextDown)
   }
 
   @inlinable

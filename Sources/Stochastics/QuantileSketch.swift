@@ -1,0 +1,138 @@
+// A deterministic, mergeable quantile sketch with a proven rank-error bound.
+//
+// Sources: Manku, Rajagopalan & Lindsay (1998), "Approximate medians and other quantiles in one
+// pass and with limited memory", SIGMOD — the hierarchy of equal-capacity compactors;
+// Karnin, Lang & Liberty (2016), "Optimal quantile approximation in streams", FOCS — compaction
+// with alternating offsets (here deterministic: even, odd, even, … per level, instead of a coin).
+//
+// Level h holds values of weight 2^h. When a level reaches `capacity` values it is sorted and an
+// even number of them is compacted: every other value (offset alternating per compaction) moves
+// to level h + 1 with twice the weight. For any threshold y, one compaction at level h changes the
+// estimated count of values ≤ y by 0 or ±2^h, so the estimate's error never exceeds
+// Σ_h (compactions at level h)·2^h, which the sketch tracks exactly (`rankErrorBound`). Level h
+// receives at most n/2^h values and compacts at least capacity − 1 of them each time, so the
+// bound is at most L·n/(capacity − 1) with L ≤ ⌈log₂(n/capacity)⌉ + 1 levels that compact:
+// 0.2 % of n for n = 10⁶ and 0.44 % for n = 10⁹ at the default capacity 4096.
+// Memory is at most `capacity` values per level, and there are at most 64 levels.
+
+/// Weighted compactor levels; see the file header for the algorithm and its error bound.
+struct QuantileSketch: Codable, Sendable, Hashable {
+  /// Values per level at which the level is compacted (even, ≥ 2).
+  let capacity: Int
+  /// levels[h] holds values of weight 2^h, unsorted between compactions.
+  private(set) var levels: [[Double]] = [[]]
+  /// The number of compactions performed at each level, including those of merged parts.
+  private(set) var compactions: [Int] = [0]
+  /// The number of values summarised.
+  private(set) var count: Int = 0
+
+  init(capacity: Int) {
+    precondition(capacity >= 2 && capacity % 2 == 0, "sketch capacity must be even and ≥ 2")
+    self.capacity = capacity
+  }
+
+  private enum CodingKeys: String, CodingKey { case capacity, levels, compactions, count }
+
+  /// Decodes a sketch written by another process, rejecting states no sketch can reach: the
+  /// level weights must add up to the count (compaction preserves total weight), and levels
+  /// and compaction counts must line up.
+  init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    capacity = try container.decode(Int.self, forKey: .capacity)
+    levels = try container.decode([[Double]].self, forKey: .levels)
+    compactions = try container.decode([Int].self, forKey: .compactions)
+    count = try container.decode(Int.self, forKey: .count)
+    var weight = 0.0
+    for (level, values) in levels.enumerated() {
+      weight += Double(values.count) * Double(sign: .plus, exponent: level, significand: 1)
+    }
+    let consistent = capacity >= 2 && capacity % 2 == 0 && !levels.isEmpty && levels.count <= 64
+      && levels.count == compactions.count && compactions.allSatisfy { $0 >= 0 }
+      && levels.allSatisfy { $0.count < capacity && $0.allSatisfy(\.isFinite) }
+      && weight == Double(count)
+    guard consistent else {
+      throw DecodingError.dataCorrupted(.init(
+        codingPath: decoder.codingPath, debugDescription: "inconsistent quantile sketch"))
+    }
+  }
+
+  mutating func add(_ value: Double) {
+    count += 1
+    levels[0].append(value)
+    if levels[0].count >= capacity { compact(from: 0) }
+  }
+
+  /// Adds another sketch's values (same capacity); deterministic for a given merge order.
+  mutating func merge(_ other: QuantileSketch) {
+    precondition(capacity == other.capacity, "sketches of different capacity cannot be merged")
+    count += other.count
+    for level in other.levels.indices {
+      if level == levels.count {
+        levels.append([])
+        compactions.append(0)
+      }
+      levels[level] += other.levels[level]
+      compactions[level] += other.compactions[level]
+    }
+    compact(from: 0)
+  }
+
+  /// The proven bound on |estimated rank − true rank| of any returned value, in values:
+  /// the compaction error plus the weight of one value at the top level (the granularity).
+  var rankErrorBound: Double {
+    var bound = 0.0
+    for (level, performed) in compactions.enumerated() {
+      bound += Double(performed) * Double(sign: .plus, exponent: level, significand: 1)
+    }
+    return bound + Double(sign: .plus, exponent: levels.count - 1, significand: 1)
+  }
+
+  /// The value whose estimated 0-based rank range covers `rank` (a position in 0…count − 1).
+  func value(atRank rank: Double) -> Double {
+    var weighted: [(value: Double, weight: Double)] = []
+    for (level, values) in levels.enumerated() {
+      let weight = Double(sign: .plus, exponent: level, significand: 1)
+      for value in values { weighted.append((value, weight)) }
+    }
+    weighted.sort { $0.value < $1.value }
+    var cumulative = 0.0
+    for item in weighted {
+      cumulative += item.weight
+      if cumulative > rank { return item.value }
+    }
+    return weighted[weighted.count - 1].value
+  }
+
+  /// Compacts every level, from `level` upwards, that has reached capacity.
+  private mutating func compact(from level: Int) {
+    var level = level
+    while level < levels.count {
+      while levels[level].count >= capacity {
+        compactOnce(level)
+      }
+      level += 1
+    }
+  }
+
+  private mutating func compactOnce(_ level: Int) {
+    if level + 1 == levels.count {
+      levels.append([])
+      compactions.append(0)
+    }
+    var values = levels[level]
+    values.sort()
+    // An even number of the smallest values is compacted; an odd one out stays behind.
+    let compacted = values.count - values.count % 2
+    let offset = compactions[level] % 2
+    var promoted: [Double] = []
+    promoted.reserveCapacity(compacted / 2)
+    var index = offset
+    while index < compacted {
+      promoted.append(values[index])
+      index += 2
+    }
+    levels[level] = Array(values[compacted...])
+    levels[level + 1] += promoted
+    compactions[level] += 1
+  }
+}
