@@ -51,11 +51,12 @@ public struct SaltelliDesign: Sendable {
       for member in factor.members { owner[member] = index }
     }
 
+    let sampler = try sampling.sampler(for: inputs, matrices: 2)
     var points = Matrix(rows: baseSamples * stride, columns: inputs.count)
     for (column, input) in inputs.enumerated() {
       for point in 0..<baseSamples {
-        let a = try quantile(of: input, at: sampling.uniform(point: point, input: input, draw: 0))
-        let b = try quantile(of: input, at: sampling.uniform(point: point, input: input, draw: 1))
+        let a = try quantile(of: input, at: sampler.uniform(point: point, input: column, matrix: 0))
+        let b = try quantile(of: input, at: sampler.uniform(point: point, input: column, matrix: 1))
         let first = point * stride
         points[first, column] = a
         for factor in 0..<factors.count {

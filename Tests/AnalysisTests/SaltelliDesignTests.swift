@@ -58,6 +58,26 @@ struct SaltelliDesignTests {
     }
   }
 
+  @Test("Scrambled Sobol base samples: A takes dimensions 0…d−1 and B dimensions d…2d−1 of each point")
+  func sobolBase() throws {
+    let design = try SaltelliDesign(inputs: inputs, baseSamples: 64, sampling: .sobol(scrambleSeed: 5))
+    let sequence = try SobolSequence(dimensions: 6, scrambleSeed: 5)
+    for point in 0..<64 {
+      for (column, input) in inputs.enumerated() {
+        #expect(design.points[point * 5, column] == input.distribution.quantile(sequence.coordinate(point, dimension: column)))
+        #expect(design.points[point * 5 + 4, column] == input.distribution.quantile(sequence.coordinate(point, dimension: 3 + column)))
+      }
+    }
+    // A net: each of the 64 equal slices of a coordinate's range holds exactly one point.
+    let slices = Set((0..<64).map { Int((design.points[$0 * 5, 1] - 0.1) / 0.2 * 64) })
+    #expect(slices.count == 64)
+    let many = (0..<33).map { SensitivityInput(name: "p\($0)", distribution: .uniform(min: 0, max: 1)) }
+    #expect(throws: SensitivityError.invalidOption(
+      "Sobol base samples for 33 inputs need 66 dimensions, more than the 64 available: use random base samples")) {
+      try SaltelliDesign(inputs: many, baseSamples: 8, sampling: .sobol(scrambleSeed: 1))
+    }
+  }
+
   @Test("Base points follow the inputs' distributions (uniform mean and range over 4096 points)")
   func marginals() throws {
     let design = try SaltelliDesign(inputs: inputs, baseSamples: 4096, sampling: .random(seed: 10))

@@ -47,24 +47,28 @@ private func expectAnalytic(
 
 @Suite("Sobol indices")
 struct SobolIndicesTests {
-  @Test("Ishigami (a = 7, b = 0.1): S1 and ST within the widened bootstrap interval")
-  func ishigami() throws {
+  @Test(
+    "Ishigami (a = 7, b = 0.1): S1 and ST within the widened bootstrap interval",
+    arguments: [BaseSampling.random(seed: 1), .sobol(scrambleSeed: 1)])
+  func ishigami(sampling: BaseSampling) throws {
     let function = Ishigami()
     // Known values from the formulas, as published (Saltelli et al. 2010, Table 3), to 4 digits.
     #expect(zip(function.firstOrder, [0.3139, 0.4424, 0]).allSatisfy { abs($0 - $1) < 5e-5 })
     #expect(zip(function.totalOrder, [0.5576, 0.4424, 0.2437]).allSatisfy { abs($0 - $1) < 5e-5 })
 
-    let design = try SaltelliDesign(inputs: function.inputs, baseSamples: 4096, sampling: .random(seed: 1))
+    let design = try SaltelliDesign(inputs: function.inputs, baseSamples: 4096, sampling: sampling)
     let result = try SobolIndices.run(model: function.model, design: design)
     #expect(result.rows.map(\.input) == ["x1", "x2", "x3"])
     #expect(result.warnings.isEmpty, "\(result.warnings)")
     expectAnalytic(result, firstOrder: function.firstOrder, totalOrder: function.totalOrder, maxHalfWidth: 0.05)
   }
 
-  @Test("Sobol G (a = 0, 1, 4.5, 9, 99, 99): every input's S1 and ST")
-  func sobolG() throws {
+  @Test(
+    "Sobol G (a = 0, 1, 4.5, 9, 99, 99): every input's S1 and ST",
+    arguments: [BaseSampling.random(seed: 2), .sobol(scrambleSeed: 2)])
+  func sobolG(sampling: BaseSampling) throws {
     let function = SobolG()
-    let design = try SaltelliDesign(inputs: function.inputs(), baseSamples: 4096, sampling: .random(seed: 2))
+    let design = try SaltelliDesign(inputs: function.inputs(), baseSamples: 4096, sampling: sampling)
     let result = try SobolIndices.run(model: function.model, design: design)
     let inputs = function.a.indices.map { [$0] }
     expectAnalytic(result, firstOrder: inputs.map(function.firstOrder), totalOrder: inputs.map(function.totalOrder),
