@@ -12,6 +12,7 @@ public enum SensitivityError: Error, Equatable, Sendable, CustomStringConvertibl
   case collinearInputs(rank: Int, inputs: Int)
   case modelShape(expectedRows: Int, expectedColumns: Int, rows: Int, columns: Int)
   case nonFiniteOutput(output: String, sample: Int)
+  case nonFiniteInput(input: String, sample: Int)
   /// The values handed to an analysis do not match its design or sample.
   case valuesShape(expectedRows: Int, expectedColumns: Int, rows: Int, columns: Int)
   case invalidOption(String)
@@ -34,6 +35,8 @@ public enum SensitivityError: Error, Equatable, Sendable, CustomStringConvertibl
       return "the model returned a \(rows) × \(columns) matrix where \(expectedRows) × \(expectedColumns) (samples × outputs) was expected"
     case .nonFiniteOutput(let output, let sample):
       return "the model returned a non-finite value for output \(output) at sample \(sample)"
+    case .nonFiniteInput(let input, let sample):
+      return "the sample holds a non-finite value of input '\(input)' at sample \(sample)"
     case .valuesShape(let expectedRows, let expectedColumns, let rows, let columns):
       return "the output values are \(rows) × \(columns) where \(expectedRows) × \(expectedColumns) (samples × outputs) was expected"
     case .invalidOption(let message):

@@ -59,7 +59,11 @@ public enum StandardisedRegression {
     guard n >= d + 2 else {
       throw SensitivityError.tooFewSamples(method: "a regression on \(d) inputs", required: d + 2, given: n)
     }
-    try checkFinite(sample, outputs: inputs.map { SensitivityOutput(id: $0.name) })
+    for column in 0..<d {
+      if let row = (0..<n).first(where: { !sample[$0, column].isFinite }) {
+        throw SensitivityError.nonFiniteInput(input: inputs[column].name, sample: row)
+      }
+    }
     try checkFinite(values, outputs: outputs)
 
     var warnings: [SensitivityWarning] = []

@@ -102,7 +102,7 @@ struct StandardisedRegressionTests {
     #expect(Set(sample.column(0)).count > 3)
   }
 
-  @Test("Too few samples, an input without spread and a constant output are handled")
+  @Test("Too few samples, an input without spread or not finite, and a constant output are handled")
   func refusalsAndConstants() throws {
     let inputs = ["a", "b"].map { SensitivityInput(name: $0, distribution: .uniform(min: 0, max: 1)) }
     let model = PointwiseModel(outputs: [SensitivityOutput(id: "y")]) { x in [x[0] + x[1]] }
@@ -112,6 +112,12 @@ struct StandardisedRegressionTests {
     let fixed = [inputs[0], SensitivityInput(name: "fixed", distribution: .fixed(2))]
     #expect(throws: SensitivityError.inputWithoutSpread("fixed")) {
       try StandardisedRegression.run(model: model, inputs: fixed, count: 50, sampling: .random(seed: 1))
+    }
+    var broken = try monteCarloSample(of: inputs, count: 10, sampling: .random(seed: 1))
+    broken[4, 1] = .infinity
+    #expect(throws: SensitivityError.nonFiniteInput(input: "b", sample: 4)) {
+      try StandardisedRegression.analyze(
+        inputs: inputs, sample: broken, outputs: model.outputs, values: Matrix(rows: 10, columns: 1))
     }
     let constant = PointwiseModel(outputs: [SensitivityOutput(id: "base", year: 2023), SensitivityOutput(id: "y", year: 2024)]) { x in
       [7, x[0] - x[1]]
