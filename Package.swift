@@ -45,6 +45,7 @@ let package = Package(
     .target(
       name: "Reporting",
       dependencies: ["Simulation", "CityModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+    .target(name: "Analysis", dependencies: ["LinearAlgebra", "Stochastics"]),
 
     // MARK: - Executable
 
@@ -74,6 +75,9 @@ let package = Package(
       name: "ReportingTests",
       dependencies: ["Reporting", "Simulation", "CityModel"],
       exclude: ["Fixtures", "Snapshots"]),
+    .testTarget(
+      name: "AnalysisTests", dependencies: ["Analysis", "Stochastics", "LinearAlgebra"],
+      resources: [.copy("Fixtures")]),
     .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"], exclude: ["Fixtures"]),
   ]
 )
