@@ -29,6 +29,7 @@ public enum MonteCarlo {
     let summaries = SummaryBank(count: scenario.seriesCount * years)
     var targetMet = [Int](repeating: 0, count: scenario.targets.count)
     var firstMet = [[Int]](repeating: [Int](repeating: 0, count: years + 1), count: scenario.targets.count)
+    var diagnostics: [NumericalDiagnostic] = []
     var done = 0
     BlockScheduler(runs: 0..<options.runs, blockSize: options.blockSize, threads: options.threads).forEachWave {
       scenario.project(runs: $0, sampler: sampler)
@@ -42,6 +43,7 @@ public enum MonteCarlo {
         }
       }
       for block in blocks {
+        diagnostics.absorb(block.diagnostics)
         for k in targetMet.indices {
           targetMet[k] += block.targetMet[k]
           for t in 0...years { firstMet[k][t] += block.firstMet[k][t] }
@@ -82,6 +84,6 @@ public enum MonteCarlo {
     return RunResult(
       scenario: scenario.id, title: scenario.title, city: scenario.city, baseYear: scenario.baseYear,
       horizon: scenario.horizon, runs: options.runs, seed: scenario.seed, outputs: scenario.outputs,
-      series: series, targets: targets, cost: cost)
+      series: series, targets: targets, cost: cost, diagnostics: diagnostics)
   }
 }

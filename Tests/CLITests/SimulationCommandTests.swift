@@ -88,6 +88,25 @@ struct SimulationCommandTests {
     #expect(result.stderr.contains("broken.yaml:3:10:"))
   }
 
+  @Test func numericallyUnusableProjectionIsRefusedWithItsPlace() throws {
+    let folder = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let model = try String(contentsOf: repositoryRoot.appendingPathComponent("scenarios/models/icc-default.yaml"), encoding: .utf8)
+    let drift = try #require(model.range(of: #"retail_sales:\n(    .*\n)*?    drift: [^\n]*"#, options: .regularExpression))
+    let broken = model.replacingCharacters(in: drift, with: String(model[drift]).replacingOccurrences(
+      of: #"drift: [^\n]*"#, with: "drift: 150", options: .regularExpression))
+    try Data(broken.utf8).write(to: folder.appendingPathComponent("model.yaml"))
+    let scenario = try String(contentsOf: repositoryRoot.appendingPathComponent("scenarios/shanghai-baseline.yaml"), encoding: .utf8)
+      .replacingOccurrences(of: "model: models/icc-default.yaml", with: "model: model.yaml")
+      .replacingOccurrences(of: "baseline: data/cities.csv", with: "baseline: \(repositoryRoot.path)/scenarios/data/cities.csv")
+    try Data(scenario.utf8).write(to: folder.appendingPathComponent("scenario.yaml"))
+    let out = folder.appendingPathComponent("out")
+    let result = try execute(["run", folder.appendingPathComponent("scenario.yaml").path, "--runs", "200", "--format", "json", "--out", out.path])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("shanghai-baseline: retail_sales overflowed or became undefined in 2028 of run 0 (200 runs affected)"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("shanghai-baseline.json").path))
+  }
+
   @Test func reportWritesOneSelfContainedPage() throws {
     let folder = try Self.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
