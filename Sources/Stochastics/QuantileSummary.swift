@@ -110,7 +110,7 @@ public struct QuantileSummary: Codable, Sendable, Hashable {
     precondition(probabilities.allSatisfy { (0...1).contains($0) }, "quantile needs p in [0, 1]")
     guard count > 0 else { return probabilities.map { _ in .nan } }
     if let sketch {
-      return probabilities.map { sketch.value(atRank: Double(count - 1) * $0) }
+      return sketch.values(atRanks: probabilities.map { Double(count - 1) * $0 })
     }
     // Only the order statistics each quantile interpolates between are needed: select them
     // (quickselect on a copy, O(n) each) instead of sorting all n values.

@@ -26,3 +26,16 @@ import Testing
     for k in positions { #expect(copy[k] == sorted[k], "position \(k) of \(count), selected together") }
   }
 }
+
+extension OrderStatisticsTests {
+  @Test(arguments: [0, 1, 2, 16, 17, 1000, 4096, 50_000])
+  func sortAgreesWithTheStandardLibrary(count: Int) {
+    let stream = RandomStream(seed: 5, run: UInt64(count), key: StreamKey("sort"))
+    let values = (0..<count).map { (stream.uniform(UInt64($0)) * 100).rounded(.down) }
+    for input in [values, values.sorted(), values.sorted().reversed(), [Double](repeating: 1, count: count)] {
+      var copy = Array(input)
+      copy.withUnsafeMutableBufferPointer { OrderStatistics.sort($0) }
+      #expect(copy == input.sorted())
+    }
+  }
+}
