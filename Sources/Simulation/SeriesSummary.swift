@@ -16,6 +16,15 @@ struct SeriesSummary: Sendable {
     if value > 0 { positives += 1 }
   }
 
+  /// Adds values in run order.
+  mutating func add(contentsOf values: UnsafeBufferPointer<Double>) {
+    for value in values {
+      moments.add(value)
+      if value > 0 { positives += 1 }
+    }
+    quantiles.add(contentsOf: values)
+  }
+
   /// Mean, sample standard deviation (n − 1) and P5/P25/P50/P75/P95.
   func statistics() -> SeriesStatistics {
     SeriesStatistics(

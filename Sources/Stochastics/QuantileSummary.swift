@@ -77,6 +77,18 @@ public struct QuantileSummary: Codable, Sendable, Hashable {
     }
   }
 
+  /// Adds finite values in order; the same as adding them one by one, with one capacity check
+  /// while exact.
+  public mutating func add(contentsOf values: UnsafeBufferPointer<Double>) {
+    guard sketch == nil, count + values.count <= exactLimit else {
+      for value in values { add(value) }
+      return
+    }
+    precondition(values.allSatisfy(\.isFinite), "QuantileSummary accepts finite values only")
+    exactValues.append(contentsOf: values)
+    count += values.count
+  }
+
   /// Adds the values summarised by another summary with the same limits.
   ///
   /// Exact + exact within the limit stays exact (values concatenated: self's, then other's);
