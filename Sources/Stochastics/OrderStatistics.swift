@@ -72,59 +72,10 @@ enum OrderStatistics {
     }
   }
 
-  /// Sorts `values` (finite numbers) in place: a radix sort on the bit patterns for 256 values
-  /// or more, quicksort below.
+  /// Sorts `values` in place: quicksort with a median-of-three pivot and insertion sort for short
+  /// ranges, falling back to the standard library's sort past a depth of 2·log₂(n) (so the worst
+  /// case stays O(n log n)).
   static func sort(_ values: UnsafeMutableBufferPointer<Double>) {
-    values.count >= 256 ? radixSort(values) : quicksort(values)
-  }
-
-  /// Least-significant-byte radix sort on the IEEE 754 bit patterns, mapped so that unsigned
-  /// order is numeric order (negative numbers: all bits flipped; others: the sign bit set).
-  /// Eight passes of 256 buckets; a pass in which every key has the same byte is skipped.
-  static func radixSort(_ values: UnsafeMutableBufferPointer<Double>) {
-    let n = values.count
-    guard n > 1 else { return }
-    let keys = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: n)
-    let scratch = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: n)
-    defer {
-      keys.deallocate()
-      scratch.deallocate()
-    }
-    for i in 0..<n {
-      let bits = values[i].bitPattern
-      keys[i] = bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
-    }
-    var source = keys
-    var target = scratch
-    var counts = [Int](repeating: 0, count: 256)
-    for pass in 0..<8 {
-      let shift = UInt64(pass * 8)
-      for b in 0..<256 { counts[b] = 0 }
-      for i in 0..<n { counts[Int((source[i] >> shift) & 0xFF)] += 1 }
-      if counts[Int((source[0] >> shift) & 0xFF)] == n { continue }
-      var offset = 0
-      for b in 0..<256 {
-        let c = counts[b]
-        counts[b] = offset
-        offset += c
-      }
-      for i in 0..<n {
-        let key = source[i]
-        let bucket = Int((key >> shift) & 0xFF)
-        target[counts[bucket]] = key
-        counts[bucket] += 1
-      }
-      swap(&source, &target)
-    }
-    for i in 0..<n {
-      let key = source[i]
-      values[i] = Double(bitPattern: key & (1 << 63) != 0 ? key & ~(1 << 63) : ~key)
-    }
-  }
-
-  /// Quicksort with a median-of-three pivot and insertion sort for short ranges, falling back to
-  /// the standard library's sort past a depth of 2·log₂(n) (so the worst case stays O(n log n)).
-  static func quicksort(_ values: UnsafeMutableBufferPointer<Double>) {
     var depth = 0
     var n = values.count
     while n > 1 {
