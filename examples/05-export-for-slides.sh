@@ -18,13 +18,13 @@ iccsim compare scenarios/shanghai-baseline.yaml scenarios/shanghai-districts-fir
 # 2. The projection table on the terminal, in English, every year, with the mean in each cell.
 iccsim export "$out/run.json" --lang en --years all --stat mean
 
-# 3. One file per format. Chinese labels are the default; --bom helps Excel read UTF-8 CSV,
+# 3. One file per format, in Chinese (--lang zh; English is the default); --bom helps Excel read UTF-8 CSV,
 #    --standalone makes the LaTeX a whole document (compile with xelatex).
-iccsim export "$out/run.json" --format md   --out "$out/projection.md"
-iccsim export "$out/run.json" --format csv  --out "$out/projection.csv" --bom
-iccsim export "$out/run.json" --format tex  --out "$out/projection.tex" --standalone
-iccsim export "$out/run.json" --format xlsx --out "$out/projection.xlsx"
-iccsim export "$out/run.json" --format html --out "$out/report.html"
+iccsim export "$out/run.json" --format md   --out "$out/projection.md" --lang zh
+iccsim export "$out/run.json" --format csv  --out "$out/projection.csv" --lang zh --bom
+iccsim export "$out/run.json" --format tex  --out "$out/projection.tex" --lang zh --standalone
+iccsim export "$out/run.json" --format xlsx --out "$out/projection.xlsx" --lang zh
+iccsim export "$out/run.json" --format html --out "$out/report.html" --lang zh
 iccsim export "$out/compare.json" --format html --lang en --out "$out/compare.html"
 ls -l "$out"
 
@@ -35,3 +35,9 @@ echo "exit status: $status (73: the output exists; pass --force to replace it)"
 test "$status" -eq 73
 iccsim export "$out/run.json" --format md --out "$out/projection.md" --force
 head -n 8 "$out/projection.md"
+
+# 5. One self-contained HTML report straight from scenarios: each plan's projection and fan
+#    charts, the paired comparison with the baseline, and the run manifest.
+iccsim report scenarios/shanghai-baseline.yaml scenarios/shanghai-transport-first.yaml \
+  --runs 2000 --seed 7 --lang zh --out "$out/shanghai-report.html"
+grep -c "<svg" "$out/shanghai-report.html"

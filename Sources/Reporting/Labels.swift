@@ -30,7 +30,7 @@ enum Label: String, CaseIterable, Sendable {
     case .condition: ("条件", "Condition")
     case .targetYear: ("目标年份", "Target year")
     case .probability: ("达成概率", "Probability met")
-    case .firstMet: ("最可能首次达成", "Most likely first met")
+    case .firstMet: ("半数模拟首次达成年份", "Year half the runs first meet it")
     case .cost: ("项目成本", "Programme cost")
     case .costUnit: ("亿元", "CNY 100 million")
     case .comparison: ("方案比较", "Comparison")

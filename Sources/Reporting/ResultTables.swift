@@ -2,7 +2,7 @@ import CityModel
 import Simulation
 
 extension ReportTable {
-  /// The targets of a run: condition, probability of meeting it, most likely year first met.
+  /// The targets of a run: condition, probability of meeting it, median year first met.
   public static func targets(of result: RunResult, language: Language) -> ReportTable {
     let outputs = Dictionary(result.outputs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let percent = NumberFormat.fitting(result.targets.map(\.probability), unit: "%")
@@ -11,7 +11,10 @@ extension ReportTable {
       let unit = output?.unit ?? ""
       let bound = target.atLeast.map { ("≥", $0) } ?? target.atMost.map { ("≤", $0) }
       let condition = bound.map { "\($0.0) \(NumberFormat.fitting([$0.1], unit: unit).string($0.1)) \(unitLabel(unit, language))" }
-      let likeliest = target.firstMet.max { $0.probability < $1.probability }
+      // The year by which half of the runs have first met the bound (the median first year);
+      // "not met" when fewer than half ever meet it within the horizon.
+      var cumulative = 0.0
+      let likeliest = target.firstMet.first { cumulative += $0.probability; return cumulative >= 0.5 }
       return [
         .text(target.indicator),
         .text(output?.name.text(language) ?? target.indicator),

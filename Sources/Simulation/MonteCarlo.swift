@@ -45,6 +45,7 @@ public enum MonteCarlo {
     let summaries = SummaryBank(count: scenario.seriesCount * years, exactLimit: options.exactQuantileLimit)
     var targetMet = [Int](repeating: 0, count: scenario.targets.count)
     var firstMet = [[Int]](repeating: [Int](repeating: 0, count: years + 1), count: scenario.targets.count)
+    var diagnostics: [NumericalDiagnostic] = []
     var done = 0
     BlockScheduler(runs: shard.runs(of: options.runs), blockSize: options.blockSize, threads: options.threads).forEachWave {
       scenario.project(runs: $0, sampler: sampler)
@@ -58,6 +59,7 @@ public enum MonteCarlo {
         }
       }
       for block in blocks {
+        diagnostics.absorb(block.diagnostics)
         for k in targetMet.indices {
           targetMet[k] += block.targetMet[k]
           for t in 0...years { firstMet[k][t] += block.firstMet[k][t] }
@@ -81,7 +83,7 @@ public enum MonteCarlo {
       kind: PartialRun.kindTag, scenario: scenario.id, title: scenario.title, city: scenario.city,
       baseYear: scenario.baseYear, horizon: scenario.horizon, seed: scenario.seed, runs: options.runs,
       shard: ShardRuns(shard, totalRuns: options.runs), outputs: scenario.outputs, targets: targets,
-      summaries: summaries.all(), meta: nil)
+      summaries: summaries.all(), diagnostics: diagnostics, meta: nil)
   }
 
   /// The result of a whole job from its state: a run over shard 1/1, or the merge of all shards.
@@ -115,6 +117,6 @@ public enum MonteCarlo {
     return RunResult(
       scenario: partial.scenario, title: partial.title, city: partial.city, baseYear: partial.baseYear,
       horizon: partial.horizon, runs: partial.runs, seed: partial.seed, outputs: partial.outputs,
-      series: series, targets: targets, cost: cost)
+      series: series, targets: targets, cost: cost, diagnostics: partial.diagnostics)
   }
 }

@@ -28,6 +28,7 @@ extension MonteCarlo {
     }
     let summaries = SummaryBank(count: series.count)
     let baseSampler = MonteCarloSampler(seed: base.seed)
+    var diagnostics: [NumericalDiagnostic] = []
     var done = 0
     BlockScheduler(runs: 0..<options.runs, blockSize: options.blockSize, threads: options.threads).forEachWave { runs in
       PairedBlocks(base: base.project(runs: runs, sampler: baseSampler),
@@ -40,6 +41,10 @@ extension MonteCarlo {
             summary.add(block.alternatives[a].value(series: o, year: t, run: i) - block.base.value(series: b, year: t, run: i))
           }
         }
+      }
+      for block in blocks {
+        diagnostics.absorb(block.base.diagnostics)
+        for alternative in block.alternatives { diagnostics.absorb(alternative.diagnostics) }
       }
       done += blocks.reduce(0) { $0 + $1.base.runs.count }
       options.progress?(done)
@@ -62,7 +67,7 @@ extension MonteCarlo {
       }
       return Comparison(scenario: alternative.id, title: alternative.title, differences: differences)
     }
-    return PlanComparison(base: base.id, outputs: base.outputs, comparisons: comparisons)
+    return PlanComparison(base: base.id, outputs: base.outputs, comparisons: comparisons, diagnostics: diagnostics)
   }
 }
 

@@ -25,6 +25,8 @@ public struct PartialRun: Codable, Sendable, Equatable {
   public var targets: [TargetCount]
   /// Series in result order: for each output (then the programme cost), each year.
   var summaries: [SeriesSummary]
+  /// Numerical problems met in this shard's runs (see `RunResult.diagnostics`).
+  public var diagnostics: [NumericalDiagnostic]
   /// The manifest of the shard's run (its input files' SHA-256 let `merge` check they match).
   public var meta: RunManifest?
 

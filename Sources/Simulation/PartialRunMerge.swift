@@ -33,6 +33,7 @@ extension PartialRun {
     var merged = ordered[0]
     for part in ordered.dropFirst() {
       for k in merged.summaries.indices { merged.summaries[k].merge(part.summaries[k]) }
+      merged.diagnostics.absorb(part.diagnostics)
       for k in merged.targets.indices {
         merged.targets[k].met += part.targets[k].met
         for t in merged.targets[k].firstMet.indices { merged.targets[k].firstMet[t] += part.targets[k].firstMet[t] }

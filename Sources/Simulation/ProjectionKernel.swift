@@ -11,6 +11,8 @@ struct BlockOutput: Sendable {
   var targetMet: [Int]
   /// Per target: runs whose first year meeting the bound is year offset t (index t), or never (last).
   var firstMet: [[Int]]
+  /// Values that overflowed, scores pinned at a bound, stocks held at zero.
+  var diagnostics: [NumericalDiagnostic] = []
 
   func value(series: Int, year: Int, run i: Int) -> Double {
     values[(series * years + year) * runs.count + i]
@@ -103,13 +105,14 @@ extension CompiledScenario {
     let strikeStreams = noiseRuns.map { RandomStream(seed: seed, run: $0, key: StreamKey("disruption.strike")) }
     let sizeStreams = noiseRuns.map { RandomStream(seed: seed, run: $0, key: StreamKey("disruption.size")) }
 
+    var tally = DiagnosticTally()
     output.values.withUnsafeMutableBufferPointer { values in
       for t in 0..<years {
         if t > 0 {
           advanceInterventions(year: baseYear + t, w)
-          advanceStocks(t: t, years: years, w)
+          advanceStocks(t: t, years: years, firstRun: runs.lowerBound, w, &tally)
           drawInnovations(t: t, shockStreams: shockStreams, strikeStreams: strikeStreams, sizeStreams: sizeStreams, w)
-          advanceResponses(t: t, years: years, w)
+          advanceResponses(t: t, years: years, firstRun: runs.lowerBound, w, &tally)
         }
         for s in slots.indices {
           let base = (outputOfSlot[s] * years + t) * n
@@ -120,6 +123,7 @@ extension CompiledScenario {
         for i in 0..<n { values[costBase + i] = t == 0 ? 0 : w.cost[i] }
       }
     }
+    output.diagnostics = tally.diagnostics(scenario: id, slotIDs: slots.map(\.id))
     countTargets(&output)
     return output
   }
@@ -159,7 +163,7 @@ extension CompiledScenario {
   }
 
   /// X(t) = max(0, X(t−1) + d + Σ additions + Σ γ·Δs), entering other equations as ln(X + c).
-  private func advanceStocks(t: Int, years: Int, _ w: BlockWorkspace) {
+  private func advanceStocks(t: Int, years: Int, firstRun: Int, _ w: BlockWorkspace, _ tally: inout DiagnosticTally) {
     let n = w.n
     for equation in stocks {
       let s = equation.slot
@@ -180,7 +184,14 @@ extension CompiledScenario {
       let s = equation.slot
       let offset = slots[s].transform.offset
       for i in 0..<n {
-        let x = max(0, w.level[s * n + i])
+        var x = w.level[s * n + i]
+        if !(x >= 0) {
+          tally.record(x.isNaN ? .nonFinite : .heldAtZero, slot: s, run: firstRun + i, year: baseYear + t)
+          x = 0
+        } else if x == .infinity {
+          tally.record(.nonFinite, slot: s, run: firstRun + i, year: baseYear + t)
+          x = 0
+        }
         w.level[s * n + i] = x
         w.u[(s * years + t) * n + i] = log(x + offset)
       }
@@ -220,7 +231,7 @@ extension CompiledScenario {
 
   /// z*(t) = z*(t−1) + g + Σ β·Δu(t−ℓ) + Σ γ·Δs;  ε(t) = ρ ε(t−1) + σ ξ + e·J·B;  Y = T⁻¹(z* + ε),
   /// plus the programme cost for tertiary-sector investment.
-  private func advanceResponses(t: Int, years: Int, _ w: BlockWorkspace) {
+  private func advanceResponses(t: Int, years: Int, firstRun: Int, _ w: BlockWorkspace, _ tally: inout DiagnosticTally) {
     let n = w.n
     for (r, equation) in responses.enumerated() {
       let s = equation.slot
@@ -236,6 +247,7 @@ extension CompiledScenario {
         for i in 0..<n { zs[i] += w.parameters[term.effect * n + i] * w.phaseChange[term.intervention * n + i] }
       }
       let receivesCost = s == costSlot
+      let isScore = transform.scale == .logit
       let uNow = (s * years + t) * n
       for i in 0..<n {
         let e = w.parameters[equation.autoregression * n + i] * w.epsilon[s * n + i]
@@ -250,6 +262,19 @@ extension CompiledScenario {
         } else {
           w.level[s * n + i] = transform.inverse(z)
           w.u[uNow + i] = z
+        }
+        // Guards: an overflow is reported and replaced by the base value so that nothing
+        // undefined reaches the summaries (the result is then refused as a whole); a score
+        // pinned at 0 or 100 is kept and reported.
+        let value = w.level[s * n + i]
+        if !value.isFinite || !w.u[uNow + i].isFinite {
+          tally.record(.nonFinite, slot: s, run: firstRun + i, year: baseYear + t)
+          w.level[s * n + i] = slots[s].base
+          w.u[uNow + i] = transform.forward(slots[s].base)
+          zs[i] = w.u[uNow + i]
+          w.epsilon[s * n + i] = 0
+        } else if isScore && (value <= 0 || value >= 100) {
+          tally.record(.saturated, slot: s, run: firstRun + i, year: baseYear + t)
         }
       }
     }

@@ -19,12 +19,15 @@ public struct RunResult: Codable, Sendable, Equatable {
   public var targets: [TargetResult]
   /// Programme cost per year (亿元).
   public var cost: [CostPoint]
+  /// Numerical problems met on the way: values that overflowed (errors), scores pinned at a
+  /// bound or stocks held at zero (warnings).
+  public var diagnostics: [NumericalDiagnostic]
   public var meta: RunManifest?
 
   public init(
     scenario: String, title: LocalizedText, city: String, baseYear: Int, horizon: Int, runs: Int,
     seed: UInt64, outputs: [OutputInfo], series: [SeriesPoint], targets: [TargetResult],
-    cost: [CostPoint], meta: RunManifest? = nil
+    cost: [CostPoint], diagnostics: [NumericalDiagnostic] = [], meta: RunManifest? = nil
   ) {
     self.scenario = scenario
     self.title = title
@@ -37,7 +40,30 @@ public struct RunResult: Codable, Sendable, Equatable {
     self.series = series
     self.targets = targets
     self.cost = cost
+    self.diagnostics = diagnostics
     self.meta = meta
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case scenario, title, city, baseYear, horizon, runs, seed, outputs, series, targets, cost, diagnostics, meta
+  }
+
+  /// Decodes results written before diagnostics were recorded as having none.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    scenario = try c.decode(String.self, forKey: .scenario)
+    title = try c.decode(LocalizedText.self, forKey: .title)
+    city = try c.decode(String.self, forKey: .city)
+    baseYear = try c.decode(Int.self, forKey: .baseYear)
+    horizon = try c.decode(Int.self, forKey: .horizon)
+    runs = try c.decode(Int.self, forKey: .runs)
+    seed = try c.decode(UInt64.self, forKey: .seed)
+    outputs = try c.decode([OutputInfo].self, forKey: .outputs)
+    series = try c.decode([SeriesPoint].self, forKey: .series)
+    targets = try c.decode([TargetResult].self, forKey: .targets)
+    cost = try c.decode([CostPoint].self, forKey: .cost)
+    diagnostics = try c.decodeIfPresent([NumericalDiagnostic].self, forKey: .diagnostics) ?? []
+    meta = try c.decodeIfPresent(RunManifest.self, forKey: .meta)
   }
 }
 
@@ -188,13 +214,33 @@ public struct PlanComparison: Codable, Sendable, Equatable {
   public var base: String
   public var outputs: [OutputInfo]
   public var comparisons: [Comparison]
+  /// Numerical problems met in any of the scenarios (see `RunResult.diagnostics`).
+  public var diagnostics: [NumericalDiagnostic]
   public var meta: RunManifest?
 
-  public init(base: String, outputs: [OutputInfo], comparisons: [Comparison], meta: RunManifest? = nil) {
+  public init(
+    base: String, outputs: [OutputInfo], comparisons: [Comparison], diagnostics: [NumericalDiagnostic] = [],
+    meta: RunManifest? = nil
+  ) {
     self.base = base
     self.outputs = outputs
     self.comparisons = comparisons
+    self.diagnostics = diagnostics
     self.meta = meta
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case base, outputs, comparisons, diagnostics, meta
+  }
+
+  /// Decodes results written before diagnostics were recorded as having none.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    base = try c.decode(String.self, forKey: .base)
+    outputs = try c.decode([OutputInfo].self, forKey: .outputs)
+    comparisons = try c.decode([Comparison].self, forKey: .comparisons)
+    diagnostics = try c.decodeIfPresent([NumericalDiagnostic].self, forKey: .diagnostics) ?? []
+    meta = try c.decodeIfPresent(RunManifest.self, forKey: .meta)
   }
 }
 

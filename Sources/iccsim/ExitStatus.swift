@@ -22,7 +22,7 @@ enum ExitStatus: Int32 {
     switch error {
     case let error as InputError: self = error.isUnreadableFile ? .noInput : .dataError
     case is ValidationError: self = .usage
-    case is SimulationError: self = .dataError
+    case is SimulationError, is NumericalFailure: self = .dataError
     case let error as ReportingError: self = ExitStatus(rawValue: error.exitCode) ?? .internalError
     case is OutputFileError: self = .cannotCreate
     default: self = .internalError

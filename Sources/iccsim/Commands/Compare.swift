@@ -54,6 +54,7 @@ func compareScenarios(_ paths: [String], options: SimulationOptions) throws -> P
   var result = try MonteCarlo.compare(
     base: compiled[0], alternatives: Array(compiled.dropFirst()),
     options: MonteCarloOptions(runs: base.runs, threads: options.threads, progress: { progress.update($0) }))
+  try screen(result.diagnostics)
   result.meta = try ManifestBuilder.manifest(
     inputs: loaded.flatMap(\.sourceFiles), seed: base.seed, threads: options.threads, elapsed: clock.now - start)
   return result

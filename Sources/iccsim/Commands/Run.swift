@@ -53,7 +53,26 @@ func simulate(_ scenario: Scenario, options: SimulationOptions) throws -> RunRes
   let start = clock.now
   var result = MonteCarlo.run(
     compiled, options: MonteCarloOptions(runs: scenario.runs, threads: options.threads, progress: { progress.update($0) }))
+  try screen(result.diagnostics)
   result.meta = try ManifestBuilder.manifest(
     inputs: scenario.sourceFiles, seed: scenario.seed, threads: options.threads, elapsed: clock.now - start)
   return result
+}
+
+/// A result with values that overflowed or became undefined: refused whole (exit 65).
+struct NumericalFailure: Error, CustomStringConvertible {
+  let diagnostics: [NumericalDiagnostic]
+
+  var description: String {
+    "the projection is numerically unusable:\n" + diagnostics.map { "  " + $0.message }.joined(separator: "\n")
+  }
+}
+
+/// Prints warnings to standard error and refuses a result that has numerical errors.
+func screen(_ diagnostics: [NumericalDiagnostic]) throws {
+  for warning in diagnostics where !warning.isError {
+    printToStandardError("iccsim: warning: \(warning.message)")
+  }
+  let errors = diagnostics.filter(\.isError)
+  if !errors.isEmpty { throw NumericalFailure(diagnostics: errors) }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CityModel
 import Foundation
 import Reporting
+import Simulation
 
 extension ExportFormat: ExpressibleByArgument {
   /// Accepts the format names, and `table` for the aligned terminal table.
@@ -87,19 +88,35 @@ struct ResultOutputOptions: ParsableArguments {
   func emit(_ documents: [ResultDocument], presentation: PresentationOptions) throws {
     let settings = try presentation.settings()
     let formats = try formats()
-    if let out {
-      let directory = URL(fileURLWithPath: out, isDirectory: true)
-      do {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-      } catch {
-        throw OutputFileError(path: out, reason: "cannot create the directory (\(error.localizedDescription))")
-      }
-      for document in documents {
-        _ = try Exporter.write(document, formats: formats, to: directory, force: force, settings: settings)
-      }
-    } else {
-      let rendered = try documents.map { try Exporter.render($0, as: formats[0], settings: settings) }
+    guard let out else {
+      let rendered = try documents.map { try Self.render($0, as: formats[0], settings: settings) }
       for data in rendered { FileHandle.standardOutput.write(data) }
+      return
+    }
+    let directory = URL(fileURLWithPath: out, isDirectory: true)
+    do {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    } catch {
+      throw OutputFileError(path: out, reason: "cannot create the directory (\(error.localizedDescription))")
+    }
+    var files: [(URL, Data)] = []
+    for document in documents {
+      for format in formats {
+        let file = directory.appendingPathComponent("\(document.fileStem).\(format.fileExtension)")
+        files.append((file, try Self.render(document, as: format, settings: settings)))
+      }
+    }
+    for (file, data) in files { try AtomicWrite.write(data, to: file, force: force) }
+  }
+
+  /// `json` from `run` and `compare` is the result itself (the public, machine-readable
+  /// interface that `export`, `report` and `merge` read); every other format is a table.
+  static func render(_ document: ResultDocument, as format: ExportFormat, settings: ExportSettings) throws -> Data {
+    guard format == .json else { return try Exporter.render(document, as: format, settings: settings) }
+    let encoder = ResultCoding.encoder()
+    switch document {
+    case .run(let result): return try encoder.encode(result) + Data("\n".utf8)
+    case .comparison(let result): return try encoder.encode(result) + Data("\n".utf8)
     }
   }
 }

@@ -1,0 +1,41 @@
+import ArgumentParser
+import CityModel
+import Foundation
+import Reporting
+import Simulation
+
+/// `iccsim report`: one self-contained HTML page from scenarios.
+struct Report: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run scenarios and write one self-contained HTML report (tables, fan charts, comparison, manifest).",
+    discussion: """
+      Runs every scenario; with two or more, the first is the base and the others are compared
+      with it run by run under common random numbers. The page needs no network and no scripts.
+      """)
+
+  @Argument(help: "Scenario files (YAML); the first is the base of the comparison.")
+  var scenarios: [String]
+
+  @OptionGroup var options: SimulationOptions
+
+  @OptionGroup var presentation: PresentationOptions
+
+  @Option(help: "The HTML file to write.")
+  var out: String
+
+  @Flag(help: "Replace the file if it exists.")
+  var force = false
+
+  func run() throws {
+    try exitingOnError {
+      let target = URL(fileURLWithPath: out)
+      if FileManager.default.fileExists(atPath: target.path) && !force {
+        throw OutputFileError(path: out, reason: "it exists; pass --force to replace it")
+      }
+      let runs = try scenarios.map { try simulate(try loadScenario($0, options: options), options: options) }
+      let comparison = scenarios.count > 1 ? try compareScenarios(scenarios, options: options) : nil
+      let page = try HTMLReport.render(runs: runs, comparison: comparison, options: try presentation.settings().options)
+      try AtomicWrite.write(Data(page.utf8), to: target, force: force)
+    }
+  }
+}
