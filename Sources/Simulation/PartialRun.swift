@@ -1,4 +1,5 @@
 import CityModel
+import Foundation
 
 /// The mergeable state of a Monte Carlo run over one shard's runs: per output and year the
 /// moments and the quantile summary (exact values up to the exact limit, the sketch beyond), the
@@ -29,6 +30,14 @@ public struct PartialRun: Codable, Sendable, Equatable {
   public var diagnostics: [NumericalDiagnostic]
   /// The manifest of the shard's run (its input files' SHA-256 let `merge` check they match).
   public var meta: RunManifest?
+
+  /// The JSON of a partial result: the results' encoding, compact, since a shard keeps every
+  /// value while quantiles are exact.
+  public func encoded() throws -> Data {
+    let encoder = ResultCoding.encoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return try encoder.encode(self) + Data("\n".utf8)
+  }
 
   /// The number of years per series: base year … base year + horizon.
   var years: Int { horizon + 1 }
