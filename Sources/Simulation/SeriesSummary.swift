@@ -11,7 +11,7 @@ import Stochastics
 /// merged moments (Chan et al.), equal to one pass up to rounding in the last bits.
 struct SeriesSummary: Codable, Sendable, Equatable {
   private var moments = RunningMoments()
-  private var quantiles: QuantileSummary
+  private(set) var quantiles: QuantileSummary
   /// Values strictly above zero (for a paired difference: runs in which the alternative is higher).
   private(set) var positives = 0
 
