@@ -55,7 +55,7 @@ extension PartialRun {
     }
     let count = self.shard.runs.count
     guard summaries.count == (outputs.count + 1) * years,
-      summaries.allSatisfy({ $0.count == count }),
+      summaries.allSatisfy({ $0.count == count && $0.limits == summaries[0].limits }),
       targets.allSatisfy({ $0.met <= count && $0.firstMet.count == years + 1 && $0.firstMet.reduce(0, +) == count })
     else {
       throw SimulationError("\(name): the summaries do not match the \(count) runs of shard \(shard.index)/\(shard.count) (a damaged file?)")
@@ -83,7 +83,7 @@ extension PartialRun {
     }
     let sameLayout = outputs == reference.outputs && baseYear == reference.baseYear && horizon == reference.horizon
       && targets.count == reference.targets.count && zip(targets, reference.targets).allSatisfy { $0.sameTarget(as: $1) }
-      && summaries.first?.exactLimit == reference.summaries.first?.exactLimit
+      && summaries.first?.limits == reference.summaries.first?.limits
     if !sameLayout {
       throw SimulationError("\(name) is not a part of the same job as \(referenceName): outputs, years, targets or quantile limits differ")
     }

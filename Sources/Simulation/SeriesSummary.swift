@@ -20,7 +20,8 @@ struct SeriesSummary: Codable, Sendable, Equatable {
   }
 
   var count: Int { quantiles.count }
-  var exactLimit: Int { quantiles.exactLimit }
+  /// The quantile summary's exact limit and sketch capacity: summaries merge only when equal.
+  var limits: [Int] { [quantiles.exactLimit, quantiles.sketchCapacity] }
   /// The proven rank error of the quantiles, in number of values; 0 while exact.
   var rankErrorBound: Double { quantiles.rankErrorBound }
 

@@ -140,6 +140,12 @@ import Testing
     #expect(Self.mergeError([parts[0], otherSplit])
       == "of-five.json is not a part of the same job as part-1.json: shard count 5 differs from 4")
 
+    let compiled = try CompiledScenario(ReproducibilityTests.uncertainScenario())
+    let otherLimit = (name: "other-limit.json", part: try Self.parts(
+      compiled, count: 4, options: MonteCarloOptions(runs: 400, threads: 2, exactQuantileLimit: 50))[1].part)
+    #expect(Self.mergeError([parts[0], otherLimit, parts[2], parts[3]])
+      == "other-limit.json is not a part of the same job as part-1.json: outputs, years, targets or quantile limits differ")
+
     var renamed = parts[3]
     renamed.name = "renamed.json"
     renamed.part.scenario = "alt"
