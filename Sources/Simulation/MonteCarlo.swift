@@ -54,7 +54,7 @@ public enum MonteCarlo {
         for block in blocks {
           let n = block.runs.count
           block.values.withUnsafeBufferPointer { values in
-            for i in 0..<n { summary.add(values[k * n + i]) }
+            summary.add(contentsOf: UnsafeBufferPointer(rebasing: values[(k * n)..<(k * n + n)]))
           }
         }
       }

@@ -31,6 +31,15 @@ struct SeriesSummary: Codable, Sendable, Equatable {
     if value > 0 { positives += 1 }
   }
 
+  /// Adds values in run order.
+  mutating func add(contentsOf values: UnsafeBufferPointer<Double>) {
+    for value in values {
+      moments.add(value)
+      if value > 0 { positives += 1 }
+    }
+    quantiles.add(contentsOf: values)
+  }
+
   /// Adds the summary of the runs that follow this one's (same exact limit).
   mutating func merge(_ other: SeriesSummary) {
     moments.merge(other.moments)

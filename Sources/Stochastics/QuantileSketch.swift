@@ -87,20 +87,24 @@ struct QuantileSketch: Codable, Sendable, Hashable {
     return bound + Double(sign: .plus, exponent: levels.count - 1, significand: 1)
   }
 
-  /// The value whose estimated 0-based rank range covers `rank` (a position in 0…count − 1).
-  func value(atRank rank: Double) -> Double {
+  /// For each rank (a position in 0…count − 1), the value whose estimated 0-based rank range
+  /// covers it. The weighted values are sorted once for all the ranks.
+  func values(atRanks ranks: [Double]) -> [Double] {
     var weighted: [(value: Double, weight: Double)] = []
+    weighted.reserveCapacity(levels.reduce(0) { $0 + $1.count })
     for (level, values) in levels.enumerated() {
       let weight = Double(sign: .plus, exponent: level, significand: 1)
       for value in values { weighted.append((value, weight)) }
     }
     weighted.sort { $0.value < $1.value }
-    var cumulative = 0.0
-    for item in weighted {
-      cumulative += item.weight
-      if cumulative > rank { return item.value }
+    return ranks.map { rank in
+      var cumulative = 0.0
+      for item in weighted {
+        cumulative += item.weight
+        if cumulative > rank { return item.value }
+      }
+      return weighted[weighted.count - 1].value
     }
-    return weighted[weighted.count - 1].value
   }
 
   /// Compacts every level, from `level` upwards, that has reached capacity.
@@ -119,20 +123,19 @@ struct QuantileSketch: Codable, Sendable, Hashable {
       levels.append([])
       compactions.append(0)
     }
-    var values = levels[level]
-    values.sort()
+    // Sorted in place (an unstable sort suffices for plain numbers and avoids a merge buffer).
+    levels[level].withUnsafeMutableBufferPointer { OrderStatistics.sort($0) }
     // An even number of the smallest values is compacted; an odd one out stays behind.
-    let compacted = values.count - values.count % 2
+    let count = levels[level].count
+    let compacted = count - count % 2
     let offset = compactions[level] % 2
-    var promoted: [Double] = []
-    promoted.reserveCapacity(compacted / 2)
+    levels[level + 1].reserveCapacity(levels[level + 1].count + compacted / 2)
     var index = offset
     while index < compacted {
-      promoted.append(values[index])
+      levels[level + 1].append(levels[level][index])
       index += 2
     }
-    levels[level] = Array(values[compacted...])
-    levels[level + 1] += promoted
+    levels[level].removeFirst(compacted)
     compactions[level] += 1
   }
 }

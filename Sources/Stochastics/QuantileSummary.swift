@@ -81,6 +81,18 @@ public struct QuantileSummary: Codable, Sendable, Hashable {
     }
   }
 
+  /// Adds finite values in order; the same as adding them one by one, with one capacity check
+  /// while exact.
+  public mutating func add(contentsOf values: UnsafeBufferPointer<Double>) {
+    guard sketch == nil, count + values.count <= exactLimit else {
+      for value in values { add(value) }
+      return
+    }
+    precondition(values.allSatisfy(\.isFinite), "QuantileSummary accepts finite values only")
+    exactValues.append(contentsOf: values)
+    count += values.count
+  }
+
   /// Adds the values summarised by another summary with the same limits.
   ///
   /// Exact + exact within the limit stays exact (values concatenated: self's, then other's);
@@ -114,7 +126,7 @@ public struct QuantileSummary: Codable, Sendable, Hashable {
     precondition(probabilities.allSatisfy { (0...1).contains($0) }, "quantile needs p in [0, 1]")
     guard count > 0 else { return probabilities.map { _ in .nan } }
     if let sketch {
-      return probabilities.map { sketch.value(atRank: Double(count - 1) * $0) }
+      return sketch.values(atRanks: probabilities.map { Double(count - 1) * $0 })
     }
     // Only the order statistics each quantile interpolates between are needed: select them
     // (quickselect on a copy, O(n) each) instead of sorting all n values.

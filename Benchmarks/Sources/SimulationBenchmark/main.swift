@@ -10,7 +10,6 @@ import CityModel
 import Foundation
 import Simulation
 
-setvbuf(stdout, nil, _IOLBF, 0)
 let arguments = CommandLine.arguments.dropFirst()
 let path = arguments.first { !$0.hasPrefix("--") } ?? "scenarios/shanghai-baseline.yaml"
 let millionRepetitions = arguments.firstIndex(of: "--million-repetitions").map { Int(arguments[$0 + 1])! } ?? 1
@@ -40,14 +39,19 @@ func time(runs: Int, threads: Int, repetitions: Int) -> (median: Double, result:
   return (seconds.sorted()[seconds.count / 2], last!)
 }
 
+/// Prints a line at once (standard output may be a pipe, which `print` would buffer).
+func report(_ line: String) {
+  FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
 let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
   .split(separator: "\n").first { $0.hasPrefix("model name") }?.split(separator: ":").last?
   .trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
-print("simulation benchmark: \(path), \(scenario.outputs.count) outputs, horizon \(scenario.horizon); \(cores) cores, \(cpu)")
+report("simulation benchmark: \(path), \(scenario.outputs.count) outputs, horizon \(scenario.horizon); \(cores) cores, \(cpu)")
 let one = time(runs: 100_000, threads: 1, repetitions: 5)
-print(String(format: "100,000 runs, 1 thread:  %.3f s (median of 5)", one.median))
+report(String(format: "100,000 runs, 1 thread:  %.3f s (median of 5)", one.median))
 let two = time(runs: 100_000, threads: max(2, cores), repetitions: 5)
 precondition(one.result == two.result, "results differ between 1 and \(max(2, cores)) threads")
-print(String(format: "100,000 runs, %d threads: %.3f s (median of 5); speed-up %.2f×", max(2, cores), two.median, one.median / two.median))
+report(String(format: "100,000 runs, %d threads: %.3f s (median of 5); speed-up %.2f×", max(2, cores), two.median, one.median / two.median))
 let million = time(runs: 1_000_000, threads: cores, repetitions: millionRepetitions)
-print(String(format: "1,000,000 runs, %d threads: %.3f s (median of %d)", cores, million.median, millionRepetitions))
+report(String(format: "1,000,000 runs, %d threads: %.3f s (median of %d)", cores, million.median, millionRepetitions))
