@@ -3,35 +3,51 @@ import Dispatch
 
 /// How many runs, on how many threads, and who hears about progress.
 public struct MonteCarloOptions: Sendable {
+  /// Runs of the whole job (a shard runs its part of them).
   public var runs: Int
   public var threads: Int
   /// Runs per block: the unit of work handed to a thread.
   public var blockSize: Int
   /// Called with the number of runs finished so far, in order, from the calling thread.
   public var progress: (@Sendable (Int) -> Void)?
+  /// Quantiles are exact up to this many runs per series and come from the sketch beyond.
+  public var exactQuantileLimit: Int
 
-  public init(runs: Int, threads: Int = ProcessInfo.processInfo.activeProcessorCount, blockSize: Int = 1024, progress: (@Sendable (Int) -> Void)? = nil) {
+  public init(
+    runs: Int, threads: Int = ProcessInfo.processInfo.activeProcessorCount, blockSize: Int = 1024,
+    progress: (@Sendable (Int) -> Void)? = nil, exactQuantileLimit: Int = 50_000
+  ) {
     self.runs = runs
     self.threads = threads
     self.blockSize = blockSize
     self.progress = progress
+    self.exactQuantileLimit = exactQuantileLimit
   }
 }
 
 import Foundation
 
 /// The Monte Carlo driver: projects a scenario over many runs and summarises every output.
+///
+/// A run is `finalise(accumulate(…, shard: .whole, …))`; a job split into shards runs
+/// `accumulate` once per shard (anywhere), then `PartialRun.merge` and `finalise`, with the
+/// same result (see `SeriesSummary` for the exact conditions).
 public enum MonteCarlo {
   /// Runs `scenario` and summarises each output per year, the targets and the cost.
   public static func run(_ scenario: CompiledScenario, options: MonteCarloOptions) -> RunResult {
+    finalise(accumulate(scenario, shard: .whole, options: options), threads: options.threads)
+  }
+
+  /// Projects the runs of `shard` out of `options.runs` and keeps their mergeable summaries.
+  public static func accumulate(_ scenario: CompiledScenario, shard: Shard, options: MonteCarloOptions) -> PartialRun {
     let sampler = MonteCarloSampler(seed: scenario.seed)
     let years = scenario.horizon + 1
-    let summaries = SummaryBank(count: scenario.seriesCount * years)
+    let summaries = SummaryBank(count: scenario.seriesCount * years, exactLimit: options.exactQuantileLimit)
     var targetMet = [Int](repeating: 0, count: scenario.targets.count)
     var firstMet = [[Int]](repeating: [Int](repeating: 0, count: years + 1), count: scenario.targets.count)
     var diagnostics: [NumericalDiagnostic] = []
     var done = 0
-    BlockScheduler(runs: 0..<options.runs, blockSize: options.blockSize, threads: options.threads).forEachWave {
+    BlockScheduler(runs: shard.runs(of: options.runs), blockSize: options.blockSize, threads: options.threads).forEachWave {
       scenario.project(runs: $0, sampler: sampler)
     } consume: { blocks in
       summaries.absorb(threads: options.threads) { k, summary in
@@ -53,37 +69,54 @@ public enum MonteCarlo {
       options.progress?(done)
     }
 
-    let runs = Double(options.runs)
-    let statistics = summaries.statistics(threads: options.threads)
-    var series: [SeriesPoint] = []
-    for (o, output) in scenario.outputs.enumerated() {
-      for t in 0..<years {
-        let s = statistics[o * years + t]
-        series.append(SeriesPoint(
-          indicator: output.id, year: scenario.baseYear + t, mean: s.mean, sd: s.sd,
-          p5: s.p5, p25: s.p25, p50: s.p50, p75: s.p75, p95: s.p95))
-      }
-    }
-    let cost = (0..<years).map { t in
-      let s = statistics[scenario.costSeries * years + t]
-      return CostPoint(year: scenario.baseYear + t, mean: s.mean, sd: s.sd, p5: s.p5, p50: s.p50, p95: s.p95)
-    }
     let targets = scenario.targets.enumerated().map { k, target in
       var atLeast: Double? = nil, atMost: Double? = nil
       switch target.bound {
       case .atLeast(let x): atLeast = x
       case .atMost(let x): atMost = x
       }
+      return TargetCount(
+        indicator: target.output, year: target.year, atLeast: atLeast, atMost: atMost,
+        met: targetMet[k], firstMet: firstMet[k])
+    }
+    return PartialRun(
+      kind: PartialRun.kindTag, scenario: scenario.id, title: scenario.title, city: scenario.city,
+      baseYear: scenario.baseYear, horizon: scenario.horizon, seed: scenario.seed, runs: options.runs,
+      shard: ShardRuns(shard, totalRuns: options.runs), outputs: scenario.outputs, targets: targets,
+      summaries: summaries.all(), diagnostics: diagnostics, meta: nil)
+  }
+
+  /// The result of a whole job from its state: a run over shard 1/1, or the merge of all shards.
+  public static func finalise(_ partial: PartialRun, threads: Int) -> RunResult {
+    precondition(partial.shard.runs == 0..<partial.runs, "finalise needs the state of every run; merge the shards first")
+    let years = partial.years
+    let runs = Double(partial.runs)
+    let statistics = partial.summaries.parallelMap(threads: threads) { $0.statistics() }
+    var series: [SeriesPoint] = []
+    for (o, output) in partial.outputs.enumerated() {
+      for t in 0..<years {
+        let s = statistics[o * years + t]
+        series.append(SeriesPoint(
+          indicator: output.id, year: partial.baseYear + t, mean: s.mean, sd: s.sd,
+          p5: s.p5, p25: s.p25, p50: s.p50, p75: s.p75, p95: s.p95))
+      }
+    }
+    let costSeries = partial.outputs.count
+    let cost = (0..<years).map { t in
+      let s = statistics[costSeries * years + t]
+      return CostPoint(year: partial.baseYear + t, mean: s.mean, sd: s.sd, p5: s.p5, p50: s.p50, p95: s.p95)
+    }
+    let targets = partial.targets.map { target in
       let firstYears = (0..<years).compactMap { t -> YearProbability? in
-        firstMet[k][t] == 0 ? nil : YearProbability(year: scenario.baseYear + t, probability: Double(firstMet[k][t]) / runs)
+        target.firstMet[t] == 0 ? nil : YearProbability(year: partial.baseYear + t, probability: Double(target.firstMet[t]) / runs)
       }
       return TargetResult(
-        indicator: target.output, year: target.year, atLeast: atLeast, atMost: atMost,
-        probability: Double(targetMet[k]) / runs, firstMet: firstYears)
+        indicator: target.indicator, year: target.year, atLeast: target.atLeast, atMost: target.atMost,
+        probability: Double(target.met) / runs, firstMet: firstYears)
     }
     return RunResult(
-      scenario: scenario.id, title: scenario.title, city: scenario.city, baseYear: scenario.baseYear,
-      horizon: scenario.horizon, runs: options.runs, seed: scenario.seed, outputs: scenario.outputs,
-      series: series, targets: targets, cost: cost, diagnostics: diagnostics)
+      scenario: partial.scenario, title: partial.title, city: partial.city, baseYear: partial.baseYear,
+      horizon: partial.horizon, runs: partial.runs, seed: partial.seed, outputs: partial.outputs,
+      series: series, targets: targets, cost: cost, diagnostics: partial.diagnostics)
   }
 }

@@ -2,13 +2,28 @@ import Stochastics
 
 /// Streaming summary of one output in one year over the runs: moments and quantiles.
 ///
-/// Quantiles are exact (numpy's linear interpolation) up to `QuantileSummary`'s exact limit of
-/// 50,000 runs and come from its mergeable sketch beyond, with the rank error it documents.
-struct SeriesSummary: Sendable {
+/// Quantiles are exact (numpy's linear interpolation) up to `exactLimit` runs (default 50,000,
+/// `QuantileSummary`'s) and come from its mergeable sketch beyond, with the rank error it documents.
+///
+/// Summaries of disjoint run ranges merge (`merge(_:)`, in run order). While the quantiles are
+/// exact, the mean and standard deviation are recomputed from the kept values in run order, so
+/// a merge of shards gives the same bits as one pass; beyond the exact limit they come from the
+/// merged moments (Chan et al.), equal to one pass up to rounding in the last bits.
+struct SeriesSummary: Codable, Sendable, Equatable {
   private var moments = RunningMoments()
-  private var quantiles = QuantileSummary()
+  private(set) var quantiles: QuantileSummary
   /// Values strictly above zero (for a paired difference: runs in which the alternative is higher).
   private(set) var positives = 0
+
+  init(exactLimit: Int = 50_000) {
+    quantiles = QuantileSummary(exactLimit: exactLimit)
+  }
+
+  var count: Int { quantiles.count }
+  /// The quantile summary's exact limit and sketch capacity: summaries merge only when equal.
+  var limits: [Int] { [quantiles.exactLimit, quantiles.sketchCapacity] }
+  /// The proven rank error of the quantiles, in number of values; 0 while exact.
+  var rankErrorBound: Double { quantiles.rankErrorBound }
 
   mutating func add(_ value: Double) {
     moments.add(value)
@@ -25,9 +40,17 @@ struct SeriesSummary: Sendable {
     quantiles.add(contentsOf: values)
   }
 
+  /// Adds the summary of the runs that follow this one's (same exact limit).
+  mutating func merge(_ other: SeriesSummary) {
+    moments.merge(other.moments)
+    quantiles.merge(other.quantiles)
+    positives += other.positives
+  }
+
   /// Mean, sample standard deviation (n − 1) and P5/P25/P50/P75/P95.
   func statistics() -> SeriesStatistics {
-    SeriesStatistics(
+    let moments = quantiles.exactValuesInOrder.map { RunningMoments($0) } ?? moments
+    return SeriesStatistics(
       mean: moments.count > 0 ? moments.mean : .nan,
       sd: moments.count > 1 ? moments.sampleStandardDeviation : 0,
       quantiles: quantiles.quantiles(SeriesStatistics.probabilities))

@@ -6,9 +6,9 @@ import Dispatch
 final class SummaryBank: @unchecked Sendable {
   private let summaries: UnsafeMutableBufferPointer<SeriesSummary>
 
-  init(count: Int) {
+  init(count: Int, exactLimit: Int = 50_000) {
     summaries = .allocate(capacity: count)
-    summaries.initialize(repeating: SeriesSummary())
+    summaries.initialize(repeating: SeriesSummary(exactLimit: exactLimit))
   }
 
   deinit {
@@ -28,6 +28,11 @@ final class SummaryBank: @unchecked Sendable {
         k += workers
       }
     }
+  }
+
+  /// Every series' summary, in order.
+  func all() -> [SeriesSummary] {
+    Array(summaries)
   }
 
   /// Per series, the number of values strictly above zero.

@@ -61,6 +61,10 @@ public struct QuantileSummary: Codable, Sendable, Hashable {
   /// True while every value is kept and quantiles are exact.
   public var isExact: Bool { sketch == nil }
 
+  /// Every value in the order added (merges append), while exact; nil once the sketch is in use.
+  /// Lets a caller recompute other statistics over the same values in a fixed order.
+  public var exactValuesInOrder: [Double]? { sketch == nil ? exactValues : nil }
+
   /// The proven bound on the rank error of `quantile(_:)`, in number of values; 0 while exact.
   public var rankErrorBound: Double { sketch?.rankErrorBound ?? 0 }
 

@@ -13,6 +13,11 @@ enum ManifestBuilder {
       let digest = SHA256.hash(data: try Data(contentsOf: url))
       files.append(InputFile(path: relativePath(path), sha256: digest.map { String(format: "%02x", $0) }.joined()))
     }
+    return manifest(files: files, seed: seed, threads: threads, elapsed: elapsed)
+  }
+
+  /// The manifest of a command whose inputs were hashed elsewhere (`merge`: the parts' inputs).
+  static func manifest(files: [InputFile], seed: UInt64, threads: Int, elapsed: Duration) -> RunManifest {
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     return RunManifest(
       version: Iccsim.configuration.version, command: CommandLine.arguments, seed: seed, inputs: files,

@@ -11,7 +11,12 @@ struct Run: ParsableCommand {
     discussion: """
       Prints key indicators at milestone years as P50 [P5–P95], the probability of meeting each
       target and the programme cost. `--format json` writes the full result (every indicator,
-      dimension score and the index, every year), as read by `export`, `report` and `merge`.
+      dimension score and the index, every year), as read by `export` and `report`.
+
+      `--shard K/N` runs only the K-th of N contiguous run ranges, runs
+      ⌊(K−1)·R/N⌋ ..< ⌊K·R/N⌋ of R, with exactly the draws they get in one
+      process, and writes a partial result (JSON) to `--out FILE` or standard
+      output; `iccsim merge` combines the N parts.
       """)
 
   @Argument(help: "Scenario files (YAML).")
@@ -23,17 +28,68 @@ struct Run: ParsableCommand {
 
   @OptionGroup var presentation: PresentationOptions
 
+  @Option(help: "Run only shard K of N (1-based) and write its partial result (JSON) to --out FILE or standard output.")
+  var shard: Shard?
+
+  @Flag(help: "Leave out `meta` (timing, host, date, command line), so results compare byte for byte.")
+  var noMeta = false
+
+  func validate() throws {
+    guard shard != nil else { return }
+    if scenarios.count != 1 { throw ValidationError("--shard runs one scenario (got \(scenarios.count))") }
+    if !["table", "json"].contains(output.format) {
+      throw ValidationError("--shard writes a partial result (JSON) for `iccsim merge`; --format does not apply")
+    }
+    if noMeta { throw ValidationError("--shard always writes the manifest: `iccsim merge` checks the parts' inputs with it") }
+  }
+
   func run() throws {
     try exitingOnError {
       let catalogue = IndicatorCatalogue.bundled
+      if let shard {
+        try runShard(shard, of: try loadScenario(scenarios[0], catalogue: catalogue, options: options))
+        return
+      }
       var documents: [ResultDocument] = []
       for path in scenarios {
         let scenario = try loadScenario(path, catalogue: catalogue, options: options)
-        let result = try simulate(scenario, options: options)
+        var result = try simulate(scenario, options: options)
+        if noMeta { result.meta = nil }
         documents.append(.run(result))
       }
       try output.emit(documents, presentation: presentation)
     }
+  }
+
+  /// Runs one shard and writes its partial result; `--out` names the file.
+  private func runShard(_ shard: Shard, of scenario: Scenario) throws {
+    guard shard.count <= scenario.runs else {
+      throw ValidationError("--shard \(shard) splits \(scenario.runs) runs into more shards than runs")
+    }
+    let compiled = try CompiledScenario(scenario)
+    let runs = shard.runs(of: scenario.runs)
+    let progress = ProgressBar(total: runs.count, label: "\(scenario.id) \(shard)")
+    let clock = ContinuousClock()
+    let start = clock.now
+    var partial = MonteCarlo.accumulate(
+      compiled, shard: shard,
+      options: MonteCarloOptions(runs: scenario.runs, threads: options.threads, progress: { progress.update($0) }))
+    try screen(partial.diagnostics)
+    partial.meta = try ManifestBuilder.manifest(
+      inputs: scenario.sourceFiles, seed: scenario.seed, threads: options.threads, elapsed: clock.now - start)
+    let data = try partial.encoded()
+    if let out = output.out {
+      try AtomicWrite.write(data, to: URL(fileURLWithPath: out), force: output.force)
+    } else {
+      FileHandle.standardOutput.write(data)
+    }
+  }
+}
+
+extension Shard: ExpressibleByArgument {
+  /// `K/N` with 1 ≤ K ≤ N.
+  public init?(argument: String) {
+    self.init(argument)
   }
 }
 

@@ -1,0 +1,84 @@
+import ArgumentParser
+import CityModel
+import Foundation
+import Reporting
+import Simulation
+
+/// `iccsim merge PART… --out RESULT.json`: the result of a run split with `run --shard K/N`.
+struct Merge: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Combine the partial results of `iccsim run --shard K/N` into the result of the whole run.",
+    discussion: """
+      The parts must come from one job (same scenario, seed, run count and shard
+      count, inputs with the same SHA-256) and hold every shard exactly once, in
+      any order; a missing, duplicated or foreign part is an error naming it
+      (exit 65). The result equals a single-process run byte for byte up to
+      50,000 runs (exact quantiles); beyond, the quantiles are within the
+      sketch's documented rank error and the mean and sd equal it up to rounding
+      in the last bits. `meta` is this command's manifest.
+      """)
+
+  @Argument(help: "Partial results written by `iccsim run --shard K/N --out FILE`.")
+  var parts: [String]
+
+  @Option(help: "Result file (written atomically); default: standard output.")
+  var out: String?
+
+  @Option(help: "Output format: json (the result, as `run --format json` writes it), table, csv, md, tex, html or xlsx.")
+  var format: ExportFormat = .json
+
+  @Flag(help: "Replace the output file if it exists.")
+  var force = false
+
+  @Flag(help: "Leave out `meta` (timing, host, date, command line), so results compare byte for byte.")
+  var noMeta = false
+
+  @OptionGroup var presentation: PresentationOptions
+
+  func validate() throws {
+    if parts.isEmpty { throw ValidationError("merge needs the partial results of every shard") }
+    if format == .xlsx && out == nil { throw ValidationError("--format xlsx needs --out FILE") }
+  }
+
+  func run() throws {
+    try exitingOnError {
+      let clock = ContinuousClock()
+      let start = clock.now
+      let named = try parts.map { (name: $0, part: try Self.readPart($0)) }
+      let merged = try PartialRun.merge(named)
+      var result = MonteCarlo.finalise(merged, threads: ProcessInfo.processInfo.activeProcessorCount)
+      try screen(result.diagnostics)
+      if !noMeta {
+        result.meta = ManifestBuilder.manifest(
+          files: named[0].part.meta?.inputs ?? [], seed: result.seed,
+          threads: ProcessInfo.processInfo.activeProcessorCount, elapsed: clock.now - start)
+      }
+      let data = try ResultOutputOptions.render(.run(result), as: format, settings: try presentation.settings())
+      if let out {
+        try AtomicWrite.write(data, to: URL(fileURLWithPath: out), force: force)
+      } else {
+        FileHandle.standardOutput.write(data)
+      }
+    }
+  }
+
+  /// Reads one part: a file that cannot be read exits 66; one that is not a partial result, 65.
+  static func readPart(_ path: String) throws -> PartialRun {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw InputError(problems: [InputProblem(file: path, message: "cannot read the file", isUnreadableFile: true)])
+    }
+    func problem(_ message: String) -> InputError {
+      InputError(problems: [InputProblem(file: path, message: message)])
+    }
+    let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+    guard let object else { throw problem("not a JSON object") }
+    guard object["kind"] as? String == PartialRun.kindTag else {
+      throw problem("not a partial result (write one with `iccsim run SCENARIO --shard K/N --out FILE`)")
+    }
+    do {
+      return try ResultCoding.decoder().decode(PartialRun.self, from: data)
+    } catch {
+      throw problem("a damaged partial result (\(error))")
+    }
+  }
+}
