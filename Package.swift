@@ -45,7 +45,7 @@ let package = Package(
     .target(
       name: "Reporting",
       dependencies: ["Simulation", "CityModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-    .target(name: "Analysis", dependencies: ["LinearAlgebra", "Stochastics"]),
+    .target(name: "Analysis", dependencies: ["LinearAlgebra", "Stochastics", "Simulation"]),
 
     // MARK: - Executable
 
@@ -53,7 +53,7 @@ let package = Package(
       name: "iccsim",
       dependencies: [
         "CityModel", "Simulation", "Reporting",
-        "Estimation",
+        "Estimation", "Analysis",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
