@@ -78,6 +78,7 @@ let package = Package(
     .testTarget(
       name: "AnalysisTests", dependencies: ["Analysis", "Stochastics", "LinearAlgebra"],
       resources: [.copy("Fixtures")]),
+    .testTarget(name: "SensitivityTests", dependencies: ["Analysis", "Simulation", "CityModel", "Stochastics", "LinearAlgebra"]),
     .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"], exclude: ["Fixtures"]),
   ]
 )

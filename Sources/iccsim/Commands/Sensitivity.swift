@@ -99,17 +99,18 @@ struct Sensitivity: ParsableCommand {
     }
   }
 
-  /// The output columns asked for, checked against the scenario (usage errors name what is valid).
+  /// The output columns asked for, checked against the scenario (usage errors, exit 64, that
+  /// name what is valid).
   private func outputs(of compiled: CompiledScenario) throws -> [SensitivityOutput] {
     let known = compiled.evaluableOutputs
     guard known.contains(output) else {
-      throw ValidationError("'\(output)' is not an output of scenario '\(compiled.id)'; expected one of: \(known.joined(separator: ", "))")
+      throw SensitivityError.invalidOption("'\(output)' is not an output of scenario '\(compiled.id)'; expected one of: \(known.joined(separator: ", "))")
     }
     let first = compiled.baseYear, last = compiled.baseYear + compiled.horizon
     if allYears { return ((first + 1)...last).map { SensitivityOutput(id: output, year: $0) } }
     let chosen = year ?? last
     guard (first...last).contains(chosen) else {
-      throw ValidationError("--year \(chosen) is outside the scenario's years \(first)…\(last)")
+      throw SensitivityError.invalidOption("--year \(chosen) is outside the scenario's years \(first)…\(last)")
     }
     return [SensitivityOutput(id: output, year: chosen)]
   }
