@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "CityModel", targets: ["CityModel"]),
     .library(name: "Simulation", targets: ["Simulation"]),
     .library(name: "Estimation", targets: ["Estimation"]),
+    .library(name: "Analysis", targets: ["Analysis"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
