@@ -16,11 +16,13 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 echo "== 1. Tornado: each input at its P5 and P95, the others at their medians (2d + 1 runs)"
-iccsim sensitivity "$scenario" --method tornado | head -n 12
+iccsim sensitivity "$scenario" --method tornado > "$work/tornado.txt"
+head -n 12 "$work/tornado.txt"
 
 echo
 echo "== 2. Regression on a Monte Carlo sample: SRC (with R²) and PRCC, for retail sales in 2030"
-iccsim sensitivity "$scenario" --method src --output retail_sales --year 2030 --samples 1000 | head -n 10
+iccsim sensitivity "$scenario" --method src --output retail_sales --year 2030 --samples 1000 > "$work/src.txt"
+head -n 10 "$work/src.txt"
 
 echo
 echo "== 3. Sobol first- and total-order indices with bootstrap intervals, every year at once, as JSON"
