@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "CityModel", targets: ["CityModel"]),
     .library(name: "Simulation", targets: ["Simulation"]),
     .library(name: "Estimation", targets: ["Estimation"]),
+    .library(name: "Analysis", targets: ["Analysis"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -45,7 +46,7 @@ let package = Package(
     .target(
       name: "Reporting",
       dependencies: ["Simulation", "CityModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-    .target(name: "Analysis", dependencies: ["LinearAlgebra", "Stochastics"]),
+    .target(name: "Analysis", dependencies: ["LinearAlgebra", "Stochastics", "Simulation"]),
 
     // MARK: - Executable
 
@@ -53,7 +54,7 @@ let package = Package(
       name: "iccsim",
       dependencies: [
         "CityModel", "Simulation", "Reporting",
-        "Estimation",
+        "Estimation", "Analysis",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
@@ -78,6 +79,7 @@ let package = Package(
     .testTarget(
       name: "AnalysisTests", dependencies: ["Analysis", "Stochastics", "LinearAlgebra"],
       resources: [.copy("Fixtures")]),
+    .testTarget(name: "SensitivityTests", dependencies: ["Analysis", "Simulation", "CityModel", "Stochastics", "LinearAlgebra"]),
     .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"], exclude: ["Fixtures"]),
   ]
 )

@@ -4,6 +4,7 @@
 // release build, never by timed unit tests. Run with
 //   swift run -c release --package-path Benchmarks least-squares-benchmark
 //   swift run -c release --package-path Benchmarks estimation-benchmark
+//   swift run -c release --package-path Benchmarks sensitivity-benchmark
 
 import PackageDescription
 
@@ -28,5 +29,12 @@ let package = Package(
         .product(name: "Simulation", package: "iccsim"), .product(name: "CityModel", package: "iccsim"),
       ],
       path: "Sources/SimulationBenchmark"),
+    .executableTarget(
+      name: "sensitivity-benchmark",
+      dependencies: [
+        .product(name: "Analysis", package: "iccsim"), .product(name: "Simulation", package: "iccsim"),
+        .product(name: "CityModel", package: "iccsim"),
+      ],
+      path: "Sources/SensitivityBenchmark"),
   ]
 )

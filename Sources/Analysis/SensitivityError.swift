@@ -16,6 +16,8 @@ public enum SensitivityError: Error, Equatable, Sendable, CustomStringConvertibl
   /// The values handed to an analysis do not match its design or sample.
   case valuesShape(expectedRows: Int, expectedColumns: Int, rows: Int, columns: Int)
   case invalidOption(String)
+  /// A projection run overflowed or became undefined; the messages say where.
+  case projectionFailed([String])
 
   public var description: String {
     switch self {
@@ -41,6 +43,8 @@ public enum SensitivityError: Error, Equatable, Sendable, CustomStringConvertibl
       return "the output values are \(rows) × \(columns) where \(expectedRows) × \(expectedColumns) (samples × outputs) was expected"
     case .invalidOption(let message):
       return message
+    case .projectionFailed(let messages):
+      return "the projection is numerically unusable:\n" + messages.map { "  " + $0 }.joined(separator: "\n")
     }
   }
 }

@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import CityModel
 import Foundation
@@ -25,6 +26,7 @@ enum ExitStatus: Int32 {
     case is SimulationError, is NumericalFailure: self = .dataError
     case let error as ReportingError: self = ExitStatus(rawValue: error.exitCode) ?? .internalError
     case is OutputFileError: self = .cannotCreate
+    case let error as SensitivityError: self = ExitStatus(sensitivity: error)
     default: self = .internalError
     }
   }

@@ -11,7 +11,10 @@ struct Iccsim: ParsableCommand {
     abstract: "Project how a city's investments move the ICC evaluation indicators, with Monte Carlo uncertainty.",
     discussion: "Without a subcommand, runs the bundled demo: Shanghai's baseline compared with three plans.",
     version: "0.1.0",
-    subcommands: [Run.self, Compare.self, Report.self, Export.self, Validate.self, Indicators.self, Init.self, Estimate.self, Merge.self])
+    subcommands: [
+      Run.self, Compare.self, Report.self, Export.self, Sensitivity.self, Estimate.self, Merge.self, Validate.self,
+      Indicators.self, Init.self,
+    ])
 
   static let demoScenarios = [
     "shanghai-baseline.yaml", "shanghai-districts-first.yaml", "shanghai-transport-first.yaml",

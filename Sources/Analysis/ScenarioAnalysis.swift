@@ -1,0 +1,95 @@
+import LinearAlgebra
+import Simulation
+import Stochastics
+
+/// A sensitivity analysis of a scenario's outputs to its uncertain quantities: which method, for
+/// which outputs and years, on how many samples. `run` draws the method's design, projects every
+/// point and analyses the values.
+public struct ScenarioAnalysis: Sendable {
+  public var method: SensitivityMethod
+  /// The outputs analysed, each with its calendar year.
+  public var outputs: [SensitivityOutput]
+  /// Base samples N of a Sobol design (N(K + 2) runs), or the sample size of the regression
+  /// method; the tornado needs 2d + 1 runs whatever this says.
+  public var samples: Int
+  /// Sobol indices of the groups `model` and `index_method` instead of each input.
+  public var grouped: Bool
+  /// Seed of the design's points and of the bootstrap.
+  public var seed: UInt64
+  public var noise: DesignSampler.NoisePolicy
+  public var threads: Int
+  public var tornadoOptions = TornadoOptions()
+  public var regressionOptions = RegressionOptions()
+  public var sobolOptions = SobolOptions()
+
+  public init(
+    method: SensitivityMethod, outputs: [SensitivityOutput], samples: Int, grouped: Bool = false,
+    seed: UInt64, noise: DesignSampler.NoisePolicy = .common, threads: Int
+  ) {
+    self.method = method
+    self.outputs = outputs
+    self.samples = samples
+    self.grouped = grouped
+    self.seed = seed
+    self.noise = noise
+    self.threads = threads
+  }
+
+  /// What an analysis produced: the rows and warnings, the inputs it varied, how many runs it
+  /// took, and the projection's warnings (saturated scores, stocks held at zero).
+  public struct Report: Sendable {
+    public let result: SensitivityResult
+    public let inputs: [SensitivityInput]
+    public let runs: Int
+    public let sampling: BaseSampling?
+    public let diagnostics: [NumericalDiagnostic]
+  }
+
+  /// Runs the analysis on `scenario` over `inputs` (by default every quantity that varies, from
+  /// `ScenarioModel.uncertainInputs`). Throws a `SensitivityError` when the options do not fit
+  /// the scenario or a projection overflows.
+  public func run(on scenario: CompiledScenario, inputs chosen: [SensitivityInput]? = nil) throws -> Report {
+    let inputs = chosen ?? ScenarioModel.uncertainInputs(of: scenario, noise: noise)
+    guard !inputs.isEmpty else { throw SensitivityError.noInputs }
+    if grouped, method != .sobol {
+      throw SensitivityError.invalidOption("grouped indices are Sobol indices: use them with the sobol method")
+    }
+    let model = try ScenarioModel(scenario: scenario, inputs: inputs, outputs: outputs, noise: noise, threads: threads)
+    func evaluate(_ points: Matrix) throws -> (Matrix, [NumericalDiagnostic]) {
+      let (values, diagnostics) = try model.evaluateWithDiagnostics(points)
+      let errors = diagnostics.filter(\.isError)
+      guard errors.isEmpty else { throw SensitivityError.projectionFailed(errors.map(\.message)) }
+      return (values, diagnostics)
+    }
+
+    switch method {
+    case .tornado:
+      let points = try Tornado.design(inputs: inputs, options: tornadoOptions)
+      let (values, diagnostics) = try evaluate(points)
+      let result = try Tornado.analyze(inputs: inputs, points: points, outputs: outputs, values: values)
+      return Report(result: result, inputs: inputs, runs: points.rows, sampling: nil, diagnostics: diagnostics)
+    case .src:
+      let sampling = Self.sampling(inputs: inputs.count, matrices: 1, seed: seed)
+      let sample = try monteCarloSample(of: inputs, count: samples, sampling: sampling)
+      let (values, diagnostics) = try evaluate(sample)
+      let result = try StandardisedRegression.analyze(
+        inputs: inputs, sample: sample, outputs: outputs, values: values, options: regressionOptions)
+      return Report(result: result, inputs: inputs, runs: sample.rows, sampling: sampling, diagnostics: diagnostics)
+    case .sobol:
+      let sampling = Self.sampling(inputs: inputs.count, matrices: 2, seed: seed)
+      let design = try SaltelliDesign(
+        inputs: inputs, baseSamples: samples, factors: grouped ? .groups : .inputs, sampling: sampling)
+      let (values, diagnostics) = try evaluate(design.points)
+      var options = sobolOptions
+      options.seed = seed
+      let result = try SobolIndices.analyze(design: design, outputs: outputs, values: values, options: options)
+      return Report(result: result, inputs: inputs, runs: design.runCount, sampling: sampling, diagnostics: diagnostics)
+    }
+  }
+
+  /// Scrambled Sobol points when the design's dimensions fit the sequence (they converge faster),
+  /// independent random points otherwise.
+  static func sampling(inputs: Int, matrices: Int, seed: UInt64) -> BaseSampling {
+    inputs * matrices <= SobolSequence.maximumDimensions ? .sobol(scrambleSeed: seed) : .random(seed: seed)
+  }
+}

@@ -1,0 +1,186 @@
+import Analysis
+import CityModel
+import Foundation
+import Simulation
+import Stochastics
+
+/// A sensitivity report as `iccsim sensitivity` prints it: an aligned table, JSON or CSV.
+struct SensitivitySummary {
+  let scenario: CompiledScenario
+  let analysis: ScenarioAnalysis
+  let report: ScenarioAnalysis.Report
+
+  private var result: SensitivityResult { report.result }
+
+  // MARK: JSON
+
+  /// The public JSON document: the rows `{"input", "output", "year", "method", …}` and warnings,
+  /// with what the analysis was run on.
+  private struct Document: Encodable {
+    var scenario: String
+    var method: SensitivityMethod
+    var noise: String
+    var seed: UInt64
+    var samples: Int?
+    var runs: Int
+    var inputs: [Input]
+    var rows: [SensitivityRow]
+    var warnings: [SensitivityWarning]
+
+    struct Input: Encodable {
+      var input: String
+      var group: String?
+    }
+  }
+
+  func json() throws -> Data {
+    let document = Document(
+      scenario: scenario.id, method: result.method, noise: analysis.noise.rawValue, seed: analysis.seed,
+      samples: result.method == .tornado ? nil : analysis.samples, runs: report.runs,
+      inputs: report.inputs.map { Document.Input(input: $0.name, group: $0.group) },
+      rows: result.rows, warnings: result.warnings)
+    return try ResultCoding.encoder().encode(document) + Data("\n".utf8)
+  }
+
+  // MARK: CSV
+
+  /// One line per row: input, output, year, method, then the method's fields as in the JSON.
+  func csv() -> String {
+    let fields: [String] = switch result.method {
+    case .tornado: ["low", "high", "swing", "base", "input_low", "input_high"]
+    case .src: ["src", "prcc", "r_squared", "rank_r_squared"]
+    case .sobol: ["s1", "s1_low", "s1_high", "st", "st_low", "st_high"]
+    }
+    var lines = [(["input", "output", "year", "method"] + fields).joined(separator: ",")]
+    for row in result.rows {
+      let values: [Double] = switch row.measures {
+      case .tornado(let m): [m.low, m.high, m.swing, m.base, m.inputLow, m.inputHigh]
+      case .regression(let m): [m.src, m.prcc, m.rSquared, m.rankRSquared]
+      case .sobol(let m): [m.s1, m.s1Low, m.s1High, m.st, m.stLow, m.stHigh]
+      }
+      let year = row.year.map(String.init) ?? ""
+      lines.append(([csvField(row.input), csvField(row.output), year, row.method.rawValue] + values.map { "\($0)" })
+        .joined(separator: ","))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private func csvField(_ text: String) -> String {
+    text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+      ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+  }
+
+  // MARK: Table
+
+  /// A heading, one aligned block per output and year with the inputs by decreasing importance,
+  /// then the warnings.
+  func table() -> String {
+    var text = "\(scenario.title.en) — \(methodTitle)\n\(designLine)\n"
+    var blocks: [(key: String, rows: [SensitivityRow])] = []
+    for row in result.rows {
+      let key = "\(row.output)\u{0}\(row.year.map(String.init) ?? "")"
+      if blocks.last?.key == key { blocks[blocks.count - 1].rows.append(row) } else { blocks.append((key, [row])) }
+    }
+    for block in blocks {
+      text += "\n" + blockTable(block.rows)
+    }
+    if !result.warnings.isEmpty {
+      text += "\nWarnings:\n" + result.warnings.map { "  - \($0.message)\n" }.joined()
+    }
+    return text
+  }
+
+  private var methodTitle: String {
+    switch result.method {
+    case .tornado: "Tornado (each input at P5 and P95, the others at their medians)"
+    case .src: "Standardised regression (SRC) and partial rank correlation (PRCC)"
+    case .sobol: analysis.grouped ? "Grouped Sobol indices (model vs index method)" : "Sobol indices (first order S1, total ST)"
+    }
+  }
+
+  private var designLine: String {
+    let inputs = "\(report.inputs.count) uncertain input\(report.inputs.count == 1 ? "" : "s")"
+    let noise = analysis.noise == .common
+      ? "yearly shocks: one common path in every run" : "yearly shocks: switched off"
+    let points: String = switch report.sampling {
+    case .sobol?: "scrambled Sobol points, "
+    case .random?: "random points, "
+    case nil: ""
+    }
+    let runs: String = switch result.method {
+    case .tornado: "\(report.runs) runs"
+    case .src: "\(report.runs) runs (\(points)seed \(analysis.seed))"
+    case .sobol: "\(report.runs) runs (\(analysis.samples) base samples, \(points)seed \(analysis.seed))"
+    }
+    return "\(runs); \(inputs); \(noise)"
+  }
+
+  private func blockTable(_ rows: [SensitivityRow]) -> String {
+    let first = rows[0]
+    let label = first.year.map { "\(first.output) in \($0)" } ?? first.output
+    var heading = label
+    var header: [String]
+    var cells: [[String]]
+    switch first.measures {
+    case .tornado(let base):
+      let decimals = Self.decimals(forLargest: rows.map { tornado($0).swing }.max() ?? 0)
+      heading += " — with every input at its median: \(Self.fixed(base.base, decimals))"
+      header = ["input", "input P5", "input P95", "output at P5", "output at P95", "swing"]
+      cells = rows.map { row in
+        let m = tornado(row)
+        return [row.input, Self.short(m.inputLow), Self.short(m.inputHigh),
+                Self.fixed(m.low, decimals), Self.fixed(m.high, decimals), Self.fixed(m.swing, decimals)]
+      }
+    case .regression(let m):
+      heading += " — R² = \(Self.fixed(m.rSquared, 3)), rank R² = \(Self.fixed(m.rankRSquared, 3))"
+      header = ["input", "SRC", "PRCC"]
+      cells = rows.sorted { abs(regression($0).src) > abs(regression($1).src) }.map { row in
+        [row.input, Self.fixed(regression(row).src, 3), Self.fixed(regression(row).prcc, 3)]
+      }
+    case .sobol:
+      header = ["input", "S1", "S1 95%", "ST", "ST 95%"]
+      cells = rows.sorted { sobol($0).st > sobol($1).st }.map { row in
+        let m = sobol(row)
+        return [row.input, Self.fixed(m.s1, 3), "[\(Self.fixed(m.s1Low, 3)), \(Self.fixed(m.s1High, 3))]",
+                Self.fixed(m.st, 3), "[\(Self.fixed(m.stLow, 3)), \(Self.fixed(m.stHigh, 3))]"]
+      }
+    }
+    let all = [header] + cells
+    let widths = header.indices.map { column in all.map { displayWidth($0[column]) }.max() ?? 0 }
+    let lines = all.map { line in
+      line.enumerated().map { column, cell in padded(cell, to: widths[column], alignRight: column > 0) }
+        .joined(separator: "  ")
+    }
+    return heading + "\n" + lines.joined(separator: "\n") + "\n"
+  }
+
+  private func tornado(_ row: SensitivityRow) -> TornadoMeasures {
+    if case .tornado(let m) = row.measures { return m }
+    preconditionFailure("a tornado block holds tornado rows only")
+  }
+
+  private func regression(_ row: SensitivityRow) -> RegressionMeasures {
+    if case .regression(let m) = row.measures { return m }
+    preconditionFailure("a regression block holds regression rows only")
+  }
+
+  private func sobol(_ row: SensitivityRow) -> SobolMeasures {
+    if case .sobol(let m) = row.measures { return m }
+    preconditionFailure("a Sobol block holds Sobol rows only")
+  }
+
+  /// Decimals that show the largest value to three significant digits (at most 6).
+  static func decimals(forLargest value: Double) -> Int {
+    guard value > 0, value.isFinite else { return 2 }
+    return min(6, max(0, 2 - Int(log10(value).rounded(.down))))
+  }
+
+  static func fixed(_ value: Double, _ decimals: Int) -> String {
+    String(format: "%.\(decimals)f", value)
+  }
+
+  /// An input's value to four significant digits.
+  static func short(_ value: Double) -> String {
+    String(format: "%.4g", value)
+  }
+}
