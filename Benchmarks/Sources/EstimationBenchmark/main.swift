@@ -6,6 +6,7 @@
 // Scripts/estimation_statsmodels_timing.py, which times statsmodels on the same problem.
 
 import Estimation
+import Stochastics
 import Foundation
 
 let rows = 200_000
@@ -13,26 +14,19 @@ let regressors = 50
 let clusters = 1_000
 let target = 3.0
 
-/// SplitMix64 (Steele, Lea & Flood 2014), so the problem is the same on every run.
-struct SplitMix {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  /// Standard normal by Box–Muller.
+/// Standard normal draws from the project's own counter-based stream (fixed seed), so the
+/// problem is the same on every run.
+struct NormalDraws {
+  let stream = RandomStream(seed: 20_261_126, run: 0, key: StreamKey("estimation-benchmark"))
+  var index: UInt64 = 0
   mutating func normal() -> Double {
-    let u = (Double(next() >> 11) + 0.5) * 0x1p-53
-    let v = (Double(next() >> 11) + 0.5) * 0x1p-53
-    return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
+    index += 1
+    return standardNormalQuantile(stream.uniform(index))
   }
 }
 
 func makeDesign() -> Design {
-  var random = SplitMix(state: 20_261_126)
+  var random = NormalDraws()
   let k = regressors + 1
   var columns = [Double](repeating: 1, count: rows * k)
   let beta = (0..<k).map { Double($0 % 7) * 0.1 - 0.3 }

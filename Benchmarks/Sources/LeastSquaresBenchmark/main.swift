@@ -5,30 +5,22 @@
 
 import Foundation
 import LinearAlgebra
+import Stochastics
 
 let rows = 200_000
 let columns = 50
 let repetitions = 5
 
-/// SplitMix64 (Steele, Lea & Flood 2014), so the problem is the same on every run.
-struct SplitMix64 {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func symmetricUnit() -> Double { Double(next() >> 11) * 0x1p-52 - 1 }
-}
+/// Uniform draws on [−1, 1) from the project's own counter-based stream (fixed seed), so the
+/// problem is the same on every run.
+let stream = RandomStream(seed: 2024, run: 0, key: StreamKey("least-squares-benchmark"))
+func symmetricUnit(_ index: Int) -> Double { 2 * stream.uniform(UInt64(index)) - 1 }
 
-var random = SplitMix64(state: 2024)
 let design = Matrix(
-  rows: rows, columns: columns, elements: (0..<(rows * columns)).map { _ in random.symmetricUnit() })
+  rows: rows, columns: columns, elements: (0..<(rows * columns)).map(symmetricUnit))
 let trueCoefficients = (0..<columns).map { Double($0 + 1) / Double(columns) }
 let noiseScale = 1e-3
-let response = zip(design * trueCoefficients, (0..<rows).map { _ in random.symmetricUnit() })
+let response = zip(design * trueCoefficients, (0..<rows).map { symmetricUnit(rows * columns + $0) })
   .map { $0 + noiseScale * $1 }
 
 /// Stops unless `coefficients` is the least-squares fit: close to the true β (the noise moves it
