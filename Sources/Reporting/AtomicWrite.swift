@@ -25,10 +25,14 @@ public enum AtomicWrite {
 
     let temporary = url.deletingLastPathComponent()
       .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp").path
+    TemporaryFiles.shared.register(URL(fileURLWithPath: temporary))
+    defer {
+      unlink(temporary)
+      TemporaryFiles.shared.unregister(URL(fileURLWithPath: temporary))
+    }
     guard FileManager.default.createFile(atPath: temporary, contents: data) else {
       throw .cannotWrite(path: path, reason: "the directory \(directory) is not writable")
     }
-    defer { unlink(temporary) }
     if force {
       guard rename(temporary, path) == 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
     } else {

@@ -2,7 +2,7 @@ import CityModel
 import Dispatch
 
 /// How many runs, on how many threads, and who hears about progress.
-public struct MonteCarloOptions: Sendable {
+public struct MonteCarloOptions {
   /// Runs of the whole job (a shard runs its part of them).
   public var runs: Int
   public var threads: Int
@@ -12,16 +12,20 @@ public struct MonteCarloOptions: Sendable {
   public var progress: (@Sendable (Int) -> Void)?
   /// Quantiles are exact up to this many runs per series and come from the sketch beyond.
   public var exactQuantileLimit: Int
+  /// Receives every block's raw values, in run order, from the calling thread (`--keep-runs`).
+  public var keepRuns: ((RunValues) -> Void)?
 
   public init(
     runs: Int, threads: Int = ProcessInfo.processInfo.activeProcessorCount, blockSize: Int = 1024,
-    progress: (@Sendable (Int) -> Void)? = nil, exactQuantileLimit: Int = 50_000
+    progress: (@Sendable (Int) -> Void)? = nil, exactQuantileLimit: Int = 50_000,
+    keepRuns: ((RunValues) -> Void)? = nil
   ) {
     self.runs = runs
     self.threads = threads
     self.blockSize = blockSize
     self.progress = progress
     self.exactQuantileLimit = exactQuantileLimit
+    self.keepRuns = keepRuns
   }
 }
 
@@ -59,6 +63,7 @@ public enum MonteCarlo {
         }
       }
       for block in blocks {
+        options.keepRuns?(RunValues(block: block))
         diagnostics.absorb(block.diagnostics)
         for k in targetMet.indices {
           targetMet[k] += block.targetMet[k]

@@ -44,6 +44,7 @@ struct OutputFileError: Error, CustomStringConvertible {
 /// sysexits status. Input problems print one `file:line:column: message` line each, then an
 /// `iccsim:` summary; any other error prints as `iccsim: <message>`.
 func exitingOnError(_ work: () throws -> Void) throws {
+  InterruptHandling.install()
   do {
     try work()
   } catch let error as ExitCode {

@@ -34,7 +34,13 @@ struct Run: ParsableCommand {
   @Flag(help: "Leave out `meta` (timing, host, date, command line), so results compare byte for byte.")
   var noMeta = false
 
+  @Option(help: "Also write every run's values (CSV: one row per run, one column per output and year) to this file.")
+  var keepRuns: String?
+
   func validate() throws {
+    if keepRuns != nil && (scenarios.count != 1 || shard != nil) {
+      throw ValidationError("--keep-runs takes one scenario and no --shard")
+    }
     guard shard != nil else { return }
     if scenarios.count != 1 { throw ValidationError("--shard runs one scenario (got \(scenarios.count))") }
     if !["table", "json"].contains(output.format) {
@@ -51,13 +57,26 @@ struct Run: ParsableCommand {
         return
       }
       var documents: [ResultDocument] = []
-      for path in scenarios {
-        let scenario = try loadScenario(path, catalogue: catalogue, options: options)
-        var result = try simulate(scenario, options: options)
-        if noMeta { result.meta = nil }
-        documents.append(.run(result))
+      var runsFile: RunsFileWriter?
+      do {
+        for path in scenarios {
+          let scenario = try loadScenario(path, catalogue: catalogue, options: options)
+          if let keepRuns {
+            let compiled = try CompiledScenario(scenario)
+            runsFile = try RunsFileWriter(
+              path: keepRuns, force: output.force, outputs: compiled.outputs, baseYear: scenario.baseYear,
+              horizon: scenario.horizon)
+          }
+          var result = try simulate(scenario, options: options, keepRuns: runsFile)
+          if noMeta { result.meta = nil }
+          documents.append(.run(result))
+        }
+        try output.emit(documents, presentation: presentation)
+        try runsFile?.finish()
+      } catch {
+        runsFile?.abandon()
+        throw error
       }
-      try output.emit(documents, presentation: presentation)
     }
   }
 
@@ -101,14 +120,19 @@ func loadScenario(_ path: String, catalogue: IndicatorCatalogue = .bundled, opti
   return scenario
 }
 
-/// Runs one scenario with a progress bar and attaches the manifest.
-func simulate(_ scenario: Scenario, options: SimulationOptions) throws -> RunResult {
+/// Runs one scenario with a progress bar (and every run's values into `keepRuns`), refuses a
+/// numerically unusable result, and attaches the manifest.
+func simulate(_ scenario: Scenario, options: SimulationOptions, keepRuns: RunsFileWriter? = nil) throws -> RunResult {
   let compiled = try CompiledScenario(scenario)
   let progress = ProgressBar(total: scenario.runs, label: scenario.id)
   let clock = ContinuousClock()
   let start = clock.now
+  let series = compiled.outputs.count + 1, years = compiled.horizon + 1
   var result = MonteCarlo.run(
-    compiled, options: MonteCarloOptions(runs: scenario.runs, threads: options.threads, progress: { progress.update($0) }))
+    compiled,
+    options: MonteCarloOptions(
+      runs: scenario.runs, threads: options.threads, progress: { progress.update($0) },
+      keepRuns: keepRuns.map { writer in { writer.append($0, series: series, years: years) } }))
   try screen(result.diagnostics)
   result.meta = try ManifestBuilder.manifest(
     inputs: scenario.sourceFiles, seed: scenario.seed, threads: options.threads, elapsed: clock.now - start)
