@@ -44,6 +44,10 @@ public struct CityData: Sendable {
   }
 
   static func read(_ file: SourceFile, referencedAt reference: SourceLocation? = nil, diagnostics: Diagnostics) -> CityData? {
+    if let refusal = InputLimits.refusal(file.url, limit: InputLimits.tableBytes) {
+      diagnostics.unreadable(file, reason: refusal, referencedAt: reference)
+      return nil
+    }
     let bytes: Data
     do {
       bytes = try Data(contentsOf: file.url)

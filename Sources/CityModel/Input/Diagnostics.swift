@@ -36,3 +36,25 @@ final class Diagnostics {
     InputProblem(file: location.file.displayPath, line: location.line, column: location.column, message: message)
   }
 }
+
+/// At most `limit` characters of a value quoted in a message, so a huge scalar cannot flood it.
+func excerpt(_ text: String, limit: Int = 60) -> String {
+  text.count <= limit ? text : String(text.prefix(limit)) + "… (\(text.count) characters)"
+}
+
+/// The largest input files read whole, so a wrong file given by mistake is refused at once
+/// instead of exhausting memory.
+enum InputLimits {
+  /// Scenario, model, indicator and estimate files (YAML).
+  static let yamlBytes = 16 << 20
+  /// City tables (CSV).
+  static let tableBytes = 512 << 20
+
+  /// The reason a file is refused, or nil when its size is within `limit`.
+  static func refusal(_ url: URL, limit: Int) -> String? {
+    guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > limit else {
+      return nil
+    }
+    return "the file is \(size >> 20) MiB; files of this kind are read whole and limited to \(limit >> 20) MiB"
+  }
+}

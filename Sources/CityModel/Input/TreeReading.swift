@@ -57,12 +57,12 @@ extension Diagnostics {
       return nil
     }
     guard scalar.isPlain else {
-      error("expected \(what), found the quoted text '\(scalar.text)' (numbers are written without quotes)", at: tree.location)
+      error("expected \(what), found the quoted text '\(excerpt(scalar.text))' (numbers are written without quotes)", at: tree.location)
       return nil
     }
     let digits = scalar.text.replacingOccurrences(of: "_", with: "")
     guard let value = Double(digits), value.isFinite, digits.allSatisfy({ "+-.0123456789eE".contains($0) }) else {
-      error("expected \(what), found '\(scalar.text)'", at: tree.location)
+      error("expected \(what), found '\(excerpt(scalar.text))'", at: tree.location)
       return nil
     }
     return value

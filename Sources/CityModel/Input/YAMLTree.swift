@@ -21,7 +21,7 @@ indirect enum YAMLTree {
   /// How a message names what was found instead of what was expected.
   var kindDescription: String {
     switch self {
-    case .scalar(let scalar): scalar.isNull ? "nothing" : "'\(scalar.text)'"
+    case .scalar(let scalar): scalar.isNull ? "nothing" : "'\(excerpt(scalar.text))'"
     case .mapping: "a mapping"
     case .sequence: "a list"
     }
@@ -60,6 +60,10 @@ extension YAMLTree {
   /// Reads and parses a file, recording a problem and returning nil when it cannot.
   /// When another file names this one, `reference` is where: an unreadable file is reported there.
   static func load(_ file: SourceFile, referencedAt reference: SourceLocation? = nil, diagnostics: Diagnostics) -> YAMLTree? {
+    if let refusal = InputLimits.refusal(file.url, limit: InputLimits.yamlBytes) {
+      diagnostics.unreadable(file, reason: refusal, referencedAt: reference)
+      return nil
+    }
     let data: Data
     do {
       data = try Data(contentsOf: file.url)
