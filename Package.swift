@@ -70,7 +70,7 @@ let package = Package(
       dependencies: ["LinearAlgebra", "_TestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "CityModelTests", dependencies: ["CityModel", "Stochastics"]),
-    .testTarget(name: "CLITests", dependencies: ["iccsim", "CityModel", "Simulation"]),
+    .testTarget(name: "CLITests", dependencies: ["iccsim", "CityModel", "Simulation", "Estimation"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "CityModel", "Stochastics", "_TestSupport"]),
     .testTarget(
       name: "ReportingTests",
