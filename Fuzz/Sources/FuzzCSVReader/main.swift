@@ -6,6 +6,13 @@ import Foundation
 
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("iccsim-fuzz-csv-\(getpid()).csv")
 
+/// Removes the scratch file when the fuzzer exits.
+@_cdecl("LLVMFuzzerInitialize")
+public func removeScratchAtExit(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> Int32 {
+  atexit { unlink(scratch.path) }
+  return 0
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   let bytes = Data(bytes: data, count: size)

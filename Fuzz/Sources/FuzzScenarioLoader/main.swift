@@ -11,6 +11,13 @@ let folder: URL = {
 }()
 let scratch = folder.appendingPathComponent(".fuzz-\(getpid()).yaml")
 
+/// Removes the scratch file when the fuzzer exits.
+@_cdecl("LLVMFuzzerInitialize")
+public func removeScratchAtExit(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> Int32 {
+  atexit { unlink(scratch.path) }
+  return 0
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzScenario(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   guard (try? Data(bytes: data, count: size).write(to: scratch)) != nil else { return 0 }
