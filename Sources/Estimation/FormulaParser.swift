@@ -81,12 +81,19 @@ struct FormulaParser {
     Set(a.factors.map(\.name)) == Set(b.factors.map(\.name))
   }
 
+  /// The most factors one `a*b*…` chain may cross.
+  static let maximumCrossedFactors = 10
+
   /// interaction (`*` interaction)*, expanded to every non-empty product of the groups.
   private mutating func parseProduct() throws -> [Formula.Term] {
     var groups = [try parseInteraction()]
     while true {
       skipSpace()
       guard peek == "*", peek(1) != "*" else { break }
+      // a*b*… expands to 2^k − 1 terms: past 10 factors that is no longer a model anyone means.
+      guard groups.count < Self.maximumCrossedFactors else {
+        throw error("more than \(Self.maximumCrossedFactors) factors joined by '*' would expand to over \((1 << Self.maximumCrossedFactors) - 1) terms; write the interactions you want with ':'")
+      }
       position += 1
       groups.append(try parseInteraction())
     }

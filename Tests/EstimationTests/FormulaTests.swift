@@ -71,6 +71,9 @@ struct FormulaTests {
     SyntaxCase(formula: "y ~ I(x^2", offset: 9, message: "expected `)` to close I("),
     SyntaxCase(formula: "y ~ 2 + x", offset: 4, message: "only 0 and 1 may stand alone as terms (intercept)"),
     SyntaxCase(formula: "y ~ x )", offset: 6, message: "unexpected `)`"),
+    // Found by fuzzing: a long `*` chain expanded to 2^k terms (and overflowed the mask past 63).
+    SyntaxCase(formula: "y ~ a*b*c*d*e*f*g*h*i*j*k", offset: 23,
+               message: "more than 10 factors joined by '*' would expand to over 1023 terms; write the interactions you want with ':'"),
   ]
 
   @Test(arguments: syntaxCases)
