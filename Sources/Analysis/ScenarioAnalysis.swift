@@ -76,15 +76,58 @@ public struct ScenarioAnalysis: Sendable {
         inputs: inputs, sample: sample, outputs: outputs, values: values, options: regressionOptions)
       return Report(result: result, inputs: inputs, runs: sample.rows, sampling: sampling, diagnostics: diagnostics)
     case .sobol:
-      let sampling = Self.sampling(inputs: inputs.count, matrices: 2, seed: seed)
-      let design = try SaltelliDesign(
-        inputs: inputs, baseSamples: samples, factors: grouped ? .groups : .inputs, sampling: sampling)
+      let (design, sampling) = try sobolDesign(inputs: inputs)
       let (values, diagnostics) = try evaluate(design.points)
-      var options = sobolOptions
-      options.seed = seed
-      let result = try SobolIndices.analyze(design: design, outputs: outputs, values: values, options: options)
-      return Report(result: result, inputs: inputs, runs: design.runCount, sampling: sampling, diagnostics: diagnostics)
+      return try sobolReport(design: design, sampling: sampling, values: values, diagnostics: diagnostics)
     }
+  }
+
+  /// The Sobol design `run` evaluates: a pure function of the inputs, the samples and the seed,
+  /// so shards computed anywhere fit together.
+  func sobolDesign(inputs: [SensitivityInput]) throws -> (SaltelliDesign, BaseSampling) {
+    let sampling = Self.sampling(inputs: inputs.count, matrices: 2, seed: seed)
+    let design = try SaltelliDesign(
+      inputs: inputs, baseSamples: samples, factors: grouped ? .groups : .inputs, sampling: sampling)
+    return (design, sampling)
+  }
+
+  func sobolReport(design: SaltelliDesign, sampling: BaseSampling, values: Matrix, diagnostics: [NumericalDiagnostic]) throws -> Report {
+    var options = sobolOptions
+    options.seed = seed
+    let result = try SobolIndices.analyze(design: design, outputs: outputs, values: values, options: options)
+    return Report(result: result, inputs: design.inputs, runs: design.runCount, sampling: sampling, diagnostics: diagnostics)
+  }
+
+  /// Evaluates one shard of the Sobol design: the rows of base samples `baseSamples` (each base
+  /// sample's rows A, AB₁…AB_k, B stay together). Returns the design rows and their values, one
+  /// array per row, for `analyseSobol(values:on:)` to combine.
+  public func evaluateSobolShard(_ baseSamples: Range<Int>, on scenario: CompiledScenario) throws
+    -> (rows: Range<Int>, totalRows: Int, values: [[Double]], diagnostics: [NumericalDiagnostic])
+  {
+    let inputs = ScenarioModel.uncertainInputs(of: scenario, noise: noise)
+    guard !inputs.isEmpty else { throw SensitivityError.noInputs }
+    let (design, _) = try sobolDesign(inputs: inputs)
+    let perSample = design.runCount / samples
+    let rows = (baseSamples.lowerBound * perSample)..<(baseSamples.upperBound * perSample)
+    let d = design.points.columns
+    let subset = Matrix(rows: rows.count, columns: d, elements: (0..<d).flatMap { j in rows.map { design.points[$0, j] } })
+    let model = try ScenarioModel(scenario: scenario, inputs: inputs, outputs: outputs, noise: noise, threads: threads)
+    let (values, diagnostics) = try model.evaluateWithDiagnostics(subset)
+    let errors = diagnostics.filter(\.isError)
+    guard errors.isEmpty else { throw SensitivityError.projectionFailed(errors.map(\.message)) }
+    return (rows, design.runCount, (0..<values.rows).map { values.row($0) }, diagnostics)
+  }
+
+  /// The Sobol analysis of values computed in shards: `values` holds every design row in order.
+  public func analyseSobol(values: [[Double]], diagnostics: [NumericalDiagnostic] = [], on scenario: CompiledScenario) throws -> Report {
+    let inputs = ScenarioModel.uncertainInputs(of: scenario, noise: noise)
+    guard !inputs.isEmpty else { throw SensitivityError.noInputs }
+    let (design, sampling) = try sobolDesign(inputs: inputs)
+    guard values.count == design.runCount, values.allSatisfy({ $0.count == outputs.count }) else {
+      throw SensitivityError.valuesShape(
+        expectedRows: design.runCount, expectedColumns: outputs.count, rows: values.count, columns: values.first?.count ?? 0)
+    }
+    return try sobolReport(design: design, sampling: sampling, values: Matrix(rowMajor: values), diagnostics: diagnostics)
   }
 
   /// Scrambled Sobol points when the design's dimensions fit the sequence (they converge faster),

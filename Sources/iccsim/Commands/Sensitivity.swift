@@ -2,6 +2,7 @@ import Analysis
 import ArgumentParser
 import CityModel
 import Foundation
+import Reporting
 import Simulation
 
 extension SensitivityMethod: ExpressibleByArgument {}
@@ -58,6 +59,15 @@ struct Sensitivity: ParsableCommand {
   @Option(help: "Output format: table, json or csv.")
   var format: SensitivityFormat = .table
 
+  @Option(help: "Sobol: evaluate only shard K of N of the design (by base samples) and write it (JSON) to --out or standard output.")
+  var shard: Shard?
+
+  @Option(help: "With --shard: the file to write.")
+  var out: String?
+
+  @Option(parsing: .upToNextOption, help: "Sobol: analyse the design from its shards (files written by --shard), instead of running it.")
+  var merge: [String] = []
+
   func validate() throws {
     if year != nil && allYears { throw ValidationError("give either --year or --all-years, not both") }
     if groups && method != .sobol { throw ValidationError("--groups applies to --method sobol only") }
@@ -73,6 +83,11 @@ struct Sensitivity: ParsableCommand {
     if threads < 1 || threads > 1024 {
       throw ValidationError("--threads must be between 1 and 1024 (got \(threads))")
     }
+    if (shard != nil || !merge.isEmpty) && method != .sobol {
+      throw ValidationError("--shard and --merge split Sobol designs: use them with --method sobol")
+    }
+    if shard != nil && !merge.isEmpty { throw ValidationError("give either --shard or --merge, not both") }
+    if out != nil && shard == nil { throw ValidationError("--out names the shard file: use it with --shard") }
   }
 
   func run() throws {
@@ -84,7 +99,36 @@ struct Sensitivity: ParsableCommand {
         method: method, outputs: try outputs(of: compiled),
         samples: samples ?? (method == .sobol ? 1024 : 4096), grouped: groups, seed: loaded.seed,
         noise: noise, threads: threads)
-      let report = try analysis.run(on: compiled)
+      if let shard {
+        try writeShard(shard, of: analysis, on: compiled, inputs: loaded.sourceFiles)
+        return
+      }
+      let report: ScenarioAnalysis.Report
+      if merge.isEmpty {
+        report = try analysis.run(on: compiled)
+      } else {
+        let parts = try merge.map { path -> (name: String, part: SensitivityShard) in
+          guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(problems: [InputProblem(file: path, message: "cannot read the file", isUnreadableFile: true)])
+          }
+          do {
+            return (path, try ResultCoding.decoder().decode(SensitivityShard.self, from: data))
+          } catch {
+            throw ShardMismatch("\(path) is not a sensitivity shard written by `sensitivity --shard`")
+          }
+        }
+        let hashes = try ManifestBuilder.manifest(inputs: loaded.sourceFiles, seed: loaded.seed, threads: threads, elapsed: .zero).inputs
+        if let (name, _) = parts.first(where: { $0.part.inputs.map(\.sha256) != hashes.map(\.sha256) || $0.part.scenario != compiled.id }) {
+          throw ShardMismatch("\(name) was computed from other input files than \(scenario) and its model and data")
+        }
+        let expected = shardIdentity(of: analysis)
+        if let (name, part) = parts.first(where: { shardIdentity(of: $0.part) != expected }) {
+          let (seed, samples, grouped, noise, outputs) = shardIdentity(of: part)
+          throw ShardMismatch(
+            "\(name) was computed with seed \(seed), \(samples) samples, \(grouped ? "grouped" : "per-input") factors, noise \(noise) and outputs \(outputs.joined(separator: " ")); this command asks for seed \(expected.0), \(expected.1) samples, \(expected.2 ? "grouped" : "per-input") factors, noise \(expected.3) and outputs \(expected.4.joined(separator: " "))")
+        }
+        report = try analysis.analyseSobol(values: try SensitivityShard.combine(parts), on: compiled)
+      }
       for diagnostic in report.diagnostics {
         printToStandardError("iccsim: warning: \(diagnostic.message)")
       }
@@ -96,6 +140,39 @@ struct Sensitivity: ParsableCommand {
         print(summary.csv(), terminator: "")
         for warning in report.result.warnings { printToStandardError("iccsim: warning: \(warning.message)") }
       }
+    }
+  }
+
+  private func shardIdentity(of analysis: ScenarioAnalysis) -> (UInt64, Int, Bool, String, [String]) {
+    (analysis.seed, analysis.samples, analysis.grouped, noise.rawValue, outputNames(analysis.outputs))
+  }
+
+  private func shardIdentity(of part: SensitivityShard) -> (UInt64, Int, Bool, String, [String]) {
+    (part.seed, part.samples, part.grouped, part.noise, part.outputs)
+  }
+
+  private func outputNames(_ outputs: [SensitivityOutput]) -> [String] {
+    outputs.map { "\($0.id)@\($0.year.map(String.init) ?? "")" }
+  }
+
+  /// Evaluates one shard of the Sobol design and writes it.
+  private func writeShard(_ shard: Shard, of analysis: ScenarioAnalysis, on compiled: CompiledScenario, inputs: [URL]) throws {
+    let base = shard.runs(of: analysis.samples)
+    let evaluated = try analysis.evaluateSobolShard(base, on: compiled)
+    for diagnostic in evaluated.diagnostics { printToStandardError("iccsim: warning: \(diagnostic.message)") }
+    let manifest = try ManifestBuilder.manifest(inputs: inputs, seed: analysis.seed, threads: threads, elapsed: .zero)
+    let part = SensitivityShard(
+      kind: SensitivityShard.kindTag, scenario: compiled.id, seed: analysis.seed, samples: analysis.samples,
+      grouped: analysis.grouped, noise: noise.rawValue, outputs: outputNames(analysis.outputs),
+      shard: shard, rows: [evaluated.rows.lowerBound, evaluated.rows.upperBound], totalRows: evaluated.totalRows,
+      values: evaluated.values, inputs: manifest.inputs)
+    let encoder = ResultCoding.encoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let data = try encoder.encode(part) + Data("\n".utf8)
+    if let out {
+      try AtomicWrite.write(data, to: URL(fileURLWithPath: out), force: false)
+    } else {
+      FileHandle.standardOutput.write(data)
     }
   }
 
