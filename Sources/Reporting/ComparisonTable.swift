@@ -16,23 +16,11 @@ extension ReportTable {
       let years = try options.years.resolve(baseYear: first, horizon: last - first)
       var differences: [String: Difference] = [:]
       for difference in comparison.differences { differences["\(difference.indicator)@\(difference.year)"] = difference }
-
-      var sections: [Section] = []
-      for group in groupedOutputs(result.outputs, language: language) {
-        var rows: [[Cell]] = []
-        for output in group.outputs {
-          var values: [SeriesPointValues] = []
-          for year in years {
-            guard let difference = differences["\(output.id)@\(year)"] else {
-              throw .missingValue(output: output.id, year: year)
-            }
-            values.append(SeriesPointValues(difference))
-          }
-          let cells = try estimateCells(values, unit: output.unit, statistic: options.statistic, signed: true)
-          let higher = differences["\(output.id)@\(years[years.count - 1])"]?.probabilityHigher ?? .nan
-          rows.append(labelCells(output, language) + cells + [.number(higher, NumberFormat.fitting([higher], unit: "%"))])
-        }
-        sections.append(Section(heading: group.heading, rows: rows))
+      let sections = try outputSections(
+        result.outputs, years: years, values: differences.mapValues(SeriesPointValues.init), options: options, signed: true
+      ) { output in
+        let higher = differences["\(output.id)@\(years[years.count - 1])"]?.probabilityHigher ?? .nan
+        return [.number(higher, NumberFormat.fitting([higher], unit: "%"))]
       }
       let columns =
         labelColumns(language) + years.map { Column(String($0), statistics: options.statistic.dataColumns(language)) }

@@ -9,30 +9,37 @@ extension ReportTable {
   {
     let language = options.language
     let years = try options.years.resolve(baseYear: result.baseYear, horizon: result.horizon)
-    var points: [String: SeriesPoint] = [:]
-    for point in result.series { points["\(point.indicator)@\(point.year)"] = point }
-
-    var sections: [Section] = []
-    for group in groupedOutputs(result.outputs, language: language) {
-      var rows: [[Cell]] = []
-      for output in group.outputs {
-        var values: [SeriesPointValues] = []
-        for year in years {
-          guard let point = points["\(output.id)@\(year)"] else {
-            throw .missingValue(output: output.id, year: year)
-          }
-          values.append(SeriesPointValues(point))
-        }
-        let cells = try estimateCells(values, unit: output.unit, statistic: options.statistic, signed: false)
-        rows.append(labelCells(output, language) + cells)
-      }
-      sections.append(Section(heading: group.heading, rows: rows))
-    }
+    var points: [String: SeriesPointValues] = [:]
+    for point in result.series { points["\(point.indicator)@\(point.year)"] = SeriesPointValues(point) }
+    let sections = try outputSections(result.outputs, years: years, values: points, options: options, signed: false) { _ in [] }
     let title = "\(result.title.text(language)) — \(Label.projection.text(language))"
     let columns = labelColumns(language) + years.map { Column(String($0), statistics: options.statistic.dataColumns(language)) }
     return ReportTable(
       name: Label.projection.text(language), title: title, columns: columns, sections: sections,
       notes: options.statistic == .medianWithInterval ? [Label.intervalNote.text(language)] : [])
+  }
+
+  /// Sections of output rows grouped by dimension: the label cells, one estimate cell per year
+  /// from `values` (keyed `id@year`), then any `trailing` cells.
+  static func outputSections(
+    _ outputs: [OutputInfo], years: [Int], values: [String: SeriesPointValues], options: ReportOptions, signed: Bool,
+    trailing: (OutputInfo) -> [Cell]
+  ) throws(ReportingError) -> [Section] {
+    var sections: [Section] = []
+    for group in groupedOutputs(outputs, language: options.language) {
+      var rows: [[Cell]] = []
+      for output in group.outputs {
+        var row: [SeriesPointValues] = []
+        for year in years {
+          guard let value = values["\(output.id)@\(year)"] else { throw .missingValue(output: output.id, year: year) }
+          row.append(value)
+        }
+        let cells = try estimateCells(row, unit: output.unit, statistic: options.statistic, signed: signed)
+        rows.append(labelCells(output, options.language) + cells + trailing(output))
+      }
+      sections.append(Section(heading: group.heading, rows: rows))
+    }
+    return sections
   }
 
   /// The leading columns of an output row: id (data only), name, unit.
