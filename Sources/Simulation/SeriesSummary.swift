@@ -7,10 +7,15 @@ import Stochastics
 ///
 /// Summaries of disjoint run ranges merge (`merge(_:)`, in run order). While the quantiles are
 /// exact, the mean and standard deviation are recomputed from the kept values in run order, so
-/// a merge of shards gives the same bits as one pass; beyond the exact limit they come from the
-/// merged moments (Chan et al.), equal to one pass up to rounding in the last bits.
+/// a merge of shards gives the same bits as one pass, at any block size. Beyond the exact limit
+/// they come from moments updated a block of runs at a time and merged across shards (Chan et
+/// al.): the same bits at any number of threads, and equal to one pass up to rounding in the last
+/// bits for another block size or split into shards.
 struct SeriesSummary: Codable, Sendable, Equatable {
-  private var moments = RunningMoments()
+  /// Moments of the values once the quantiles use the sketch (nil before): while the quantiles
+  /// are exact the moments are computed from the kept values when needed (`currentMoments`), so
+  /// they cost nothing per value.
+  private var moments: RunningMoments?
   private(set) var quantiles: QuantileSummary
   /// Values strictly above zero (for a paired difference: runs in which the alternative is higher).
   private(set) var positives = 0
@@ -25,31 +30,58 @@ struct SeriesSummary: Codable, Sendable, Equatable {
   /// The proven rank error of the quantiles, in number of values; 0 while exact.
   var rankErrorBound: Double { quantiles.rankErrorBound }
 
+  /// The moments of every value so far, in run order.
+  private var currentMoments: RunningMoments {
+    quantiles.exactValuesInOrder.map { RunningMoments($0) } ?? moments ?? RunningMoments()
+  }
+
+  private enum CodingKeys: String, CodingKey { case moments, quantiles, positives }
+
+  /// Decodes a summary written by another process (a shard), rejecting a file whose moments do
+  /// not belong to its quantile summary.
+  init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    quantiles = try container.decode(QuantileSummary.self, forKey: .quantiles)
+    positives = try container.decode(Int.self, forKey: .positives)
+    moments = quantiles.isExact ? nil : try container.decode(RunningMoments.self, forKey: .moments)
+    guard (0...quantiles.count).contains(positives), quantiles.isExact || moments?.count == quantiles.count else {
+      throw DecodingError.dataCorrupted(.init(
+        codingPath: decoder.codingPath, debugDescription: "inconsistent series summary"))
+    }
+  }
+
   mutating func add(_ value: Double) {
-    moments.add(value)
-    quantiles.add(value)
-    if value > 0 { positives += 1 }
+    withUnsafePointer(to: value) { add(contentsOf: UnsafeBufferPointer(start: $0, count: 1)) }
   }
 
   /// Adds values in run order.
   mutating func add(contentsOf values: UnsafeBufferPointer<Double>) {
-    for value in values {
-      moments.add(value)
-      if value > 0 { positives += 1 }
+    for value in values where value > 0 { positives += 1 }
+    if quantiles.isExact && quantiles.count + values.count <= quantiles.exactLimit {
+      quantiles.add(contentsOf: values)
+      return
     }
+    var updated = currentMoments
+    updated.add(contentsOf: values)
+    moments = updated
     quantiles.add(contentsOf: values)
   }
 
   /// Adds the summary of the runs that follow this one's (same exact limit).
   mutating func merge(_ other: SeriesSummary) {
-    moments.merge(other.moments)
+    let combined = quantiles.count + other.quantiles.count > quantiles.exactLimit
+    if combined || !quantiles.isExact || !other.quantiles.isExact {
+      var updated = currentMoments
+      updated.merge(other.currentMoments)
+      moments = updated
+    }
     quantiles.merge(other.quantiles)
     positives += other.positives
   }
 
   /// Mean, sample standard deviation (n − 1) and P5/P25/P50/P75/P95.
   func statistics() -> SeriesStatistics {
-    let moments = quantiles.exactValuesInOrder.map { RunningMoments($0) } ?? moments
+    let moments = currentMoments
     return SeriesStatistics(
       mean: moments.count > 0 ? moments.mean : .nan,
       sd: moments.count > 1 ? moments.sampleStandardDeviation : 0,

@@ -5,8 +5,9 @@
 // Karnin, Lang & Liberty (2016), "Optimal quantile approximation in streams", FOCS — compaction
 // with alternating offsets (here deterministic: even, odd, even, … per level, instead of a coin).
 //
-// Level h holds values of weight 2^h. When a level reaches `capacity` values it is sorted and an
-// even number of them is compacted: every other value (offset alternating per compaction) moves
+// Level h holds values of weight 2^h. When a level reaches `capacity` values it is sorted (level 0
+// by a radix sort; the levels above are kept sorted, since what they receive is already sorted
+// and is merged in) and an even number of them is compacted: every other value (offset alternating per compaction) moves
 // to level h + 1 with twice the weight. For any threshold y, one compaction at level h changes the
 // estimated count of values ≤ y by 0 or ±2^h, so the estimate's error never exceeds
 // Σ_h (compactions at level h)·2^h, which the sketch tracks exactly (`rankErrorBound`). Level h
@@ -19,7 +20,7 @@
 struct QuantileSketch: Codable, Sendable, Hashable {
   /// Values per level at which the level is compacted (even, ≥ 2).
   let capacity: Int
-  /// levels[h] holds values of weight 2^h, unsorted between compactions.
+  /// levels[h] holds values of weight 2^h: level 0 in arrival order, the levels above ascending.
   private(set) var levels: [[Double]] = [[]]
   /// The number of compactions performed at each level, including those of merged parts.
   private(set) var compactions: [Int] = [0]
@@ -39,7 +40,8 @@ struct QuantileSketch: Codable, Sendable, Hashable {
   init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     capacity = try container.decode(Int.self, forKey: .capacity)
-    levels = try container.decode([[Double]].self, forKey: .levels)
+    // The levels above 0 are kept ascending; a file's are put in order (the values are what count).
+    levels = try container.decode([[Double]].self, forKey: .levels).enumerated().map { $0 == 0 ? $1 : $1.sorted() }
     compactions = try container.decode([Int].self, forKey: .compactions)
     count = try container.decode(Int.self, forKey: .count)
     var weight = 0.0
@@ -62,6 +64,18 @@ struct QuantileSketch: Codable, Sendable, Hashable {
     if levels[0].count >= capacity { compact(from: 0) }
   }
 
+  /// Adds values in order: the same as adding them one by one.
+  mutating func add(contentsOf values: UnsafeBufferPointer<Double>) {
+    var start = 0
+    while start < values.count {
+      let end = min(values.count, start + capacity - levels[0].count)
+      levels[0].append(contentsOf: UnsafeBufferPointer(rebasing: values[start..<end]))
+      count += end - start
+      start = end
+      if levels[0].count >= capacity { compact(from: 0) }
+    }
+  }
+
   /// Adds another sketch's values (same capacity); deterministic for a given merge order.
   mutating func merge(_ other: QuantileSketch) {
     precondition(capacity == other.capacity, "sketches of different capacity cannot be merged")
@@ -71,7 +85,7 @@ struct QuantileSketch: Codable, Sendable, Hashable {
         levels.append([])
         compactions.append(0)
       }
-      levels[level] += other.levels[level]
+      levels[level] = level == 0 ? levels[0] + other.levels[0] : Self.merged(levels[level], other.levels[level])
       compactions[level] += other.compactions[level]
     }
     compact(from: 0)
@@ -123,19 +137,44 @@ struct QuantileSketch: Codable, Sendable, Hashable {
       levels.append([])
       compactions.append(0)
     }
-    // Sorted in place (an unstable sort suffices for plain numbers and avoids a merge buffer).
-    levels[level].withUnsafeMutableBufferPointer { OrderStatistics.sort($0) }
-    // An even number of the smallest values is compacted; an odd one out stays behind.
+    if level == 0 { levels[0].withUnsafeMutableBufferPointer { OrderStatistics.sort($0) } }
+    // An even number of the smallest values is compacted; an odd one out stays behind. Every
+    // other one of them, from the alternating offset, is merged into the (ascending) level above.
     let count = levels[level].count
     let compacted = count - count % 2
     let offset = compactions[level] % 2
-    levels[level + 1].reserveCapacity(levels[level + 1].count + compacted / 2)
-    var index = offset
-    while index < compacted {
-      levels[level + 1].append(levels[level][index])
-      index += 2
+    levels[level + 1] = levels[level].withUnsafeBufferPointer { source in
+      Self.merged(levels[level + 1], with: source, from: offset, by: 2, count: compacted / 2)
     }
     levels[level].removeFirst(compacted)
     compactions[level] += 1
+  }
+
+  /// The union of two ascending arrays, ascending.
+  private static func merged(_ a: [Double], _ b: [Double]) -> [Double] {
+    b.withUnsafeBufferPointer { merged(a, with: $0, from: 0, by: 1, count: b.count) }
+  }
+
+  /// `ascending` merged with the ascending values b[start], b[start + step], … (`count` of them).
+  private static func merged(
+    _ ascending: [Double], with b: UnsafeBufferPointer<Double>, from start: Int, by step: Int, count: Int
+  ) -> [Double] {
+    ascending.withUnsafeBufferPointer { a in
+      [Double](unsafeUninitializedCapacity: a.count + count) { result, initialized in
+        var i = 0, j = 0, k = 0
+        while i < a.count && j < count {
+          // Branch-free choice: the comparison's outcome advances one index or the other.
+          let next = b[start + j * step]
+          let takeB = next < a[i]
+          result[k] = takeB ? next : a[i]
+          j += takeB ? 1 : 0
+          i += takeB ? 0 : 1
+          k += 1
+        }
+        while i < a.count { result[k] = a[i]; i += 1; k += 1 }
+        while j < count { result[k] = b[start + j * step]; j += 1; k += 1 }
+        initialized = k
+      }
+    }
   }
 }

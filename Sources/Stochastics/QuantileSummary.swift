@@ -81,16 +81,22 @@ public struct QuantileSummary: Codable, Sendable, Hashable {
     }
   }
 
-  /// Adds finite values in order; the same as adding them one by one, with one capacity check
-  /// while exact.
+  /// Adds finite values in order; the same as adding them one by one, without a per-value
+  /// capacity check.
   public mutating func add(contentsOf values: UnsafeBufferPointer<Double>) {
-    guard sketch == nil, count + values.count <= exactLimit else {
-      for value in values { add(value) }
-      return
-    }
     precondition(values.allSatisfy(\.isFinite), "QuantileSummary accepts finite values only")
-    exactValues.append(contentsOf: values)
-    count += values.count
+    var rest = values
+    if sketch == nil {
+      // Up to and including the value that crosses the limit, kept exactly; then the switch.
+      let exactPart = Swift.min(rest.count, exactLimit + 1 - count)
+      exactValues.append(contentsOf: UnsafeBufferPointer(rebasing: rest[..<exactPart]))
+      count += exactPart
+      rest = UnsafeBufferPointer(rebasing: rest[exactPart...])
+      if count > exactLimit { switchToSketch() }
+    }
+    guard !rest.isEmpty else { return }
+    count += rest.count
+    sketch!.add(contentsOf: rest)
   }
 
   /// Adds the values summarised by another summary with the same limits.
@@ -111,7 +117,7 @@ public struct QuantileSummary: Codable, Sendable, Hashable {
     if let otherSketch = other.sketch {
       sketch!.merge(otherSketch)
     } else {
-      for value in other.exactValues { sketch!.add(value) }
+      other.exactValues.withUnsafeBufferPointer { sketch!.add(contentsOf: $0) }
     }
   }
 
@@ -158,7 +164,7 @@ public struct QuantileSummary: Codable, Sendable, Hashable {
 
   private mutating func switchToSketch() {
     var newSketch = QuantileSketch(capacity: sketchCapacity)
-    for value in exactValues { newSketch.add(value) }
+    exactValues.withUnsafeBufferPointer { newSketch.add(contentsOf: $0) }
     exactValues = []
     sketch = newSketch
   }

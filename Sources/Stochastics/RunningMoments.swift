@@ -39,6 +39,34 @@ public struct RunningMoments: Codable, Sendable, Hashable {
     maximum = Swift.max(maximum, value)
   }
 
+  /// Adds a batch of values: their sums of deviations from the current mean (from the first value
+  /// when empty) update the mean and Σ(x − mean)² exactly in real arithmetic, without Welford's
+  /// division per value. Deterministic for a given split into batches; the result can differ
+  /// from adding the values one by one in the last bits.
+  public mutating func add(contentsOf values: UnsafeBufferPointer<Double>) {
+    guard let first = values.first else { return }
+    let centre = count > 0 ? mean : first
+    var sum = 0.0
+    var sumOfSquares = 0.0
+    var low = minimum
+    var high = maximum
+    for value in values {
+      let deviation = value - centre
+      sum += deviation
+      sumOfSquares += deviation * deviation
+      low = Swift.min(low, value)
+      high = Swift.max(high, value)
+    }
+    // Σ over the old values of (x − centre) is 0, so over all values Σ(x − centre) = sum and
+    // Σ(x − centre)² = old Σ(x − mean)² + sumOfSquares; recentre on the new mean.
+    count += values.count
+    let shift = sum / Double(count)
+    mean = centre + shift
+    sumOfSquaredDeviations += sumOfSquares - sum * shift
+    minimum = low
+    maximum = high
+  }
+
   /// Combines the moments of another, disjoint set of values (Chan et al.'s pairwise update).
   public mutating func merge(_ other: RunningMoments) {
     guard other.count > 0 else { return }
