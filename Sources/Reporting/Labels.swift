@@ -6,7 +6,7 @@ enum Label: String, CaseIterable, Sendable {
   case indicator, unit, group, outputID, year, dimensionScores, scenario, base
   case projection, targets, condition, targetYear, probability, firstMet, cost, costUnit
   case comparison, difference, probabilityHigher, manifest, inputs, city, baseYear, horizon
-  case runs, seed, version, command, threads, elapsed, host, date, median, band50, band90
+  case runs, seed, sampling, independentDraws, latinHypercube, version, command, threads, elapsed, host, date, median, band50, band90
   case target, indexByDimension, fanCharts, intervalNote, differenceNote
   case sobol, firstOrder, totalOrder, baseline, notMet, report, lowEnd, highEnd
 
@@ -43,6 +43,9 @@ enum Label: String, CaseIterable, Sendable {
     case .horizon: ("预测年数", "Horizon (years)")
     case .runs: ("模拟次数", "Runs")
     case .seed: ("随机种子", "Seed")
+    case .sampling: ("参数抽样", "Parameter sampling")
+    case .independentDraws: ("独立抽样", "independent draws")
+    case .latinHypercube: ("拉丁超立方抽样", "Latin hypercube")
     case .version: ("版本", "Version")
     case .command: ("命令", "Command")
     case .threads: ("线程数", "Threads")

@@ -63,6 +63,7 @@ extension ReportTable {
       row(.horizon, String(result.horizon)),
       row(.runs, String(result.runs)),
       row(.seed, String(result.seed)),
+      row(.sampling, (result.sampling == .latinHypercube ? Label.latinHypercube : .independentDraws).text(language)),
     ]
     if let meta = result.meta {
       rows += [

@@ -14,11 +14,13 @@ public struct MonteCarloOptions {
   public var exactQuantileLimit: Int
   /// Receives every block's raw values, in run order, from the calling thread (`--keep-runs`).
   public var keepRuns: ((RunValues) -> Void)?
+  /// How the per-run parameters are drawn.
+  public var sampling: Sampling
 
   public init(
     runs: Int, threads: Int = ProcessInfo.processInfo.activeProcessorCount, blockSize: Int = 1024,
     progress: (@Sendable (Int) -> Void)? = nil, exactQuantileLimit: Int = 50_000,
-    keepRuns: ((RunValues) -> Void)? = nil
+    keepRuns: ((RunValues) -> Void)? = nil, sampling: Sampling = .independent
   ) {
     self.runs = runs
     self.threads = threads
@@ -26,6 +28,7 @@ public struct MonteCarloOptions {
     self.progress = progress
     self.exactQuantileLimit = exactQuantileLimit
     self.keepRuns = keepRuns
+    self.sampling = sampling
   }
 }
 
@@ -44,7 +47,7 @@ public enum MonteCarlo {
 
   /// Projects the runs of `shard` out of `options.runs` and keeps their mergeable summaries.
   public static func accumulate(_ scenario: CompiledScenario, shard: Shard, options: MonteCarloOptions) -> PartialRun {
-    let sampler = MonteCarloSampler(seed: scenario.seed)
+    let sampler = options.sampling.sampler(seed: scenario.seed, runs: options.runs)
     let years = scenario.horizon + 1
     let summaries = SummaryBank(count: scenario.seriesCount * years, exactLimit: options.exactQuantileLimit)
     var targetMet = [Int](repeating: 0, count: scenario.targets.count)
@@ -87,6 +90,7 @@ public enum MonteCarlo {
     return PartialRun(
       kind: PartialRun.kindTag, scenario: scenario.id, title: scenario.title, city: scenario.city,
       baseYear: scenario.baseYear, horizon: scenario.horizon, seed: scenario.seed, runs: options.runs,
+      sampling: options.sampling,
       shard: ShardRuns(shard, totalRuns: options.runs), outputs: scenario.outputs, targets: targets,
       summaries: summaries.all(), diagnostics: diagnostics, meta: nil)
   }
@@ -121,7 +125,7 @@ public enum MonteCarlo {
     }
     return RunResult(
       scenario: partial.scenario, title: partial.title, city: partial.city, baseYear: partial.baseYear,
-      horizon: partial.horizon, runs: partial.runs, seed: partial.seed, outputs: partial.outputs,
+      horizon: partial.horizon, runs: partial.runs, seed: partial.seed, sampling: partial.sampling, outputs: partial.outputs,
       series: series, targets: targets, cost: cost, diagnostics: partial.diagnostics)
   }
 }

@@ -27,12 +27,13 @@ extension MonteCarlo {
       shared.flatMap { pair in (0..<years).map { (a, pair.base, pair.alternative, $0) } }
     }
     let summaries = SummaryBank(count: series.count)
-    let baseSampler = MonteCarloSampler(seed: base.seed)
+    // One seed (checked above), so one sampler serves every scenario.
+    let sampler = options.sampling.sampler(seed: base.seed, runs: options.runs)
     var diagnostics: [NumericalDiagnostic] = []
     var done = 0
     BlockScheduler(runs: 0..<options.runs, blockSize: options.blockSize, threads: options.threads).forEachWave { runs in
-      PairedBlocks(base: base.project(runs: runs, sampler: baseSampler),
-                   alternatives: alternatives.map { $0.project(runs: runs, sampler: MonteCarloSampler(seed: $0.seed)) })
+      PairedBlocks(base: base.project(runs: runs, sampler: sampler),
+                   alternatives: alternatives.map { $0.project(runs: runs, sampler: sampler) })
     } consume: { blocks in
       summaries.absorb(threads: options.threads) { k, summary in
         let (a, b, o, t) = series[k]

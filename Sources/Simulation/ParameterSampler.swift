@@ -19,18 +19,27 @@ public struct MonteCarloSampler: ParameterSampler {
   }
 
   public func sample(_ parameters: [UncertainParameter], runs: Range<Int>, into values: UnsafeMutableBufferPointer<Double>) {
-    let n = runs.count
-    for (p, parameter) in parameters.enumerated() {
-      if case .fixed(let value) = parameter.distribution {
-        for i in 0..<n { values[p * n + i] = value }
-        continue
-      }
-      for (i, run) in runs.enumerated() {
-        let u = RandomStream(seed: seed, run: UInt64(run), key: parameter.key).uniform(0)
-        values[p * n + i] = parameter.distribution.quantile(u)
-      }
+    drawByInverseCDF(parameters, runs: runs, into: values) { parameter in
+      { run in RandomStream(seed: seed, run: UInt64(run), key: parameter.key).uniform(0) }
     }
   }
 
   public func noiseRun(_ run: Int) -> Int { run }
+}
+
+/// Writes every parameter's inverse CDF at the uniform `uniforms(parameter)(run)` for each run
+/// (the layout of `ParameterSampler.sample`); a fixed value is copied without a draw.
+func drawByInverseCDF(
+  _ parameters: [UncertainParameter], runs: Range<Int>, into values: UnsafeMutableBufferPointer<Double>,
+  uniforms: (UncertainParameter) -> (Int) -> Double
+) {
+  let n = runs.count
+  for (p, parameter) in parameters.enumerated() {
+    if case .fixed(let value) = parameter.distribution {
+      for i in 0..<n { values[p * n + i] = value }
+      continue
+    }
+    let uniform = uniforms(parameter)
+    for (i, run) in runs.enumerated() { values[p * n + i] = parameter.distribution.quantile(uniform(run)) }
+  }
 }

@@ -20,6 +20,7 @@ public struct PartialRun: Codable, Sendable, Equatable {
   public var seed: UInt64
   /// Runs of the whole job, over all shards.
   public var runs: Int
+  public var sampling: Sampling
   public var shard: ShardRuns
   public var outputs: [OutputInfo]
   /// Each target with the number of this shard's runs that meet it and the first-met histogram.

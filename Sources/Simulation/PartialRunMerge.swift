@@ -70,6 +70,7 @@ extension PartialRun {
     if scenario != reference.scenario { throw differs("scenario", "'\(scenario)'", "'\(reference.scenario)'") }
     if seed != reference.seed { throw differs("seed", "\(seed)", "\(reference.seed)") }
     if runs != reference.runs { throw differs("run count", "\(runs)", "\(reference.runs)") }
+    if sampling != reference.sampling { throw differs("sampling", sampling.rawValue, reference.sampling.rawValue) }
     if shard.count != reference.shard.count { throw differs("shard count", "\(shard.count)", "\(reference.shard.count)") }
     if meta?.version != reference.meta?.version {
       throw differs("iccsim version", meta?.version ?? "none", reference.meta?.version ?? "none")

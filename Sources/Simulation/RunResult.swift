@@ -12,6 +12,8 @@ public struct RunResult: Codable, Sendable, Equatable {
   public var horizon: Int
   public var runs: Int
   public var seed: UInt64
+  /// How the per-run parameters were drawn.
+  public var sampling: Sampling
   /// Labels and units of every output in `series`, so a result file is self-describing.
   public var outputs: [OutputInfo]
   /// Every indicator in play, every dimension id and `index`, for base_year … base_year+horizon.
@@ -26,7 +28,7 @@ public struct RunResult: Codable, Sendable, Equatable {
 
   public init(
     scenario: String, title: LocalizedText, city: String, baseYear: Int, horizon: Int, runs: Int,
-    seed: UInt64, outputs: [OutputInfo], series: [SeriesPoint], targets: [TargetResult],
+    seed: UInt64, sampling: Sampling = .independent, outputs: [OutputInfo], series: [SeriesPoint], targets: [TargetResult],
     cost: [CostPoint], diagnostics: [NumericalDiagnostic] = [], meta: RunManifest? = nil
   ) {
     self.scenario = scenario
@@ -36,6 +38,7 @@ public struct RunResult: Codable, Sendable, Equatable {
     self.horizon = horizon
     self.runs = runs
     self.seed = seed
+    self.sampling = sampling
     self.outputs = outputs
     self.series = series
     self.targets = targets
@@ -45,10 +48,11 @@ public struct RunResult: Codable, Sendable, Equatable {
   }
 
   private enum CodingKeys: String, CodingKey {
-    case scenario, title, city, baseYear, horizon, runs, seed, outputs, series, targets, cost, diagnostics, meta
+    case scenario, title, city, baseYear, horizon, runs, seed, sampling, outputs, series, targets, cost, diagnostics, meta
   }
 
-  /// Decodes results written before diagnostics were recorded as having none.
+  /// Decodes results written before diagnostics and the sampling were recorded as having no
+  /// diagnostics and independent sampling.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     scenario = try c.decode(String.self, forKey: .scenario)
@@ -58,6 +62,7 @@ public struct RunResult: Codable, Sendable, Equatable {
     horizon = try c.decode(Int.self, forKey: .horizon)
     runs = try c.decode(Int.self, forKey: .runs)
     seed = try c.decode(UInt64.self, forKey: .seed)
+    sampling = try c.decodeIfPresent(Sampling.self, forKey: .sampling) ?? .independent
     outputs = try c.decode([OutputInfo].self, forKey: .outputs)
     series = try c.decode([SeriesPoint].self, forKey: .series)
     targets = try c.decode([TargetResult].self, forKey: .targets)
@@ -233,7 +238,8 @@ public struct PlanComparison: Codable, Sendable, Equatable {
     case base, outputs, comparisons, diagnostics, meta
   }
 
-  /// Decodes results written before diagnostics were recorded as having none.
+  /// Decodes results written before diagnostics and the sampling were recorded as having no
+  /// diagnostics and independent sampling.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     base = try c.decode(String.self, forKey: .base)

@@ -19,6 +19,7 @@ struct SimulationCommandTests {
       #expect(object[key] != nil, "missing \(key)")
     }
     #expect(object["runs"] as? Int == 500 && object["seed"] as? Int == 3)
+    #expect(object["sampling"] as? String == "independent")
     let series = try #require(object["series"] as? [[String: Any]])
     // 24 indicators, the 5 dimensions and the index, each for 2023…2033.
     #expect(series.count == 30 * 11)
@@ -29,6 +30,23 @@ struct SimulationCommandTests {
     let inputs = try #require(meta["inputs"] as? [[String: String]])
     #expect(inputs.map { $0["path"]! } .contains("scenarios/models/icc-default.yaml"))
     #expect(inputs.allSatisfy { $0["sha256"]!.count == 64 })
+  }
+
+  /// `--sampling latin-hypercube` is recorded in the result, and a compare under it is still
+  /// paired: a plan compared with itself differs by exactly zero everywhere.
+  @Test func latinHypercubeSamplingIsRecordedAndPaired() throws {
+    let run = try execute(["run", "scenarios/shanghai-baseline.yaml", "--runs", "300", "--sampling", "latin-hypercube", "--format", "json"])
+    #expect(run.status == 0, "stderr: \(run.stderr)")
+    #expect(try ResultCoding.decoder().decode(RunResult.self, from: Data(run.stdout.utf8)).sampling == .latinHypercube)
+    let compare = try execute([
+      "compare", "scenarios/shanghai-baseline.yaml", "scenarios/shanghai-baseline.yaml", "--runs", "300",
+      "--sampling", "latin-hypercube", "--format", "json",
+    ])
+    #expect(compare.status == 0, "stderr: \(compare.stderr)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(compare.stdout.utf8)) as? [String: Any])
+    let differences = try #require((object["comparisons"] as? [[String: Any]])?.first?["differences"] as? [[String: Any]])
+    #expect(!differences.isEmpty)
+    #expect(differences.allSatisfy { row in ["mean", "sd", "p5", "p50", "p95"].allSatisfy { row[$0] as? Double == 0 } })
   }
 
   @Test func resultsAreTheSameAtAnyThreadCountExceptTheManifest() throws {

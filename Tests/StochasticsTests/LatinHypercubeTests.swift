@@ -50,3 +50,29 @@ struct LatinHypercubeTests {
     #expect(abs(rho) < 4 / Double(n).squareRoot())
   }
 }
+
+/// The keyed permutation behind the designs: a bijection of 0..<n for every n, different per key.
+struct KeyedPermutationTests {
+  @Test(arguments: [1, 2, 3, 4, 5, 17, 1000, 4097, 65_536, 100_003])
+  func isABijection(count: Int) {
+    let permutation = KeyedPermutation(count: count, stream: RandomStream(seed: 4, run: 0, key: StreamKey("p")))
+    var seen = [Bool](repeating: false, count: count)
+    for element in 0..<count {
+      let image = permutation(element)
+      #expect((0..<count).contains(image))
+      if (0..<count).contains(image) {
+        #expect(!seen[image], "\(image) reached twice")
+        seen[image] = true
+      }
+    }
+  }
+
+  /// Two keys give unrelated orders: of 10,000 elements, about 1 keeps the same image (a random
+  /// permutation fixes 1 element on average; more than 10 has probability below 1e-7).
+  @Test func keysGiveDifferentPermutations() {
+    let a = KeyedPermutation(count: 10_000, stream: RandomStream(seed: 4, run: 0, key: StreamKey("a")))
+    let b = KeyedPermutation(count: 10_000, stream: RandomStream(seed: 4, run: 0, key: StreamKey("b")))
+    #expect((0..<10_000).filter { a($0) == b($0) }.count <= 10)
+    #expect((0..<10_000).filter { a($0) == $0 }.count <= 10)
+  }
+}

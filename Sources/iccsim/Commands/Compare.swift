@@ -53,7 +53,7 @@ func compareScenarios(_ paths: [String], options: SimulationOptions) throws -> P
   let start = clock.now
   var result = try MonteCarlo.compare(
     base: compiled[0], alternatives: Array(compiled.dropFirst()),
-    options: MonteCarloOptions(runs: base.runs, threads: options.threads, progress: { progress.update($0) }))
+    options: MonteCarloOptions(runs: base.runs, threads: options.threads, progress: { progress.update($0) }, sampling: options.sampling))
   try screen(result.diagnostics)
   result.meta = try ManifestBuilder.manifest(
     inputs: loaded.flatMap(\.sourceFiles), seed: base.seed, threads: options.threads, elapsed: clock.now - start)

@@ -92,7 +92,7 @@ struct Run: ParsableCommand {
     let start = clock.now
     var partial = MonteCarlo.accumulate(
       compiled, shard: shard,
-      options: MonteCarloOptions(runs: scenario.runs, threads: options.threads, progress: { progress.update($0) }))
+      options: MonteCarloOptions(runs: scenario.runs, threads: options.threads, progress: { progress.update($0) }, sampling: options.sampling))
     try screen(partial.diagnostics)
     partial.meta = try ManifestBuilder.manifest(
       inputs: scenario.sourceFiles, seed: scenario.seed, threads: options.threads, elapsed: clock.now - start)
@@ -132,7 +132,7 @@ func simulate(_ scenario: Scenario, options: SimulationOptions, keepRuns: RunsFi
     compiled,
     options: MonteCarloOptions(
       runs: scenario.runs, threads: options.threads, progress: { progress.update($0) },
-      keepRuns: keepRuns.map { writer in { writer.append($0, series: series, years: years) } }))
+      keepRuns: keepRuns.map { writer in { writer.append($0, series: series, years: years) } }, sampling: options.sampling))
   try screen(result.diagnostics)
   result.meta = try ManifestBuilder.manifest(
     inputs: scenario.sourceFiles, seed: scenario.seed, threads: options.threads, elapsed: clock.now - start)

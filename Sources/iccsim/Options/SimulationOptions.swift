@@ -1,14 +1,19 @@
 import ArgumentParser
 import CityModel
 import Foundation
+import Simulation
 
-/// Options shared by `run`, `compare` and `sensitivity`: how many runs, which seed, how many threads.
+/// Options shared by `run`, `compare`, `report` and the demo: how many runs, which seed, how the
+/// per-run parameters are drawn, how many threads.
 struct SimulationOptions: ParsableArguments {
   @Option(help: "Number of Monte Carlo runs (default: the scenario's `runs`).")
   var runs: Int?
 
   @Option(help: "Random seed (default: the scenario's `seed`).")
   var seed: UInt64?
+
+  @Option(help: "How each run's uncertain parameters are drawn: independent, or latin-hypercube (one run in each of --runs equal-probability strata of every parameter; yearly shocks stay independent).")
+  var sampling: Sampling = .independent
 
   @Option(help: "Worker threads (default: all cores).")
   var threads: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -22,3 +27,5 @@ struct SimulationOptions: ParsableArguments {
     }
   }
 }
+
+extension Sampling: ExpressibleByArgument {}
