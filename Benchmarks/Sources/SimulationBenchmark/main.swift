@@ -1,8 +1,9 @@
 // Times the Monte Carlo engine on the default model (scenarios/shanghai-baseline.yaml: all 24
-// indicators, 10 years): 100,000 runs at 1 and 2 threads and 1,000,000 runs at all threads,
-// median of 5 (1 for the million unless asked). Each run's result is checked before its time
-// counts: every summary finite, the index inside [0, 100], and the result the same at every
-// thread count. Peak memory is read with `/usr/bin/time -v` around the whole process.
+// indicators, 10 years): 100,000 runs at 1 and 2 threads, the same with Latin hypercube
+// sampling, and 1,000,000 runs at all threads; median of 5 (1 for the million unless asked).
+// Each run's result is checked before its time counts: every summary finite, the index inside
+// [0, 100], and the result the same at every thread count. Peak memory is read with
+// `/usr/bin/time -v` around the whole process.
 //
 //   swift run -c release --package-path Benchmarks simulation-benchmark [scenario] [--million-repetitions N]
 
@@ -23,13 +24,13 @@ func check(_ result: RunResult) {
   }
 }
 
-func time(runs: Int, threads: Int, repetitions: Int) -> (median: Double, result: RunResult) {
+func time(runs: Int, threads: Int, repetitions: Int, sampling: Sampling = .independent) -> (median: Double, result: RunResult) {
   var seconds: [Double] = []
   var last: RunResult?
   for _ in 0..<repetitions {
     let clock = ContinuousClock()
     let start = clock.now
-    let result = MonteCarlo.run(scenario, options: MonteCarloOptions(runs: runs, threads: threads))
+    let result = MonteCarlo.run(scenario, options: MonteCarloOptions(runs: runs, threads: threads, sampling: sampling))
     let elapsed = clock.now - start
     check(result)
     if let last { precondition(last == result, "repeated runs differ") }
@@ -53,5 +54,7 @@ report(String(format: "100,000 runs, 1 thread:  %.3f s (median of 5)", one.media
 let two = time(runs: 100_000, threads: max(2, cores), repetitions: 5)
 precondition(one.result == two.result, "results differ between 1 and \(max(2, cores)) threads")
 report(String(format: "100,000 runs, %d threads: %.3f s (median of 5); speed-up %.2f×", max(2, cores), two.median, one.median / two.median))
+let hypercube = time(runs: 100_000, threads: max(2, cores), repetitions: 5, sampling: .latinHypercube)
+report(String(format: "100,000 runs, %d threads, Latin hypercube: %.3f s (median of 5)", max(2, cores), hypercube.median))
 let million = time(runs: 1_000_000, threads: cores, repetitions: millionRepetitions)
 report(String(format: "1,000,000 runs, %d threads: %.3f s (median of %d)", cores, million.median, millionRepetitions))
