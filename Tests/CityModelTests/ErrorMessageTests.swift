@@ -21,6 +21,11 @@ private let s = Fixture.scenario
 let errorCases: [ErrorCase] = [
   ErrorCase(name: "malformed YAML", files: ["s.yaml": s + "targets: [{indicator: index\n"],
             expected: ["s.yaml:7:1: malformed YAML: did not find expected ',' or '}' while parsing a flow mapping at line 6"]),
+  ErrorCase(name: "nesting beyond 64 levels", files: ["s.yaml": s + "values: " + String(repeating: "[", count: 70) + "\n"],
+            expected: ["s.yaml:6:72: mappings and lists are nested more than 64 levels deep"]),
+  ErrorCase(name: "aliases expanding past a million values", files: ["s.yaml": s + "a0: &a0 [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n"
+              + (1...6).map { "a\($0): &a\($0) [" + Array(repeating: "*a\($0 - 1)", count: 10).joined(separator: ", ") + "]\n" }.joined()],
+            expected: ["s.yaml:11:45: the document expands to more than 1000000 values (aliases included)"]),
   ErrorCase(name: "duplicate key", files: ["s.yaml": s + "city: beijing\n"],
             expected: ["s.yaml:2:1: duplicate key 'city' in a mapping: each key may appear once"]),
   ErrorCase(name: "unknown key with a suggestion", files: ["s.yaml": s + "horizn: 10\n"],

@@ -49,6 +49,10 @@ enum InputLimits {
   static let yamlBytes = 16 << 20
   /// City tables (CSV).
   static let tableBytes = 512 << 20
+  /// Deepest nesting of YAML mappings and lists (the shipped files use at most 6).
+  static let yamlDepth = 64
+  /// Most values a YAML document may hold once aliases are expanded (stops "billion laughs").
+  static let yamlNodes = 1_000_000
 
   /// The reason a file is refused, or nil when its size is within `limit`.
   static func refusal(_ url: URL, limit: Int) -> String? {

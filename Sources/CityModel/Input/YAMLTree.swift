@@ -81,6 +81,10 @@ extension YAMLTree {
 
   /// Parses YAML text; a syntax error is recorded at the place the parser stopped.
   static func parse(_ text: String, file: SourceFile, diagnostics: Diagnostics) -> YAMLTree? {
+    if let excess = YAMLShape.firstExcess(in: text) {
+      diagnostics.error(excess.message, at: SourceLocation(file: file, line: excess.line, column: excess.column))
+      return nil
+    }
     let node: Node?
     do {
       node = try Yams.compose(yaml: text)
