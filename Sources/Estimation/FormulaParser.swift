@@ -3,9 +3,18 @@ import Foundation
 /// Recursive-descent parser for `Formula` (grammar in its documentation). Offsets in errors
 /// count Unicode scalars from the start of the formula.
 struct FormulaParser {
+  /// Longest formula read, in Unicode scalars: far beyond any model, and it bounds the work.
+  static let maximumLength = 10_000
+  /// Deepest nesting of parentheses, functions, signs and powers: bounds the recursion, so a
+  /// formula of thousands of `(` is an error rather than a stack overflow.
+  static let maximumDepth = 100
+  /// Most terms written (before duplicates are dropped): as many as one full 10-factor product.
+  static let maximumTerms = 1024
+
   private let scalars: [Unicode.Scalar]
   private let text: String
   private var position = 0
+  private var depth = 0
 
   init(_ text: String) {
     self.text = text
@@ -13,6 +22,9 @@ struct FormulaParser {
   }
 
   mutating func parseFormula() throws -> Formula {
+    guard scalars.count <= Self.maximumLength else {
+      throw error("the formula is longer than \(Self.maximumLength) characters", at: Self.maximumLength)
+    }
     skipSpace()
     let responseStart = position
     guard !atEnd, peek != "~" else { throw error("expected a response before `~`") }
@@ -45,16 +57,18 @@ struct FormulaParser {
       } else {
         let group = try parseProduct()
         if sign == "+" { terms += group } else { removed += group }
+        guard terms.count + removed.count <= Self.maximumTerms else {
+          throw error("the formula has more than \(Self.maximumTerms) terms", at: termStart)
+        }
       }
       first = false
     }
     skipSpace()
     if !atEnd { throw error("unexpected `\(scalars[position])`") }
 
-    var unique: [Formula.Term] = []
-    for term in terms where !unique.contains(where: { Self.same($0, term) }) {
-      if !removed.contains(where: { Self.same($0, term) }) { unique.append(term) }
-    }
+    // a:b and b:a are one term: the first of each kept, unless it was removed with `-`.
+    var seen = Set(removed.map(Self.factorNames))
+    let unique = terms.filter { seen.insert(Self.factorNames($0)).inserted }
     return Formula(
       response: response, responseText: responseText, terms: Self.patsyOrder(unique), hasIntercept: intercept)
   }
@@ -66,20 +80,24 @@ struct FormulaParser {
     func bucket(_ term: Formula.Term) -> Set<String> {
       Set(term.factors.compactMap { if case let .numeric(_, text) = $0 { text } else { nil } })
     }
+    let termBuckets = terms.map(bucket)
     var buckets: [Set<String>] = []
-    for term in terms where !buckets.contains(bucket(term)) { buckets.append(bucket(term)) }
+    var seen: Set<Set<String>> = []
+    for key in termBuckets where seen.insert(key).inserted { buckets.append(key) }
     if let empty = buckets.firstIndex(of: []) { buckets.insert(buckets.remove(at: empty), at: 0) }
+    let members = Dictionary(grouping: terms.enumerated()) { termBuckets[$0.offset] }
     return buckets.flatMap { key in
-      terms.enumerated().filter { bucket($0.element) == key }
+      members[key, default: []]
         .sorted { ($0.element.factors.count, $0.offset) < ($1.element.factors.count, $1.offset) }
         .map(\.element)
     }
   }
 
+  /// What identifies a term: its factors' names, in any order (a:b and b:a are one term).
+  static func factorNames(_ term: Formula.Term) -> Set<String> { Set(term.factors.map(\.name)) }
+
   /// a:b and b:a are one term.
-  static func same(_ a: Formula.Term, _ b: Formula.Term) -> Bool {
-    Set(a.factors.map(\.name)) == Set(b.factors.map(\.name))
-  }
+  static func same(_ a: Formula.Term, _ b: Formula.Term) -> Bool { factorNames(a) == factorNames(b) }
 
   /// The most factors one `a*b*…` chain may cross.
   static let maximumCrossedFactors = 10
@@ -181,6 +199,11 @@ struct FormulaParser {
   }
 
   private mutating func parseUnary() throws -> Formula.Expression {
+    depth += 1
+    defer { depth -= 1 }
+    guard depth <= Self.maximumDepth else {
+      throw error("the expression is nested more than \(Self.maximumDepth) levels deep")
+    }
     skipSpace()
     if consume("-") { return .negate(try parseUnary()) }
     if consume("+") { return try parseUnary() }

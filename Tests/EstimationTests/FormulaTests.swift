@@ -74,6 +74,15 @@ struct FormulaTests {
     // Found by fuzzing: a long `*` chain expanded to 2^k terms (and overflowed the mask past 63).
     SyntaxCase(formula: "y ~ a*b*c*d*e*f*g*h*i*j*k", offset: 23,
                message: "more than 10 factors joined by '*' would expand to over 1023 terms; write the interactions you want with ':'"),
+    // Found by fuzzing: thousands of `(` overflowed the stack; many terms made de-duplication slow.
+    SyntaxCase(formula: "y ~ I(" + String(repeating: "(", count: 150) + "x" + String(repeating: ")", count: 151), offset: 106,
+               message: "the expression is nested more than 100 levels deep"),
+    SyntaxCase(formula: "y ~ I(" + String(repeating: "-", count: 150) + "x)", offset: 106,
+               message: "the expression is nested more than 100 levels deep"),
+    SyntaxCase(formula: "y ~ " + (0..<1100).map { "x\($0)" }.joined(separator: " + "), offset: 7086,
+               message: "the formula has more than 1024 terms"),
+    SyntaxCase(formula: "y ~ " + String(repeating: "x + ", count: 2500) + "x", offset: 10_000,
+               message: "the formula is longer than 10000 characters"),
   ]
 
   @Test(arguments: syntaxCases)
