@@ -30,9 +30,12 @@ struct SeriesSummary: Codable, Sendable, Equatable {
   /// The proven rank error of the quantiles, in number of values; 0 while exact.
   var rankErrorBound: Double { quantiles.rankErrorBound }
 
-  /// The moments of every value so far, in run order.
+  /// The moments of every value so far: while exact, of the kept values in run order as one batch.
   private var currentMoments: RunningMoments {
-    quantiles.exactValuesInOrder.map { RunningMoments($0) } ?? moments ?? RunningMoments()
+    guard let exact = quantiles.exactValuesInOrder else { return moments ?? RunningMoments() }
+    var kept = RunningMoments()
+    exact.withUnsafeBufferPointer { kept.add(contentsOf: $0) }
+    return kept
   }
 
   private enum CodingKeys: String, CodingKey { case moments, quantiles, positives }

@@ -39,13 +39,17 @@ public struct RunningMoments: Codable, Sendable, Hashable {
     maximum = Swift.max(maximum, value)
   }
 
-  /// Adds a batch of values: their sums of deviations from the current mean (from the first value
-  /// when empty) update the mean and Σ(x − mean)² exactly in real arithmetic, without Welford's
-  /// division per value. Deterministic for a given split into batches; the result can differ
-  /// from adding the values one by one in the last bits.
+  /// Adds a batch of values: their sums of deviations from a centre update the mean and
+  /// Σ(x − mean)² exactly in real arithmetic, without Welford's division per value. The centre is
+  /// the current mean, or for the first batch the batch's own mean, which makes that batch the
+  /// corrected two-pass algorithm (Chan, Golub & LeVeque 1983, "Algorithms for computing the
+  /// sample variance", The American Statistician 37(3)). Deterministic for a given split into
+  /// batches; the result can differ from adding the values one by one in the last bits.
   public mutating func add(contentsOf values: UnsafeBufferPointer<Double>) {
-    guard let first = values.first else { return }
-    let centre = count > 0 ? mean : first
+    guard !values.isEmpty else { return }
+    let batchMean = values.reduce(0, +) / Double(values.count)
+    // (A sum past the largest double, for values near it, falls back to centring on the first.)
+    let centre = count > 0 ? mean : batchMean.isFinite ? batchMean : values[0]
     var sum = 0.0
     var sumOfSquares = 0.0
     var low = minimum

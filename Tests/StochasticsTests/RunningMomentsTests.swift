@@ -61,6 +61,10 @@ struct RunningMomentsTests {
     [4.0].map { 1e9 + $0 }.withUnsafeBufferPointer { offset.add(contentsOf: $0) }
     [7.0, 13, 16].map { 1e9 + $0 }.withUnsafeBufferPointer { offset.add(contentsOf: $0) }
     #expect(abs(offset.sampleVariance - 30) <= 30 * 1e-9)
+    // One batch is centred on its own mean (corrected two-pass): the same accuracy.
+    var single = RunningMoments()
+    [4.0, 7, 13, 16].map { 1e9 + $0 }.withUnsafeBufferPointer { single.add(contentsOf: $0) }
+    #expect(abs(single.sampleVariance - 30) <= 30 * 1e-9 && abs(single.mean - (1e9 + 10)) <= 1e-6)
   }
 
   /// Blocks of 1,024 values, as the engine adds them, agree with Welford's one pass to 1e-13

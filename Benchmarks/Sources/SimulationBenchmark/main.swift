@@ -11,9 +11,16 @@ import CityModel
 import Foundation
 import Simulation
 
-let arguments = CommandLine.arguments.dropFirst()
-let path = arguments.first { !$0.hasPrefix("--") } ?? "scenarios/shanghai-baseline.yaml"
-let millionRepetitions = arguments.firstIndex(of: "--million-repetitions").map { Int(arguments[$0 + 1])! } ?? 1
+var arguments = Array(CommandLine.arguments.dropFirst())
+var millionRepetitions = 1
+if let flag = arguments.firstIndex(of: "--million-repetitions") {
+  guard flag + 1 < arguments.count, let count = Int(arguments[flag + 1]), count > 0 else {
+    fatalError("--million-repetitions needs a positive count")
+  }
+  millionRepetitions = count
+  arguments.removeSubrange(flag...(flag + 1))
+}
+let path = arguments.first ?? "scenarios/shanghai-baseline.yaml"
 let scenario = try CompiledScenario(try Scenario.load(from: URL(fileURLWithPath: path)))
 let cores = ProcessInfo.processInfo.activeProcessorCount
 
