@@ -56,6 +56,7 @@ import Testing
     #expect(niceTicks(6.51, 12.15) == [6, 8, 10, 12, 14])
     #expect(niceTicks(0, 1) == [0, 0.2, 0.4, 0.6, 0.8, 1])
     #expect(niceTicks(5, 5).count >= 2, "a flat series still gets an axis")
+    #expect(niceTicks(0, 0) == [0, 0.2, 0.4, 0.6, 0.8, 1], "a series stuck at zero is drawn on 0…1, not −1…1")
   }
 }
 

@@ -101,9 +101,11 @@ func niceTicks(_ low: Double, _ high: Double, count: Int = 5) -> [Double] {
   var low = low
   var high = high
   if low == high {
-    let pad = low == 0 ? 1 : abs(low) * 0.05
-    low -= pad
-    high += pad
+    // A flat series: 5 % either side, or 0…1 for a series stuck at zero (a count of 0 should
+    // not be drawn on an axis of negative counts).
+    let pad = abs(low) * 0.05
+    low = low == 0 ? 0 : low - pad
+    high = high == 0 ? 1 : high + pad
   }
   let rough = (high - low) / Double(max(1, count))
   let magnitude = pow(10, (log10(rough)).rounded(.down))
