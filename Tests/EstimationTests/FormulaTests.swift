@@ -60,7 +60,9 @@ struct FormulaTests {
     var formula: String
     var offset: Int
     var message: String
-    var testDescription: String { formula }
+    /// What the case is, where the formula is too long to serve as its name.
+    var name: String? = nil
+    var testDescription: String { name ?? formula }
   }
 
   static let syntaxCases: [SyntaxCase] = [
@@ -76,13 +78,13 @@ struct FormulaTests {
                message: "more than 10 factors joined by '*' would expand to over 1023 terms; write the interactions you want with ':'"),
     // Found by fuzzing: thousands of `(` overflowed the stack; many terms made de-duplication slow.
     SyntaxCase(formula: "y ~ I(" + String(repeating: "(", count: 150) + "x" + String(repeating: ")", count: 151), offset: 106,
-               message: "the expression is nested more than 100 levels deep"),
+               message: "the expression is nested more than 100 levels deep", name: "150 parentheses"),
     SyntaxCase(formula: "y ~ I(" + String(repeating: "-", count: 150) + "x)", offset: 106,
-               message: "the expression is nested more than 100 levels deep"),
+               message: "the expression is nested more than 100 levels deep", name: "150 signs"),
     SyntaxCase(formula: "y ~ " + (0..<1100).map { "x\($0)" }.joined(separator: " + "), offset: 7086,
-               message: "the formula has more than 1024 terms"),
+               message: "the formula has more than 1024 terms", name: "1,100 terms"),
     SyntaxCase(formula: "y ~ " + String(repeating: "x + ", count: 2500) + "x", offset: 10_000,
-               message: "the formula is longer than 10000 characters"),
+               message: "the formula is longer than 10000 characters", name: "10,005 characters"),
   ]
 
   @Test(arguments: syntaxCases)
