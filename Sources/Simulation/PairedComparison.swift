@@ -38,9 +38,10 @@ extension MonteCarlo {
       summaries.absorb(threads: options.threads) { k, summary in
         let (a, b, o, t) = series[k]
         for block in blocks {
-          for i in 0..<block.base.runs.count {
-            summary.add(block.alternatives[a].value(series: o, year: t, run: i) - block.base.value(series: b, year: t, run: i))
+          let differences = (0..<block.base.runs.count).map { i in
+            block.alternatives[a].value(series: o, year: t, run: i) - block.base.value(series: b, year: t, run: i)
           }
+          differences.withUnsafeBufferPointer { summary.add(contentsOf: $0) }
         }
       }
       for block in blocks {

@@ -53,10 +53,6 @@ struct SeriesSummary: Codable, Sendable, Equatable {
     }
   }
 
-  mutating func add(_ value: Double) {
-    withUnsafePointer(to: value) { add(contentsOf: UnsafeBufferPointer(start: $0, count: 1)) }
-  }
-
   /// Adds values in run order.
   mutating func add(contentsOf values: UnsafeBufferPointer<Double>) {
     for value in values where value > 0 { positives += 1 }
