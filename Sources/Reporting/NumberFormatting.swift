@@ -39,8 +39,11 @@ public struct NumberFormat: Sendable, Equatable, Codable {
     case .score:
       return NumberFormat(style: .score, decimals: 1, signed: signed)
     case .count:
+      // Counts modelled continuously have fractional quantiles; a tenth is worth showing on
+      // small counts only (a rank of 9.4), not on 3,059.3 brands.
       let whole = finite.allSatisfy { $0 == $0.rounded() }
-      return NumberFormat(style: .count, decimals: whole ? 0 : 1, signed: signed)
+      let small = (finite.map(abs).max() ?? 0) < 100
+      return NumberFormat(style: .count, decimals: whole || !small ? 0 : 1, signed: signed)
     case .percent:
       let tiny = finite.contains { $0 != 0 && abs($0) < 0.01 }
       return NumberFormat(style: .percent, decimals: tiny ? 1 : 0, signed: signed)

@@ -18,6 +18,7 @@ import Testing
     // Counts and ranks: integers when whole, one decimal otherwise.
     ([14, 20], "count", 14, "14"),
     ([14, 14.6], "count", 14.6, "14.6"),
+    ([3_000, 3_059.3], "count", 3_059.3, "3,059"),
     ([12, 8], "rank", 12, "12"),
     ([2500, 3000], "beds", 2500, "2,500"),
     // Probabilities as percentages.
