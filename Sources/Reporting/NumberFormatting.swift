@@ -51,7 +51,9 @@ public struct NumberFormat: Sendable, Equatable, Codable {
       let largest = finite.map(abs).max() ?? 0
       let integerDigits = largest < 1 ? 0 : Int(log10(largest).rounded(.down)) + 1
       let cap = largest < 1 ? 2 : 1
-      return NumberFormat(style: .quantity, decimals: min(cap, max(0, 4 - integerDigits)), signed: signed)
+      // A row of zeros (a plan that leaves a quantity alone) reads as 0, not 0.00.
+      let decimals = largest == 0 ? 0 : min(cap, max(0, 4 - integerDigits))
+      return NumberFormat(style: .quantity, decimals: decimals, signed: signed)
     }
   }
 

@@ -15,7 +15,9 @@ import Testing
     // Scores: one decimal, rounding half away from zero.
     ([86.55], "score 0–100", 86.55, "86.6"),
     ([61.2], "score", 61.0, "61.0"),
-    // Counts and ranks: integers when whole, one decimal otherwise.
+    // A quantity that is zero throughout.
+    ([0, 0], "km", 0, "0"),
+    // Counts and ranks: integers when whole or from 100 up, one decimal otherwise.
     ([14, 20], "count", 14, "14"),
     ([14, 14.6], "count", 14.6, "14.6"),
     ([3_000, 3_059.3], "count", 3_059.3, "3,059"),
