@@ -1,11 +1,14 @@
 import Dispatch
+import Synchronization
 
 /// Runs blocks of Monte Carlo runs on `threads` threads and hands their results to `consume`
 /// wave by wave, each wave's blocks in block order, so every reduction sees runs 0, 1, 2, …
 /// whatever the thread count.
 ///
 /// Blocks are processed in waves of a few blocks per thread; only one wave's results are held
-/// at a time, so memory does not grow with the number of runs.
+/// at a time, so memory does not grow with the number of runs. Within a wave each thread takes
+/// the next unclaimed block, so a thread slowed by other work on the machine holds up no one;
+/// results are stored by block, so the order of reduction never changes.
 struct BlockScheduler {
   let runs: Range<Int>
   let blockSize: Int
@@ -33,11 +36,10 @@ struct BlockScheduler {
       let count = min(waveSize, blockCount - first)
       let results = ResultSlots<Output>(count: count)
       let start = first
-      DispatchQueue.concurrentPerform(iterations: min(threads, count)) { worker in
-        var b = worker
-        while b < count {
+      let nextBlock = Atomic(0)
+      DispatchQueue.concurrentPerform(iterations: min(threads, count)) { _ in
+        while case let b = nextBlock.wrappingAdd(1, ordering: .relaxed).oldValue, b < count {
           results.store(compute(block(start + b)), at: b)
-          b += threads
         }
       }
       try consume((0..<count).map { results.take($0) })

@@ -1,8 +1,9 @@
 import Dispatch
+import Synchronization
 
-/// The summaries of many series (output × year), updated on all cores: each worker owns a fixed
-/// subset of the series, and every series receives its values in run order, so the result does
-/// not depend on the number of threads.
+/// The summaries of many series (output × year), updated on all cores: each worker takes the
+/// next unclaimed series, one thread per series at a time, and every series receives its values
+/// in run order, so the result does not depend on the number of threads.
 final class SummaryBank: @unchecked Sendable {
   private let summaries: UnsafeMutableBufferPointer<SeriesSummary>
 
@@ -20,12 +21,10 @@ final class SummaryBank: @unchecked Sendable {
 
   /// Calls `feed(k, &summary)` once for every series k, on `threads` threads.
   func absorb(threads: Int, _ feed: @Sendable (Int, inout SeriesSummary) -> Void) {
-    let workers = max(1, min(threads, count))
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      var k = worker
-      while k < count {
+    let nextSeries = Atomic(0)
+    DispatchQueue.concurrentPerform(iterations: max(1, min(threads, count))) { _ in
+      while case let k = nextSeries.wrappingAdd(1, ordering: .relaxed).oldValue, k < count {
         feed(k, &summaries[k])
-        k += workers
       }
     }
   }
