@@ -41,7 +41,13 @@ struct QuantileSketch: Codable, Sendable, Hashable {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     capacity = try container.decode(Int.self, forKey: .capacity)
     // The levels above 0 are kept ascending; a file's are put in order (the values are what count).
-    levels = try container.decode([[Double]].self, forKey: .levels).enumerated().map { $0 == 0 ? $1 : $1.sorted() }
+    let packed = try container.decode([String].self, forKey: .levels)
+    levels = try packed.enumerated().map { level, text in
+      guard let values = PackedDoubles.decode(text) else {
+        throw DecodingError.dataCorruptedError(forKey: .levels, in: container, debugDescription: "level \(level) is not base64 of whole doubles")
+      }
+      return level == 0 ? values : values.sorted()
+    }
     compactions = try container.decode([Int].self, forKey: .compactions)
     count = try container.decode(Int.self, forKey: .count)
     var weight = 0.0
@@ -56,6 +62,15 @@ struct QuantileSketch: Codable, Sendable, Hashable {
       throw DecodingError.dataCorrupted(.init(
         codingPath: decoder.codingPath, debugDescription: "inconsistent quantile sketch"))
     }
+  }
+
+  /// Writes each level packed (`PackedDoubles`).
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(capacity, forKey: .capacity)
+    try container.encode(levels.map(PackedDoubles.encode), forKey: .levels)
+    try container.encode(compactions, forKey: .compactions)
+    try container.encode(count, forKey: .count)
   }
 
   mutating func add(_ value: Double) {

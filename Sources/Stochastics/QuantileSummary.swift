@@ -44,7 +44,7 @@ public struct QuantileSummary: Codable, Sendable, Hashable {
     exactLimit = try container.decode(Int.self, forKey: .exactLimit)
     sketchCapacity = try container.decode(Int.self, forKey: .sketchCapacity)
     count = try container.decode(Int.self, forKey: .count)
-    exactValues = try container.decode([Double].self, forKey: .exactValues)
+    exactValues = try container.decodePacked(forKey: .exactValues)
     sketch = try container.decodeIfPresent(QuantileSketch.self, forKey: .sketch)
     let consistent: Bool
     if let sketch {
@@ -56,6 +56,17 @@ public struct QuantileSummary: Codable, Sendable, Hashable {
       throw DecodingError.dataCorrupted(.init(
         codingPath: decoder.codingPath, debugDescription: "inconsistent quantile summary"))
     }
+  }
+
+  /// Writes the kept values packed (`PackedDoubles`): shard files hold up to `exactLimit` of
+  /// them per series.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(exactLimit, forKey: .exactLimit)
+    try container.encode(sketchCapacity, forKey: .sketchCapacity)
+    try container.encode(count, forKey: .count)
+    try container.encodePacked(exactValues, forKey: .exactValues)
+    try container.encodeIfPresent(sketch, forKey: .sketch)
   }
 
   /// True while every value is kept and quantiles are exact.
