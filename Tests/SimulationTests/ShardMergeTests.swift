@@ -153,6 +153,29 @@ import Testing
       == "renamed.json is not a part of the same job as part-1.json: scenario 'alt' differs from 'base'")
   }
 
+  /// The streaming merge checks every header before loading any part, then loads the parts one
+  /// at a time in shard order, whatever order the files were named in.
+  @Test func headersAreCheckedFirstAndPartsLoadedInShardOrder() throws {
+    let parts = Self.shuffled(try Self.smallParts(count: 6))
+    var loaded: [Int] = []
+    let merged = try PartialRun.merge(headers: parts.map { ($0.name, $0.part.header) }) { i in
+      loaded.append(parts[i].part.shard.index)
+      return parts[i].part
+    }
+    #expect(loaded == Array(1...6))
+    #expect(merged == (try PartialRun.merge(parts)))
+    var foreign = parts
+    foreign[3].part.seed = 99
+    loaded = []
+    #expect(throws: SimulationError.self) {
+      try PartialRun.merge(headers: foreign.map { ($0.name, $0.part.header) }) { i in
+        loaded.append(i)
+        return foreign[i].part
+      }
+    }
+    #expect(loaded.isEmpty)
+  }
+
   @Test func partsWithOtherInputsAreForeign() throws {
     var parts = try Self.smallParts()
     func manifest(_ hash: String) -> RunManifest {

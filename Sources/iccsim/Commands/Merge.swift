@@ -44,13 +44,14 @@ struct Merge: ParsableCommand {
     try exitingOnError {
       let clock = ContinuousClock()
       let start = clock.now
-      let named = try parts.map { (name: $0, part: try Self.readPart($0)) }
-      let merged = try PartialRun.merge(named)
+      // Headers first, to check and order the parts; then one part in memory at a time.
+      let headers = try parts.map { (name: $0, header: try Self.read($0, as: PartialRunHeader.self)) }
+      let merged = try PartialRun.merge(headers: headers) { try Self.read(parts[$0], as: PartialRun.self) }
       var result = MonteCarlo.finalise(merged, threads: ProcessInfo.processInfo.activeProcessorCount)
       try screen(result.diagnostics)
       if !noMeta {
         result.meta = ManifestBuilder.manifest(
-          files: named[0].part.meta?.inputs ?? [], seed: result.seed,
+          files: headers[0].header.meta?.inputs ?? [], seed: result.seed,
           threads: ProcessInfo.processInfo.activeProcessorCount, elapsed: clock.now - start)
       }
       let data = try ResultOutputOptions.render(.run(result), as: format, settings: try presentation.settings())
@@ -62,23 +63,29 @@ struct Merge: ParsableCommand {
     }
   }
 
-  /// Reads one part: a file that cannot be read exits 66; one that is not a partial result, 65.
-  static func readPart(_ path: String) throws -> PartialRun {
+  /// Reads one part as `T` (its header, or all of it): a file that cannot be read exits 66; one
+  /// that is not a partial result, 65.
+  static func read<T: Decodable>(_ path: String, as type: T.Type) throws -> T {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw InputError(problems: [InputProblem(file: path, message: "cannot read the file", isUnreadableFile: true)])
     }
     func problem(_ message: String) -> InputError {
       InputError(problems: [InputProblem(file: path, message: message)])
     }
-    let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
-    guard let object else { throw problem("not a JSON object") }
-    guard object["kind"] as? String == PartialRun.kindTag else {
+    let decoder = ResultCoding.decoder()
+    guard let kind = try? decoder.decode(DocumentKind.self, from: data) else { throw problem("not a JSON object") }
+    guard kind.kind == PartialRun.kindTag else {
       throw problem("not a partial result (write one with `iccsim run SCENARIO --shard K/N --out FILE`)")
     }
     do {
-      return try ResultCoding.decoder().decode(PartialRun.self, from: data)
+      return try decoder.decode(T.self, from: data)
     } catch {
       throw problem("a damaged partial result (\(error))")
     }
   }
+}
+
+/// The `kind` tag of a JSON document, read before the rest.
+private struct DocumentKind: Decodable {
+  var kind: String?
 }
