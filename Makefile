@@ -23,6 +23,8 @@ test: deps
 bench: deps
 	$(SWIFT) run -c release --package-path Benchmarks least-squares-benchmark
 	$(SWIFT) run -c release --package-path Benchmarks simulation-benchmark
+	$(SWIFT) run -c release --package-path Benchmarks estimation-benchmark
+	$(SWIFT) run -c release --package-path Benchmarks sensitivity-benchmark
 
 clean:
-	rm -rf .build
+	rm -rf .build Benchmarks/.build
