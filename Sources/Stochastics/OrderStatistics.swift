@@ -78,7 +78,8 @@ enum OrderStatistics {
   /// (Knuth, TAOCP vol. 3, §5.2.5). Eight passes of one byte each, the histograms of all passes
   /// taken in one read, and a pass skipped when every key has the same byte there (typically the
   /// sign and the top of the exponent). O(n) without data-dependent branches, so it does not
-  /// suffer the mispredictions of a comparison sort on random data; short ranges use insertion sort.
+  /// suffer the mispredictions of a comparison sort on random data; short ranges use insertion sort,
+  /// and identical values are left as they are.
   /// −0 sorts before +0.
   static func sort(_ values: UnsafeMutableBufferPointer<Double>) {
     let n = values.count
@@ -86,6 +87,9 @@ enum OrderStatistics {
       insertionSort(values, 0, n - 1)
       return
     }
+    // A constant series (a base-year value, a count that never moves) is sorted already.
+    let firstBits = values[0].bitPattern
+    if values.allSatisfy({ $0.bitPattern == firstBits }) { return }
     let signBit: UInt64 = 1 << 63
     let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * n)
     let counts = UnsafeMutablePointer<Int>.allocate(capacity: 8 * 256)
