@@ -9,9 +9,10 @@ struct Compare: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Compare alternative plans with a base plan, run by run under common random numbers.",
     discussion: """
-      Every alternative is projected over the same runs as the base, so uncertain quantities the
-      plans share take the same values in both; the difference alternative − base is then
-      summarised per indicator and year, with the probability that the alternative is higher.
+      Every alternative is projected over the same runs as the base, so uncertain
+      quantities the plans share take the same values in both; the difference
+      alternative − base is then summarised per indicator and year, with the
+      probability that the alternative is higher.
       """)
 
   @Argument(help: "The base scenario, then one or more alternatives.")

@@ -8,9 +8,10 @@ struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Turn a run or comparison result (JSON) into tables and charts for slides and reports.",
     discussion: """
-      Formats: text (aligned terminal table), csv, md (Markdown), tex (LaTeX booktabs), xlsx (Excel),
-      json (the tables), html (a self-contained page with charts). Without --out, text formats go to
-      standard output. An existing file is replaced only with --force (otherwise exit 73).
+      Formats: text (aligned terminal table), csv, md (Markdown), tex (LaTeX
+      booktabs), xlsx (Excel), json (the tables), html (a self-contained page with
+      charts). Without --out, text formats go to standard output. An existing file
+      is replaced only with --force (otherwise exit 73).
       """)
 
   @Argument(help: "A result written by `iccsim run --format json` or `iccsim compare --format json`.")

@@ -9,13 +9,14 @@ struct Merge: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Combine the partial results of `iccsim run --shard K/N` into the result of the whole run.",
     discussion: """
-      The parts must come from one job (same scenario, seed, run count and shard
-      count, inputs with the same SHA-256) and hold every shard exactly once, in
-      any order; a missing, duplicated or foreign part is an error naming it
-      (exit 65). The result equals a single-process run byte for byte up to
-      50,000 runs (exact quantiles); beyond, the quantiles are within the
-      sketch's documented rank error and the mean and sd equal it up to rounding
-      in the last bits. `meta` is this command's manifest.
+      The parts must come from one job (same scenario, seed, run count, sampling and
+      shard count, inputs with the same SHA-256) and hold every shard exactly once,
+      in any order; a missing, duplicated or foreign part is an error naming it
+      (exit 65). Every header is checked before any part is read whole; the parts
+      are then read one at a time. The result equals a single-process run byte for
+      byte up to 50,000 runs (exact quantiles); beyond, the quantiles are within the
+      sketch's documented rank error and the mean and sd equal it up to rounding in
+      the last bits. `meta` is this command's manifest.
       """)
 
   @Argument(help: "Partial results written by `iccsim run --shard K/N --out FILE`.")

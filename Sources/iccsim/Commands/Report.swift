@@ -9,8 +9,9 @@ struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run scenarios and write one self-contained HTML report (tables, fan charts, comparison, manifest).",
     discussion: """
-      Runs every scenario; with two or more, the first is the base and the others are compared
-      with it run by run under common random numbers. The page needs no network and no scripts.
+      Runs every scenario; with two or more, the first is the base and the others
+      are compared with it run by run under common random numbers. The page needs no
+      network and no scripts.
       """)
 
   @Argument(help: "Scenario files (YAML); the first is the base of the comparison.")

@@ -9,14 +9,15 @@ struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Project one or more scenarios with Monte Carlo uncertainty.",
     discussion: """
-      Prints key indicators at milestone years as P50 [P5–P95], the probability of meeting each
-      target and the programme cost. `--format json` writes the full result (every indicator,
-      dimension score and the index, every year), as read by `export` and `report`.
+      Prints key indicators at milestone years as P50 [P5–P95], the probability of
+      meeting each target and the programme cost. `--format json` writes the full
+      result (every indicator, dimension score and the index, every year), as read
+      by `export` and `report`.
 
-      `--shard K/N` runs only the K-th of N contiguous run ranges, runs
-      ⌊(K−1)·R/N⌋ ..< ⌊K·R/N⌋ of R, with exactly the draws they get in one
-      process, and writes a partial result (JSON) to `--out FILE` or standard
-      output; `iccsim merge` combines the N parts.
+      `--shard K/N` runs only the K-th of N contiguous run ranges, runs ⌊(K−1)·R/N⌋
+      ..< ⌊K·R/N⌋ of R, with exactly the draws they get in one process, and writes a
+      partial result (JSON) to `--out FILE` or standard output; `iccsim merge`
+      combines the N parts.
       """)
 
   @Argument(help: "Scenario files (YAML).")

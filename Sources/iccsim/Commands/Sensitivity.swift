@@ -13,17 +13,20 @@ struct Sensitivity: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Find which uncertain quantities drive an output: tornado, SRC/PRCC or Sobol indices.",
     discussion: """
-      Inputs are the scenario's quantities that have a distribution (drifts, elasticities, policy
-      effects, stock additions, delays, costs, shock and disruption parameters, index weights),
-      named by their stable paths. Yearly shocks and disruptions are not inputs: every run sees
-      one common realisation of them (--noise common) or none (--noise zero), so an output is a
-      function of the inputs alone.
-        tornado  each input at its P5 and P95, the others at their medians (2d + 1 runs)
-        src      standardised regression and partial rank correlation coefficients with R²
-                 from a sample of --samples runs (default 4096)
+      Inputs are the scenario's quantities that have a distribution (drifts,
+      elasticities, policy effects, stock additions, delays, costs, shock and
+      disruption parameters, index weights), named by their stable paths. Yearly
+      shocks and disruptions are not inputs: every run sees one common realisation
+      of them (--noise common) or none (--noise zero), so an output is a function of
+      the inputs alone.
+        tornado  each input at its P5 and P95, the others at their medians (2d + 1
+                 runs)
+        src      standardised regression and partial rank correlation coefficients
+                 with R² from a sample of --samples runs (default 4096)
         sobol    first- and total-order indices with 95% bootstrap intervals from
-                 --samples base samples (default 1024; N(d + 2) runs); --groups apportions
-                 the variance between model and index-method uncertainty instead
+                 --samples base samples (default 1024; N(d + 2) runs); --groups
+                 apportions the variance between model and index-method uncertainty
+                 instead
       """)
 
   @Argument(help: "The scenario file (YAML).")
@@ -53,7 +56,7 @@ struct Sensitivity: ParsableCommand {
   @Option(help: "Seed of the design, the bootstrap and the common shock path (default: the scenario's `seed`).")
   var seed: UInt64?
 
-  @Option(help: "Worker threads (default: all cores).")
+  @Option(help: "Worker threads; the default is this machine's number of cores.")
   var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
   @Option(help: "Output format: table, json or csv.")

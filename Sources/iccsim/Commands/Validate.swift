@@ -7,8 +7,8 @@ struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Check scenario, model, indicator, estimate and city-data files, reporting every problem at once.",
     discussion: """
-      Each problem is printed as FILE:LINE:COLUMN: MESSAGE. Exit status 0 when every file is valid, \
-      65 when any has a problem, 66 when a file cannot be read.
+      Each problem is printed as FILE:LINE:COLUMN: MESSAGE. Exit status 0 when every
+      file is valid, 65 when any has a problem, 66 when a file cannot be read.
       """)
 
   @Argument(help: "Files to check (the kind of each is told from its content).")
