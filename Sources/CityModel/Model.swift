@@ -181,14 +181,20 @@ public struct IndexSpecification: Sendable {
   }
 }
 
-/// Normalisation bounds L and U of an indicator, in its natural units.
+/// Normalisation bounds L and U of an indicator, in its natural units: numbers, or bounded
+/// distributions (index-method uncertainty, drawn once per run like the weights) whose ranges
+/// keep every draw of L below every draw of U.
 public struct Goalpost: Hashable, Sendable {
-  public var low: Double
-  public var high: Double
+  public var low: Distribution
+  public var high: Distribution
 
-  public init(low: Double, high: Double) {
+  public init(low: Distribution, high: Distribution) {
     self.low = low
     self.high = high
+  }
+
+  public init(low: Double, high: Double) {
+    self.init(low: .fixed(low), high: .fixed(high))
   }
 }
 

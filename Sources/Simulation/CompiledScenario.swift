@@ -116,10 +116,17 @@ struct CompiledIndex: Sendable {
 struct IndexMember: Sendable {
   let slot: Int
   let weight: Int
-  /// T(L) and T(U) in modelling space.
-  let low: Double
-  let high: Double
+  /// The goalposts L and U.
+  let low: GoalpostBound
+  let high: GoalpostBound
   let reversed: Bool
+}
+
+/// One goalpost of an index member: fixed, already in modelling space (T(L)), or drawn per run
+/// from a parameter in natural units (transformed per run in the kernel).
+enum GoalpostBound: Sendable {
+  case fixed(Double)
+  case drawn(parameter: Int)
 }
 
 /// A scenario the engine cannot project (the loader's validation normally reports these first).
@@ -306,13 +313,20 @@ extension CompiledScenario {
         let id = slots[slot].id
         guard let entry = catalogue[id], entry.dimension == dimension, let goalpost = model.index.goalposts[id] else { continue }
         let t = slots[slot].transform
-        let low = t.forward(goalpost.low), high = t.forward(goalpost.high)
-        guard low.isFinite, high.isFinite, high != low else {
-          throw SimulationError("goalposts of '\(id)' must be distinct and inside the indicator's range")
+        // Every value a goalpost can take, in modelling space: its support's ends (the loader
+        // checks them too; this guards models built in code).
+        let lowest = goalpost.low.valueBounds, highest = goalpost.high.valueBounds
+        let ends = [lowest.lower, lowest.upper, highest.lower, highest.upper].map(t.forward)
+        guard ends.allSatisfy(\.isFinite), t.forward(lowest.upper) < t.forward(highest.lower) else {
+          throw SimulationError("goalposts of '\(id)' must be inside the indicator's range with every low below every high")
+        }
+        func bound(_ distribution: Distribution, _ end: String) -> GoalpostBound {
+          if case .fixed(let value) = distribution { return .fixed(t.forward(value)) }
+          return .drawn(parameter: registry.register("index.goalposts.\(id).\(end)", distribution))
         }
         group.append(IndexMember(
           slot: slot, weight: registry.register("index.weights.\(id)", model.index.indicatorWeights[id] ?? .fixed(1)),
-          low: low, high: high, reversed: entry.better == .lower))
+          low: bound(goalpost.low, "low"), high: bound(goalpost.high, "high"), reversed: entry.better == .lower))
       }
       guard !group.isEmpty else { continue }
       dimensions.append(dimension)

@@ -35,9 +35,11 @@ private struct BlockWorkspace {
   let normals: UnsafeMutableBufferPointer<Double>
   let disruption: UnsafeMutableBufferPointer<Double>
   let cost: UnsafeMutableBufferPointer<Double>
+  /// goalposts[(2·m + k)·n + i]: T(L) (k = 0) and T(U) (k = 1) of index member m in run i.
+  let goalposts: UnsafeMutableBufferPointer<Double>
   let effectiveStart: UnsafeMutableBufferPointer<Int>
 
-  init(n: Int, parameterValues: Int, slots: Int, years: Int, interventions: Int, responses: Int) {
+  init(n: Int, parameterValues: Int, slots: Int, years: Int, interventions: Int, responses: Int, indexMembers: Int) {
     func buffer(_ count: Int) -> UnsafeMutableBufferPointer<Double> {
       let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: count)
       b.initialize(repeating: 0)
@@ -54,12 +56,13 @@ private struct BlockWorkspace {
     normals = buffer(responses * n)
     disruption = buffer(n)
     cost = buffer(n)
+    goalposts = buffer(2 * indexMembers * n)
     effectiveStart = .allocate(capacity: interventions * n)
     effectiveStart.initialize(repeating: 0)
   }
 
   func deallocate() {
-    for b in [parameters, u, level, zStar, epsilon, phaseChange, spreading, normals, disruption, cost] { b.deallocate() }
+    for b in [parameters, u, level, zStar, epsilon, phaseChange, spreading, normals, disruption, cost, goalposts] { b.deallocate() }
     effectiveStart.deallocate()
   }
 }
@@ -76,11 +79,13 @@ extension CompiledScenario {
       firstMet: [[Int]](repeating: [Int](repeating: 0, count: years + 1), count: targets.count))
     let w = BlockWorkspace(
       n: n, parameterValues: parameterValueCount, slots: slots.count, years: years,
-      interventions: interventions.count, responses: responses.count)
+      interventions: interventions.count, responses: responses.count,
+      indexMembers: index.members.reduce(0) { $0 + $1.count })
     defer { w.deallocate() }
 
     sampler.sample(parameters, runs: runs, into: w.parameters)
     drawEstimatedElasticities(w)
+    placeGoalposts(w)
     for (m, intervention) in interventions.enumerated() {
       for i in 0..<n {
         let delay = w.parameters[intervention.delay * n + i]
@@ -138,6 +143,24 @@ extension CompiledScenario {
           var beta = draw.mean[a]
           for b in 0..<k { beta += draw.factor[a * k + b] * w.parameters[draw.normals[b] * n + i] }
           w.parameters[draw.betaSlots[a] * n + i] = beta
+        }
+      }
+    }
+  }
+
+  /// T(L) and T(U) of every index member in every run: a fixed goalpost's value, or a drawn
+  /// one's transformed run by run.
+  private func placeGoalposts(_ w: BlockWorkspace) {
+    let n = w.n
+    for (m, member) in index.members.joined().enumerated() {
+      for (k, bound) in [member.low, member.high].enumerated() {
+        let target = (2 * m + k) * n
+        switch bound {
+        case .fixed(let value):
+          for i in 0..<n { w.goalposts[target + i] = value }
+        case .drawn(let parameter):
+          let transform = slots[member.slot].transform
+          for i in 0..<n { w.goalposts[target + i] = transform.forward(w.parameters[parameter * n + i]) }
         }
       }
     }
@@ -290,16 +313,19 @@ extension CompiledScenario {
     var sum = [Double](repeating: 0, count: n)
     var total = [Double](repeating: 0, count: n)
     for i in 0..<n { values[indexBase + i] = 0 }
+    var m = 0
     for (d, members) in index.members.enumerated() {
       for i in 0..<n {
         sum[i] = 0
         total[i] = 0
       }
       for member in members {
-        let span = member.high - member.low
+        let low = 2 * m * n, high = (2 * m + 1) * n
+        m += 1
         let uNow = (member.slot * years + t) * n
         for i in 0..<n {
-          let normalised = 100 * min(1, max(0, (w.u[uNow + i] - member.low) / span))
+          let span = w.goalposts[high + i] - w.goalposts[low + i]
+          let normalised = 100 * min(1, max(0, (w.u[uNow + i] - w.goalposts[low + i]) / span))
           let weight = w.parameters[member.weight * n + i]
           sum[i] += weight * (member.reversed ? 100 - normalised : normalised)
           total[i] += weight

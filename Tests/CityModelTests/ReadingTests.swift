@@ -162,6 +162,15 @@ struct ReadingTests {
     #expect(model.notes.map(\.message) == ["'metro_km' has no goalposts and does not enter the index"])
     #expect(model.notes.first?.line == 3)
   }
+
+  @Test func goalpostsMayBeBoundedDistributions() throws {
+    let folder = try TestFolder(Fixture.files(["model.yaml": Fixture.model.replacingOccurrences(
+      of: "tourism_spending: {low: 1000, high: 8000}",
+      with: "tourism_spending: {low: {triangular: {min: 800, mode: 1000, max: 1500}}, high: {uniform: {min: 7000, max: 9000}}}")]))
+    let model = try Model.load(from: folder.file("model.yaml"))
+    #expect(model.index.goalposts["tourism_spending"]
+      == Goalpost(low: .triangular(min: 800, mode: 1000, max: 1500), high: .uniform(min: 7000, max: 9000)))
+  }
 }
 
 @Suite("CSV")

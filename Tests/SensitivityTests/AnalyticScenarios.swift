@@ -74,4 +74,21 @@ enum AnalyticScenarios {
           "consumer_satisfaction": Goalpost(low: 10, high: 90),
         ]))
   }
+
+  /// Constant retail sales (100) and satisfaction (50); retail sales' low goalpost L is uncertain,
+  /// L ~ U(10, 50): prosperity scores s(L) = 100·(ln 100 − ln L)/(ln 10⁴ − ln L), vitality scores
+  /// exactly 50, and the index is (s(L) + 50)/2.
+  static let uncertainGoalpost = Distribution.uniform(min: 10, max: 50)
+  static func uncertainGoalpostIndex() throws -> CompiledScenario {
+    try scenario(
+      indicators: [
+        ModelIndicator(id: "retail_sales", role: .response(Response(drift: .fixed(0)))),
+        ModelIndicator(id: "consumer_satisfaction", role: .response(Response(drift: .fixed(0)))),
+      ],
+      baseline: ["retail_sales": 100, "consumer_satisfaction": 50],
+      index: IndexSpecification(goalposts: [
+        "retail_sales": Goalpost(low: uncertainGoalpost, high: .fixed(10_000)),
+        "consumer_satisfaction": Goalpost(low: 10, high: 90),
+      ]))
+  }
 }

@@ -173,6 +173,28 @@ struct ScenarioSensitivityTests {
     }
   }
 
+  @Test("An uncertain goalpost is an index-method input, its tornado swing in closed form")
+  func uncertainGoalpost() throws {
+    let scenario = try AnalyticScenarios.uncertainGoalpostIndex()
+    let path = "index.goalposts.retail_sales.low"
+    let inputs = ScenarioModel.uncertainInputs(of: scenario, noise: .common)
+    #expect(inputs.map(\.name) == [path] && inputs.map(\.group) == [ScenarioModel.Group.indexMethod])
+    var analysis = ScenarioAnalysis(
+      method: .tornado, outputs: [SensitivityOutput(id: "index", year: 2033)], samples: 0, seed: 1, threads: 1)
+    analysis.noise = .zero
+    let result = try analysis.run(on: scenario).result
+    func index(_ low: Double) -> Double { (100 * (log(100) - log(low)) / (log(10_000) - log(low)) + 50) / 2 }
+    // L at its P5, median and P95: 12, 30, 48.
+    guard let row = result.rows.first, case .tornado(let m) = row.measures else {
+      Issue.record("no tornado row")
+      return
+    }
+    #expect(row.input == path)
+    // 1e-12 relative: a handful of logs and divisions.
+    #expect(abs(m.low - index(12)) <= 1e-12 * index(12) && abs(m.high - index(48)) <= 1e-12 * index(48), "\(m.low) \(m.high)")
+    #expect(abs(m.base - index(30)) <= 1e-12 * index(30))
+  }
+
   @Test("Options that do not fit are refused with their reason")
   func refusals() throws {
     let scenario = try AnalyticScenarios.lognormal()

@@ -13,16 +13,16 @@ let distributionFamilies: [String: [String]] = [
 ]
 
 /// Where a distribution's values may fall.
-struct Support {
-  var lower: Double
-  var upper: Double
+public struct Support: Sendable {
+  public var lower: Double
+  public var upper: Double
   /// True when every possible value is a whole number.
-  var isWholeNumbers: Bool
+  public var isWholeNumbers: Bool
 }
 
 extension Distribution {
   /// The smallest interval holding every value the distribution can take.
-  var valueBounds: Support {
+  public var valueBounds: Support {
     switch self {
     case .fixed(let value): Support(lower: value, upper: value, isWholeNumbers: value == value.rounded())
     case .normal: Support(lower: -.infinity, upper: .infinity, isWholeNumbers: false)

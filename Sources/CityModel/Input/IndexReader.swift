@@ -53,18 +53,28 @@ struct IndexReader {
 
   private func goalpost(_ tree: YAMLTree, indicator: Indicator) -> Goalpost? {
     guard let reader = MappingReader(tree, what: "goalposts", allowedKeys: ["low", "high"], diagnostics: diagnostics) else { return nil }
-    let low = reader.required("low").flatMap { diagnostics.number($0, what: "a low goalpost") }
-    let high = reader.required("high").flatMap { diagnostics.number($0, what: "a high goalpost") }
+    let low = reader.required("low").flatMap { diagnostics.distribution($0, what: "a low goalpost") }
+    let high = reader.required("high").flatMap { diagnostics.distribution($0, what: "a high goalpost") }
     guard let low, let high else { return nil }
     var valid = true
-    for (value, key) in [(low, "low"), (high, "high")] {
-      if let problem = scaleProblem(value, of: indicator) {
+    for (distribution, key) in [(low, "low"), (high, "high")] {
+      let support = distribution.valueBounds
+      guard support.lower.isFinite && support.upper.isFinite else {
+        diagnostics.error("goalpost \(key): an uncertain goalpost needs a bounded distribution (uniform, triangular, pert, beta or discrete), so that every draw is a valid bound", at: reader[key]!.location)
+        valid = false
+        continue
+      }
+      if let problem = scaleProblem(support.lower, of: indicator) ?? scaleProblem(support.upper, of: indicator) {
         diagnostics.error("goalpost \(key): \(problem)", at: reader[key]!.location)
         valid = false
       }
     }
-    if valid && low >= high {
-      diagnostics.error("goalposts need low < high (got low \(formatNumber(low)), high \(formatNumber(high))); for an indicator where lower is better, keep low < high: the index reverses it", at: tree.location)
+    let lowest = low.valueBounds, highest = high.valueBounds
+    if valid && lowest.upper >= highest.lower {
+      let found = low.isFixed && high.isFixed
+        ? "got low \(formatNumber(lowest.upper)), high \(formatNumber(highest.lower))"
+        : "low reaches \(formatNumber(lowest.upper)), high starts at \(formatNumber(highest.lower))"
+      diagnostics.error("goalposts need low < high in every draw (\(found)); for an indicator where lower is better, keep low < high: the index reverses it", at: tree.location)
       valid = false
     }
     return valid ? Goalpost(low: low, high: high) : nil
