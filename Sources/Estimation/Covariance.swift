@@ -14,9 +14,15 @@
 //   HC3        V = A (Σ_i e_i² / (1 − h_i)² · x_i x_iᵀ) A                   MacKinnon & White (1985)
 //   cluster    V = G/(G − 1) · (n − 1)/(n − k) · A (Σ_g u_g u_gᵀ) A,  u_g = Σ_{i∈g} e_i x_i
 //                                                    Cameron & Miller (2015), §VI.A eq. (12)–(13)
+//   two-way    V = V_a + V_b − V_ab: one-way cluster covariances on a, on b and on the (a, b)
+//              pairs, each with its own G; t with min(G_a, G_b) − 1 df
+//                                            Cameron, Gelbach & Miller (2011), eq. (2.11)
+//              (may be indefinite in small samples; a negative variance gives a NaN standard
+//              error, as in statsmodels)
 //
 // These are the defaults of statsmodels 0.14 (`OLS.fit(cov_type="HC0"…"HC3")`,
-// `cov_type="cluster"` with `use_correction=True`; statsmodels.stats.sandwich_covariance) and of
+// `cov_type="cluster"` with `use_correction=True`, two-way with a two-column `groups`, which
+// calls `sandwich_covariance.cov_cluster_2groups`) and of
 // Stata (`vce(robust)` is HC1, `vce(hc2)`, `vce(hc3)`, `vce(cluster c)` uses the same
 // G/(G−1)·(n−1)/(n−k) factor). Reference distributions: t with n − k degrees of freedom for
 // classical and HC; t with G − 1 for cluster (Stata's rule and statsmodels' `df_correction`;
@@ -32,7 +38,8 @@
 //
 // References: H. White (1980), Econometrica 48(4), 817–838. J. G. MacKinnon & H. White (1985),
 // J. Econometrics 29(3), 305–325. A. C. Cameron & D. L. Miller (2015), J. Human Resources 50(2),
-// 317–372. statsmodels documentation, "statsmodels.regression.linear_model.RegressionResults
+// 317–372. A. C. Cameron, J. B. Gelbach & D. L. Miller (2011), J. Business & Economic
+// Statistics 29(2), 238–249. statsmodels documentation, "statsmodels.regression.linear_model.RegressionResults
 // .get_robustcov_results".
 
 import Foundation
@@ -43,8 +50,11 @@ public enum CovarianceType: Sendable, Hashable, CustomStringConvertible {
   case classical, hc0, hc1, hc2, hc3
   /// One-way cluster-robust, clustered on a column of the data.
   case cluster(column: String)
+  /// Two-way cluster-robust (Cameron, Gelbach & Miller 2011), e.g. on city and year.
+  case twoWayCluster(first: String, second: String)
 
-  /// Parses `classical` (or `nonrobust`), `hc0` … `hc3` (any case), or `cluster:COLUMN`.
+  /// Parses `classical` (or `nonrobust`), `hc0` … `hc3` (any case), `cluster:COLUMN` or
+  /// `cluster:COLUMN,COLUMN` (two-way).
   public init(parsing text: String) throws {
     let lower = text.lowercased()
     switch lower {
@@ -54,11 +64,17 @@ public enum CovarianceType: Sendable, Hashable, CustomStringConvertible {
     case "hc2": self = .hc2
     case "hc3": self = .hc3
     default:
-      guard lower.hasPrefix("cluster:"), text.count > "cluster:".count else {
+      let columns = lower.hasPrefix("cluster:")
+        ? text.dropFirst("cluster:".count).split(separator: ",", omittingEmptySubsequences: false).map(String.init) : []
+      switch columns.count {
+      case 1 where !columns[0].isEmpty:
+        self = .cluster(column: columns[0])
+      case 2 where !columns[0].isEmpty && !columns[1].isEmpty && columns[0] != columns[1]:
+        self = .twoWayCluster(first: columns[0], second: columns[1])
+      default:
         throw EstimationError.invalidOption(
-          "unknown covariance `\(text)`; use classical, hc0, hc1, hc2, hc3 or cluster:COLUMN")
+          "unknown covariance `\(text)`; use classical, hc0, hc1, hc2, hc3, cluster:COLUMN or cluster:COLUMN,COLUMN (two different columns)")
       }
-      self = .cluster(column: String(text.dropFirst("cluster:".count)))
     }
   }
 
@@ -71,6 +87,16 @@ public enum CovarianceType: Sendable, Hashable, CustomStringConvertible {
     case .hc2: "HC2"
     case .hc3: "HC3"
     case let .cluster(column): "cluster:\(column)"
+    case let .twoWayCluster(first, second): "cluster:\(first),\(second)"
+    }
+  }
+
+  /// The columns whose values define the clusters: none, one, or two for two-way clustering.
+  public var clusterColumns: [String] {
+    switch self {
+    case let .cluster(column): [column]
+    case let .twoWayCluster(first, second): [first, second]
+    default: []
     }
   }
 
@@ -96,12 +122,13 @@ struct SandwichInputs {
 struct CoefficientCovariance {
   var matrix: Matrix
   var inferenceDF: Double
+  /// The clusters behind the inference df: G, or min(G_a, G_b) for two-way clustering.
   var clusterCount: Int?
 }
 
 enum CovarianceEstimator {
   static func compute(
-    _ type: CovarianceType, _ inputs: SandwichInputs, clusters: Design.Clusters?
+    _ type: CovarianceType, _ inputs: SandwichInputs, clusters: [Design.Clusters]
   ) throws -> CoefficientCovariance {
     let n = inputs.design.rows
     let e = inputs.residuals
@@ -134,28 +161,63 @@ enum CovarianceEstimator {
       return .init(matrix: try sandwich(meat, scale: scale), inferenceDF: inputs.residualDF)
 
     case .cluster:
-      guard let clusters else { preconditionFailure("cluster covariance without cluster membership") }
-      let groups = clusters.labels.count
-      guard groups >= 2 else {
-        throw EstimationError.tooFewClusters(column: clusters.column, count: groups)
+      precondition(clusters.count == 1, "cluster covariance without cluster membership")
+      let groups = try clusterGroupCount(clusters[0])
+      return .init(
+        matrix: try clusterCovariance(clusters[0].index, groups: groups, inputs, sandwich),
+        inferenceDF: Double(groups) - 1, clusterCount: groups)
+
+    case .twoWayCluster:
+      precondition(clusters.count == 2, "two-way cluster covariance without both memberships")
+      let (a, b) = (clusters[0], clusters[1])
+      let groupsA = try clusterGroupCount(a), groupsB = try clusterGroupCount(b)
+      // The (a, b) pairs that occur, numbered in order of first appearance.
+      var pairNumber: [Int: Int] = [:]
+      let pairs = (0..<n).map { i in
+        let key = a.index[i] * groupsB + b.index[i]
+        if let number = pairNumber[key] { return number }
+        pairNumber[key] = pairNumber.count
+        return pairNumber.count - 1
       }
-      let k = inputs.design.columns
-      var sums = [Double](repeating: 0, count: groups * k)
-      inputs.design.elements.withUnsafeBufferPointer { x in
-        sums.withUnsafeMutableBufferPointer { u in
-          for j in 0..<k {
-            let column = j * n, target = j * groups
-            for i in 0..<n { u[target + clusters.index[i]] += e[i] * x[column + i] }
-          }
+      let both = try clusterCovariance(pairs, groups: pairNumber.count, inputs, sandwich)
+      var matrix = try clusterCovariance(a.index, groups: groupsA, inputs, sandwich)
+      let second = try clusterCovariance(b.index, groups: groupsB, inputs, sandwich)
+      for j in 0..<matrix.columns {
+        for i in 0..<matrix.rows { matrix[i, j] += second[i, j] - both[i, j] }
+      }
+      let fewest = min(groupsA, groupsB)
+      return .init(matrix: matrix, inferenceDF: Double(fewest) - 1, clusterCount: fewest)
+    }
+  }
+
+  /// The number of clusters, which must be at least two.
+  private static func clusterGroupCount(_ clusters: Design.Clusters) throws -> Int {
+    guard clusters.labels.count >= 2 else {
+      throw EstimationError.tooFewClusters(column: clusters.column, count: clusters.labels.count)
+    }
+    return clusters.labels.count
+  }
+
+  /// The one-way cluster-robust covariance G/(G − 1)·(n − 1)/(n − k)·A (Σ_g u_g u_gᵀ) A for
+  /// observation i in cluster `index[i]` ∈ 0..<groups.
+  private static func clusterCovariance(
+    _ index: [Int], groups: Int, _ inputs: SandwichInputs, _ sandwich: (Matrix, Double) throws -> Matrix
+  ) throws -> Matrix {
+    let n = inputs.design.rows, k = inputs.design.columns
+    let e = inputs.residuals
+    var sums = [Double](repeating: 0, count: groups * k)
+    inputs.design.elements.withUnsafeBufferPointer { x in
+      sums.withUnsafeMutableBufferPointer { u in
+        for j in 0..<k {
+          let column = j * n, target = j * groups
+          for i in 0..<n { u[target + index[i]] += e[i] * x[column + i] }
         }
       }
-      let scores = Matrix(rows: groups, columns: k, elements: sums)
-      let meat = try scores.multiplied(by: scores, transposingSelf: true)
-      let g = Double(groups)
-      let scale = g / (g - 1) * Double(n - 1) / inputs.residualDF
-      return .init(
-        matrix: try sandwich(meat, scale: scale), inferenceDF: g - 1, clusterCount: groups)
     }
+    let scores = Matrix(rows: groups, columns: k, elements: sums)
+    let meat = try scores.multiplied(by: scores, transposingSelf: true)
+    let g = Double(groups)
+    return try sandwich(meat, g / (g - 1) * Double(n - 1) / inputs.residualDF)
   }
 
   /// Xᵀ diag(r²) X as (diag(r) X)ᵀ (diag(r) X).

@@ -7,7 +7,7 @@ extension Design {
   /// Errors come in a fixed order: unknown columns (with a did-you-mean), then every
   /// non-numeric cell of the used columns at once, then transformations undefined on a row
   /// (log of a non-positive value, …), then invalid weights, then too few observations.
-  public init(formula: Formula, data: DataTable, weights weightColumn: String? = nil, cluster clusterColumn: String? = nil)
+  public init(formula: Formula, data: DataTable, weights weightColumn: String? = nil, clusters clusterColumns: [String] = [])
     throws
   {
     var categoricalColumns: [String] = []
@@ -21,7 +21,7 @@ extension Design {
     }
     for column in formula.columns where !categoricalColumns.contains(column) { numericColumns.append(column) }
     if let weightColumn, !numericColumns.contains(weightColumn) { numericColumns.append(weightColumn) }
-    for column in numericColumns + categoricalColumns + [clusterColumn].compactMap({ $0 }) {
+    for column in numericColumns + categoricalColumns + clusterColumns {
       _ = try data.columnIndex(column)
     }
 
@@ -32,7 +32,7 @@ extension Design {
       throw EstimationError.nonNumericCells(problems.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) })
     }
     var labels: [String: [String?]] = [:]
-    for column in categoricalColumns + [clusterColumn].compactMap({ $0 }) { labels[column] = try data.labels(column) }
+    for column in categoricalColumns + clusterColumns { labels[column] = try data.labels(column) }
 
     let rows = data.rowCount
     func evaluate(_ expression: Formula.Expression, text: String) throws -> [Double?] {
@@ -145,7 +145,7 @@ extension Design {
       responseName: formula.responseText, response: used.map { response[$0]! }, columnNames: names,
       columns: values, hasIntercept: formula.hasIntercept,
       weights: weightValues.map { w in used.map { w[$0]! } }, weightsColumn: weightColumn,
-      clusters: clusterColumn.map { column in
+      clusters: clusterColumns.map { column in
         let clusterLabels = labels[column]!
         return Clusters(column: column, values: used.map { clusterLabels[$0]! })
       },

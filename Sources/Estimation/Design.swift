@@ -14,8 +14,9 @@ public struct Design: Sendable {
   public var weights: [Double]?
   /// The column the weights came from, for reports.
   public var weightsColumn: String?
-  /// Cluster membership for cluster-robust covariance, if a cluster column was named.
-  public var clusters: Clusters?
+  /// Cluster memberships for cluster-robust covariance: one per cluster column named (two for
+  /// two-way clustering), in the order named.
+  public var clusters: [Clusters]
   /// Rows of the source table that were dropped because a used cell was missing.
   public var droppedCount: Int
 
@@ -52,7 +53,7 @@ public struct Design: Sendable {
 
   public init(
     responseName: String, response: [Double], columnNames: [String], columns: [Double],
-    hasIntercept: Bool, weights: [Double]? = nil, weightsColumn: String? = nil, clusters: Clusters? = nil, droppedCount: Int = 0
+    hasIntercept: Bool, weights: [Double]? = nil, weightsColumn: String? = nil, clusters: [Clusters] = [], droppedCount: Int = 0
   ) {
     precondition(columns.count == response.count * columnNames.count, "design shape mismatch")
     self.responseName = responseName

@@ -24,8 +24,9 @@ extension Regression {
     fitting design: Design, covariance: CovarianceType = .classical, ridge: Double? = nil,
     varianceInflation: Bool = false
   ) throws {
-    if case let .cluster(column) = covariance, design.clusters?.column != column {
-      throw EstimationError.invalidOption("the design was not built with cluster column `\(column)`")
+    if covariance.clusterColumns != design.clusters.map(\.column) && !covariance.clusterColumns.isEmpty {
+      throw EstimationError.invalidOption(
+        "the design was not built with cluster column\(covariance.clusterColumns.count > 1 ? "s" : "") `\(covariance.clusterColumns.joined(separator: "`, `"))`")
     }
     if let ridge, !(ridge >= 0 && ridge.isFinite) {
       throw EstimationError.invalidOption("--ridge must be a finite number ≥ 0, not \(ridge)")

@@ -134,7 +134,7 @@ public struct PanelEquation: Sendable {
   /// The design on a panel with columns `city`, `year` and one per indicator (a wide table, or
   /// a tidy one pivoted). Non-numeric cells, undefined transforms (ln of a non-positive value, a
   /// score outside (0, 100)) and repeated (city, year) rows are reported with their locations.
-  public func design(data: DataTable, weights: String? = nil, cluster: String? = nil) throws -> Design {
+  public func design(data: DataTable, weights: String? = nil, clusters: [String] = []) throws -> Design {
     for column in ["city", "year"] where !data.hasColumn(column) {
       throw EstimationError.missingPanelColumn(name: column, file: data.file)
     }
@@ -198,6 +198,6 @@ public struct PanelEquation: Sendable {
     }
     var columns = [(name: Self.storageName(responseName), cells: derived(response, lag: 0))]
     for term in drivers { columns.append((Self.storageName(name(of: term)), derived(term.driver, lag: term.lag))) }
-    return try Design(formula: formula, data: data.appending(columns), weights: weights, cluster: cluster)
+    return try Design(formula: formula, data: data.appending(columns), weights: weights, clusters: clusters)
   }
 }

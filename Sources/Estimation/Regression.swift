@@ -49,8 +49,10 @@ public struct Regression: Sendable {
   public var residualStandardError: Double
   public var residualSumOfSquares: Double
   /// nil when the test is not defined: a ridge fit, a robust covariance of lower rank than the
-  /// number of restrictions (clusters fewer than coefficients; Stata prints "F = ."), or a
-  /// robust fit whose constant is only implied by dummies.
+  /// number of restrictions (clusters fewer than coefficients; Stata prints "F = ."), a two-way
+  /// cluster covariance that is not positive definite on the tested coefficients (statsmodels
+  /// still reports an F from its pseudo-inverse), or a robust fit whose constant is only implied
+  /// by dummies.
   public var fTest: FTest?
   /// σ_max/σ_min of the (whitened) design with every column, as statsmodels reports it.
   public var conditionNumber: Double

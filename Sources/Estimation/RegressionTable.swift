@@ -58,11 +58,13 @@ extension Regression {
       notes.append("Standard errors assume homoskedastic, independent errors.")
     case .cluster:
       notes.append("Standard errors robust to clustering on \(clusterCount ?? 0) groups, with G/(G−1)·(n−1)/(n−k); t with \(Self.degrees(inferenceDF)) df.")
+    case let .twoWayCluster(first, second):
+      notes.append("Standard errors robust to two-way clustering on \(first) and \(second) (V_\(first) + V_\(second) − V_both, each with G/(G−1)·(n−1)/(n−k)); t with min(G) − 1 = \(Self.degrees(inferenceDF)) df.")
     default:
       notes.append("Standard errors heteroskedasticity-robust (\(covarianceType)).")
     }
     if fTest == nil && ridge == nil {
-      notes.append("No F test: the covariance has lower rank than the number of restrictions (or the constant is only implied).")
+      notes.append("No F test: the covariance of the tested coefficients is not positive definite (fewer clusters than restrictions, or an indefinite two-way cluster covariance), or the constant is only implied.")
     }
     if let ridge { notes.append("Ridge penalty λ = \(Self.number(ridge)) on every coefficient but the intercept; df are effective (n − tr H).") }
     if let weightsColumn { notes.append("Weighted by \(weightsColumn).") }

@@ -13,7 +13,7 @@ struct EstimatesFileTests {
     let model = try Model.load(from: URL(fileURLWithPath: FixtureFiles.path("panel-model.yaml")))
     let equation = try PanelEquation(model: model, response: "retail_sales")
     let data = try DataTable.read(path: FixtureFiles.path("simulated-panel.csv"))
-    let design = try equation.design(data: data, cluster: "city")
+    let design = try equation.design(data: data, clusters: ["city"])
     return (equation, try Regression(fitting: design, covariance: .cluster(column: "city")))
   }
 

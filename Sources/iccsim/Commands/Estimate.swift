@@ -42,7 +42,7 @@ struct Estimate: ParsableCommand {
 
   @Option(
     name: .customLong("se"),
-    help: "Covariance: classical, hc0, hc1, hc2, hc3 or cluster:COLUMN (default cluster:city when the data has a city column, else classical).")
+    help: "Covariance: classical, hc0, hc1, hc2, hc3, cluster:COLUMN or two-way cluster:COLUMN,COLUMN (default cluster:city when the data has a city column, else classical).")
   var covariance: String?
 
   @Option(help: "A column of positive weights, for weighted least squares.")
@@ -105,19 +105,17 @@ struct Estimate: ParsableCommand {
     let table = try DataTable.read(path: data, duplicates: DataTable.DuplicatePolicy(rawValue: duplicates)!)
     let covarianceType = try covariance.map(CovarianceType.init(parsing:))
       ?? (table.hasColumn("city") ? .cluster(column: "city") : .classical)
-    var clusterColumn: String?
-    if case let .cluster(column) = covarianceType { clusterColumn = column }
 
     var equation: PanelEquation?
     let design: Design
     if let formula {
-      design = try Design(formula: Formula(parsing: formula), data: table, weights: weights, cluster: clusterColumn)
+      design = try Design(formula: Formula(parsing: formula), data: table, weights: weights, clusters: covarianceType.clusterColumns)
     } else {
       let loaded = try Model.load(from: URL(fileURLWithPath: model!))
       let panel = try PanelEquation(
         model: loaded, response: response!, form: form.flatMap(PanelEquation.Form.init(rawValue:)) ?? .differences,
         fixedEffects: try fe.map(PanelEquation.FixedEffects.init(parsing:)) ?? .init(city: true, year: true))
-      design = try panel.design(data: table, weights: weights, cluster: clusterColumn)
+      design = try panel.design(data: table, weights: weights, clusters: covarianceType.clusterColumns)
       equation = panel
     }
     let regression = try Regression(fitting: design, covariance: covarianceType, ridge: ridge, varianceInflation: vif)

@@ -106,6 +106,14 @@ for cov in ["nonrobust", "HC1", "HC3"]:
     cases.append(record(f"wls-{cov}", "synthetic-panel.csv", basic, "wls:w", cov, r))
 r = smf.wls(basic, panel, weights=panel["w"]).fit(cov_type="cluster", cov_kwds={"groups": sub["city"]}, use_t=True)
 cases.append(record("wls-cluster", "synthetic-panel.csv", basic, "wls:w", "cluster:city", r))
+# Two-way clustering on city and year (Cameron, Gelbach & Miller 2011): statsmodels takes a
+# two-column `groups` and returns V_city + V_year - V_city&year, each with its own G/(G-1) factor,
+# and t with min(G) - 1 degrees of freedom.
+two_way = np.column_stack([pd.factorize(sub["city"])[0], pd.factorize(sub["year"])[0]])
+r = smf.ols(basic, panel).fit(cov_type="cluster", cov_kwds={"groups": two_way}, use_t=True)
+cases.append(record("ols-cluster-two-way", "synthetic-panel.csv", basic, "ols", "cluster:city,year", r))
+r = smf.wls(basic, panel, weights=panel["w"]).fit(cov_type="cluster", cov_kwds={"groups": two_way}, use_t=True)
+cases.append(record("wls-cluster-two-way", "synthetic-panel.csv", basic, "wls:w", "cluster:city,year", r))
 noint = "y ~ x1 + x3 - 1"
 r = smf.ols(noint, panel).fit()
 cases.append(record("noint-nonrobust", "synthetic-panel.csv", noint, "ols", "nonrobust", r))
