@@ -26,7 +26,7 @@ extension MonteCarlo {
     let series: [(alternative: Int, base: Int, other: Int, year: Int)] = pairs.enumerated().flatMap { a, shared in
       shared.flatMap { pair in (0..<years).map { (a, pair.base, pair.alternative, $0) } }
     }
-    let summaries = SummaryBank(count: series.count)
+    let summaries = SummaryBank(count: series.count, exactLimit: options.exactQuantileLimit)
     // One seed (checked above), so one sampler serves every scenario.
     let sampler = options.sampling.sampler(seed: base.seed, runs: options.runs)
     var diagnostics: [NumericalDiagnostic] = []

@@ -7,9 +7,20 @@ import Synchronization
 final class SummaryBank: @unchecked Sendable {
   private let summaries: UnsafeMutableBufferPointer<SeriesSummary>
 
+  /// The most memory the kept exact values of all series may take: 512 MiB.
+  static let exactValueBudget = 512 << 20
+
+  /// `count` series whose quantiles are exact up to `exactLimit` values each, or fewer when
+  /// `count` series of that many values would pass `exactValueBudget` (a large catalogue, or
+  /// `compare` with many plans), so memory stays bounded whatever the job.
   init(count: Int, exactLimit: Int = 50_000) {
     summaries = .allocate(capacity: count)
-    summaries.initialize(repeating: SeriesSummary(exactLimit: exactLimit))
+    summaries.initialize(repeating: SeriesSummary(exactLimit: Self.exactLimit(exactLimit, series: count)))
+  }
+
+  /// The exact limit per series under the budget.
+  static func exactLimit(_ requested: Int, series: Int) -> Int {
+    min(requested, exactValueBudget / (MemoryLayout<Double>.size * max(1, series)))
   }
 
   deinit {

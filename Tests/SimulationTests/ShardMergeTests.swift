@@ -211,3 +211,17 @@ private struct SplitMix: RandomNumberGenerator {
     return z ^ (z >> 31)
   }
 }
+
+/// Kept exact values are bounded for the whole job: 512 MiB over all series.
+@Suite struct ExactValueBudgetTests {
+  @Test func theExactLimitShrinksOnlyForJobsWithManySeries() {
+    // The default model: 30 outputs and the cost over 11 years.
+    #expect(SummaryBank.exactLimit(50_000, series: 341) == 50_000)
+    // compare with five alternatives of the default model: 5 × 341 series.
+    #expect(SummaryBank.exactLimit(50_000, series: 1705) == (512 << 20) / (8 * 1705))
+    #expect(SummaryBank.exactLimit(50_000, series: 1705) * 1705 * 8 <= 512 << 20)
+    #expect(SummaryBank.exactLimit(1_000, series: 1705) == 1_000, "a smaller request stands")
+    let bank = SummaryBank(count: 1705)
+    #expect(bank.all().allSatisfy { $0.limits == [SummaryBank.exactLimit(50_000, series: 1705), 4096] })
+  }
+}
