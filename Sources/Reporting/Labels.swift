@@ -7,7 +7,7 @@ enum Label: String, CaseIterable, Sendable {
   case projection, targets, condition, targetYear, probability, firstMet, cost, costUnit
   case comparison, difference, probabilityHigher, manifest, inputs, city, baseYear, horizon
   case runs, seed, sampling, independentDraws, latinHypercube, version, command, threads, elapsed, host, date, median, band50, band90
-  case target, indexByDimension, fanCharts, intervalNote, differenceNote
+  case target, indexByDimension, fanCharts, intervalNote, sketchNote, differenceNote
   case sobol, firstOrder, totalOrder, baseline, notMet, report, lowEnd, highEnd
 
   func text(_ language: Language) -> String {
@@ -59,6 +59,7 @@ enum Label: String, CaseIterable, Sendable {
     case .indexByDimension: ("分维度得分", "Index by dimension")
     case .fanCharts: ("扇形图", "Fan charts")
     case .intervalNote: ("单元格：中位数 [P5–P95]，蒙特卡洛模拟", "Cells: median [P5–P95] over Monte Carlo runs")
+    case .sketchNote: ("分位数来自可合并摘要，秩误差上限为模拟次数的", "Quantiles from the mergeable sketch: rank error at most")
     case .differenceNote:
       ("同一随机数下的配对差值：中位数 [P5–P95]", "Paired differences under common random numbers: median [P5–P95]")
     case .sobol: ("Sobol 敏感性指数", "Sobol sensitivity indices")

@@ -16,7 +16,14 @@ extension ReportTable {
     let columns = labelColumns(language) + years.map { Column(String($0), statistics: options.statistic.dataColumns(language)) }
     return ReportTable(
       name: Label.projection.text(language), title: title, columns: columns, sections: sections,
-      notes: options.statistic == .medianWithInterval ? [Label.intervalNote.text(language)] : [])
+      notes: (options.statistic == .medianWithInterval ? [Label.intervalNote.text(language)] : [])
+        + (result.quantileRankError > 0 ? [sketchNote(result.quantileRankError, language)] : []))
+  }
+
+  /// Beyond the exact limit: how far in rank a reported quantile may be from the true one.
+  static func sketchNote(_ error: Double, _ language: Language) -> String {
+    let percent = NumberFormat(style: .percent, decimals: 2).string(error)
+    return language == .zh ? "\(Label.sketchNote.text(language)) \(percent)" : "\(Label.sketchNote.text(language)) \(percent) of the runs"
   }
 
   /// Sections of output rows grouped by dimension: the label cells, one estimate cell per year

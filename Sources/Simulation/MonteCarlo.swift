@@ -125,7 +125,8 @@ public enum MonteCarlo {
     }
     return RunResult(
       scenario: partial.scenario, title: partial.title, city: partial.city, baseYear: partial.baseYear,
-      horizon: partial.horizon, runs: partial.runs, seed: partial.seed, sampling: partial.sampling, outputs: partial.outputs,
+      horizon: partial.horizon, runs: partial.runs, seed: partial.seed, sampling: partial.sampling,
+      quantileRankError: (partial.summaries.map(\.rankErrorBound).max() ?? 0) / runs, outputs: partial.outputs,
       series: series, targets: targets, cost: cost, diagnostics: partial.diagnostics)
   }
 }

@@ -28,6 +28,17 @@ import Testing
     #expect(try YearSelection.milestones.resolve(baseYear: 2023, horizon: horizon) == expected)
   }
 
+  /// Exact quantiles need no remark; sketched ones say their proven rank error.
+  @Test func sketchedQuantilesCarryTheirRankError() throws {
+    var run = try Fixtures.run()
+    #expect(try ReportTable.projection(of: run, options: ReportOptions(language: .en)).notes == ["Cells: median [P5–P95] over Monte Carlo runs"])
+    run.quantileRankError = 0.0014
+    #expect(try ReportTable.projection(of: run, options: ReportOptions(language: .en)).notes.last
+      == "Quantiles from the mergeable sketch: rank error at most 0.14% of the runs")
+    #expect(try ReportTable.projection(of: run, options: ReportOptions(language: .zh)).notes.last
+      == "分位数来自可合并摘要，秩误差上限为模拟次数的 0.14%")
+  }
+
   @Test func everyYearAndExplicitYears() throws {
     #expect(try YearSelection.every.resolve(baseYear: 2023, horizon: 10).count == 11)
     #expect(try YearSelection.years([2030, 2025]).resolve(baseYear: 2023, horizon: 10) == [2030, 2025])

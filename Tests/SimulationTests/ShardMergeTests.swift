@@ -97,6 +97,9 @@ import Testing
     // The bound is real (shards did compact) and small: QuantileSummary documents about
     // (levels)·n/(k − 1), here well under 1 % of the runs.
     #expect(largestBound > 0 && largestBound < 0.01 * Double(runs), "bound \(largestBound)")
+    // The result reports that largest bound as a fraction of the runs; exact results report 0.
+    #expect(result.quantileRankError == largestBound / Double(runs))
+    #expect(MonteCarlo.finalise(exact, threads: 2).quantileRankError == 0)
   }
 
   // MARK: - Parts that do not belong together
