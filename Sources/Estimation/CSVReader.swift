@@ -2,13 +2,14 @@ import Foundation
 
 /// RFC 4180 CSV read from UTF-8 bytes: quoted fields with doubled quotes, LF or CRLF line ends,
 /// a leading byte-order mark tolerated, blank lines skipped, spaces around unquoted fields
-/// trimmed; a quote inside an unquoted field is taken literally, as Python's csv module does. Every row must have as many fields as the header. Fields are stored column by
-/// column, as the tables that use them want them.
+/// trimmed; a quote inside an unquoted field is taken literally, as Python's csv module does.
+/// Every row must have as many fields as the header. Fields are stored column by column
+/// (`TextColumn`), as the tables that use them want them.
 struct CSVReader {
   /// The header's field names, each column's fields, and the 1-based line each record starts on.
   struct Contents {
     var header: [String]
-    var columns: [[String]]
+    var columns: [TextColumn]
     var lines: [Int]
 
     var recordCount: Int { lines.count }
@@ -34,7 +35,14 @@ struct CSVReader {
     }
   }
 
-  /// One pass over the bytes; unquoted ASCII fields become Strings straight from their slice.
+  /// One field of the current record: a range of the file's bytes, or, for a quoted field with
+  /// its doubled quotes undone, bytes of its own.
+  private enum Field {
+    case slice(Range<Int>)
+    case owned([UInt8])
+  }
+
+  /// One pass over the bytes; a field goes from the file's bytes straight into its column.
   private struct Parser {
     let bytes: UnsafeBufferPointer<UInt8>
     let file: String
@@ -52,15 +60,16 @@ struct CSVReader {
 
     mutating func parse() throws -> Contents {
       var header: [String]?
-      var columns: [[String]] = []
+      var columns: [TextColumn] = []
       var lines: [Int] = []
+      var row: [Field] = []
       while index < bytes.count {
         let rowLine = line
-        let row = try parseRow()
-        if row.count == 1 && row[0].isEmpty { continue }  // blank line
+        try parseRow(into: &row)
+        if row.count == 1, isEmpty(row[0]) { continue }  // blank line
         guard let header else {
-          header = row
-          columns = Array(repeating: [], count: row.count)
+          header = row.map(text)
+          columns = Array(repeating: TextColumn(), count: row.count)
           continue
         }
         guard row.count == header.count else {
@@ -68,7 +77,12 @@ struct CSVReader {
             CellLocation(file: file, line: rowLine, column: min(row.count, header.count) + 1),
             "expected \(header.count) fields as in the header, found \(row.count)")
         }
-        for (column, field) in row.enumerated() { columns[column].append(field) }
+        for (column, field) in row.enumerated() {
+          switch field {
+          case let .slice(range): columns[column].append(bytes: UnsafeBufferPointer(rebasing: bytes[range]))
+          case let .owned(owned): owned.withUnsafeBufferPointer { columns[column].append(bytes: $0) }
+          }
+        }
         lines.append(rowLine)
       }
       guard let header else {
@@ -77,23 +91,38 @@ struct CSVReader {
       return Contents(header: header, columns: columns, lines: lines)
     }
 
-    /// The fields up to and including the end of the line (or of the file).
-    mutating func parseRow() throws -> [String] {
-      var fields: [String] = []
+    /// The fields up to and including the end of the line (or of the file), into `fields`
+    /// (emptied first; its storage is reused from record to record).
+    mutating func parseRow(into fields: inout [Field]) throws {
+      fields.removeAll(keepingCapacity: true)
       while true {
         fields.append(try parseField(column: fields.count + 1))
-        guard index < bytes.count else { return fields }
+        guard index < bytes.count else { return }
         let separator = bytes[index]
         index += 1
         if separator == Self.newline {
           line += 1
-          return fields
+          return
         }
       }
     }
 
+    func isEmpty(_ field: Field) -> Bool {
+      switch field {
+      case let .slice(range): range.isEmpty
+      case let .owned(owned): owned.isEmpty
+      }
+    }
+
+    func text(_ field: Field) -> String {
+      switch field {
+      case let .slice(range): String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+      case let .owned(owned): String(decoding: owned, as: UTF8.self)
+      }
+    }
+
     /// One field; leaves `index` on the comma or line end that follows it.
-    mutating func parseField(column: Int) throws -> String {
+    mutating func parseField(column: Int) throws -> Field {
       var start = index
       while start < bytes.count && (bytes[start] == Self.space || bytes[start] == Self.tab) { start += 1 }
       if start < bytes.count && bytes[start] == Self.quote {
@@ -110,10 +139,14 @@ struct CSVReader {
       index = end
       var last = end
       while last > start && [Self.space, Self.tab, Self.carriage].contains(bytes[last - 1]) { last -= 1 }
-      return try text(start..<last, ascii: ascii, column: column)
+      if !ascii && String(validating: UnsafeBufferPointer(rebasing: bytes[start..<last]), as: UTF8.self) == nil {
+        throw EstimationError.malformedTable(
+          CellLocation(file: file, line: line, column: column), "the file is not valid UTF-8")
+      }
+      return .slice(start..<last)
     }
 
-    mutating func parseQuoted(from start: Int, column: Int) throws -> String {
+    mutating func parseQuoted(from start: Int, column: Int) throws -> Field {
       let startLine = line
       var field: [UInt8] = []
       var position = start
@@ -132,11 +165,11 @@ struct CSVReader {
               CellLocation(file: file, line: line, column: column), "text after a closing quote")
           }
           index = position
-          guard let value = String(validating: field, as: UTF8.self) else {
+          guard String(validating: field, as: UTF8.self) != nil else {
             throw EstimationError.malformedTable(
               CellLocation(file: file, line: startLine, column: column), "the file is not valid UTF-8")
           }
-          return value
+          return .owned(field)
         }
         if byte == Self.newline { line += 1 }
         field.append(byte)
@@ -144,16 +177,6 @@ struct CSVReader {
       }
       throw EstimationError.malformedTable(
         CellLocation(file: file, line: startLine, column: column), "unterminated quoted field")
-    }
-
-    func text(_ range: Range<Int>, ascii: Bool, column: Int) throws -> String {
-      let slice = UnsafeBufferPointer(rebasing: bytes[range])
-      if ascii { return String(decoding: slice, as: UTF8.self) }
-      guard let value = String(validating: slice, as: UTF8.self) else {
-        throw EstimationError.malformedTable(
-          CellLocation(file: file, line: line, column: column), "the file is not valid UTF-8")
-      }
-      return value
     }
   }
 }

@@ -109,7 +109,7 @@ extension DataTable {
       cellLines.append(order.map { figures[$0]?[column]?.line ?? 0 })
     }
     return DataTable(
-      file: file, columnNames: ["city", "year"] + indicators, cells: cells,
+      file: file, columnNames: ["city", "year"] + indicators, cells: cells.map { TextColumn($0) },
       provenance: .pivoted(cellLines: cellLines, valueField: value + 1))
   }
 }

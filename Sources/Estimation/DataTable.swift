@@ -10,7 +10,7 @@ public struct DataTable: Sendable {
   public let file: String
   public let columnNames: [String]
   /// `cells[column][row]`.
-  let cells: [[String]]
+  let cells: [TextColumn]
   let provenance: Provenance
 
   /// Where each cell came from.
@@ -25,7 +25,7 @@ public struct DataTable: Sendable {
   /// Texts read as a missing value.
   public static let missingMarkers: Set<String> = ["", "NA", "N/A", "NaN", "nan", "null", "."]
 
-  init(file: String, columnNames: [String], cells: [[String]], provenance: Provenance) {
+  init(file: String, columnNames: [String], cells: [TextColumn], provenance: Provenance) {
     self.file = file
     self.columnNames = columnNames
     self.cells = cells
@@ -38,7 +38,7 @@ public struct DataTable: Sendable {
     let count = columns.first?.1.count ?? 0
     precondition(columns.allSatisfy { $0.1.count == count }, "columns of unequal length")
     self.init(
-      file: file, columnNames: columns.map(\.0), cells: columns.map(\.1),
+      file: file, columnNames: columns.map(\.0), cells: columns.map { TextColumn($0.1) },
       provenance: .wide(rowLines: Array(2..<(2 + count))))
   }
 
@@ -66,7 +66,8 @@ public struct DataTable: Sendable {
 
   /// The raw text of a column, missing cells as `nil`.
   public func labels(_ name: String) throws -> [String?] {
-    try cells[columnIndex(name)].map { Self.missingMarkers.contains($0) ? nil : $0 }
+    let column = cells[try columnIndex(name)]
+    return column.indices.map { column.isMissing($0, markers: Self.missingMarkers) ? nil : column[$0] }
   }
 
   /// A column as numbers, missing cells as `nil`; throws every non-numeric cell at once.
@@ -82,11 +83,12 @@ public struct DataTable: Sendable {
   func numbers(_ name: String, problems: inout [EstimationError.NonNumericCell]) throws -> [Double?] {
     let column = try columnIndex(name)
     var values = [Double?](repeating: nil, count: rowCount)
-    for (row, text) in cells[column].enumerated() where !Self.missingMarkers.contains(text) {
-      if let value = Double(text), value.isFinite {
+    let texts = cells[column]
+    for row in texts.indices where !texts.isMissing(row, markers: Self.missingMarkers) {
+      if let value = texts.number(row) {
         values[row] = value
       } else {
-        problems.append(.init(location: location(row: row, column: column), columnName: name, text: text))
+        problems.append(.init(location: location(row: row, column: column), columnName: name, text: texts[row]))
       }
     }
     return values
@@ -134,7 +136,7 @@ extension DataTable {
       provenance = .pivoted(cellLines: cellLines + derived.map { _ in cellLines[0] }, valueField: valueField)
     }
     return DataTable(
-      file: file, columnNames: columnNames + derived.map(\.name), cells: cells + derived.map(\.cells),
+      file: file, columnNames: columnNames + derived.map(\.name), cells: cells + derived.map { TextColumn($0.cells) },
       provenance: provenance)
   }
 }
