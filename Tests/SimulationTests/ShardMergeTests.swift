@@ -86,7 +86,7 @@ import Testing
         let highest = sorted[min(runs - 1, Int((rank + bound).rounded(.up)))]
         #expect(lowest <= value && value <= highest, "series \(k) p\(p): \(value) outside [\(lowest), \(highest)] (bound \(bound))")
       }
-      // Mean and sd: Chan's merge against one Welford pass over the same values. Each of the
+      // Mean and sd: Chan's merge against the moments of all the values at once. Each of the
       // 7 merges adds a relative rounding error of a few ulps (~1e-16); 1e-12 leaves room for
       // cancellation in the sd of nearly constant series, scaled by the series' magnitude.
       let reference = exact.summaries[k].statistics()
