@@ -39,11 +39,7 @@ struct Export: ParsableCommand {
       }
       let document = try ResultDocument.decode(data, source: result)
       let rendered = try Exporter.render(document, as: format, settings: try presentation.settings())
-      if let out {
-        try AtomicWrite.write(rendered, to: URL(fileURLWithPath: out), force: force)
-      } else {
-        FileHandle.standardOutput.write(rendered)
-      }
+      try writeOutput(rendered, to: out, force: force)
     }
   }
 }

@@ -56,11 +56,7 @@ struct Merge: ParsableCommand {
           threads: ProcessInfo.processInfo.activeProcessorCount, elapsed: clock.now - start)
       }
       let data = try ResultOutputOptions.render(.run(result), as: format, settings: try presentation.settings())
-      if let out {
-        try AtomicWrite.write(data, to: URL(fileURLWithPath: out), force: force)
-      } else {
-        FileHandle.standardOutput.write(data)
-      }
+      try writeOutput(data, to: out, force: force)
     }
   }
 

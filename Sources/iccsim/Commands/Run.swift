@@ -98,11 +98,7 @@ struct Run: ParsableCommand {
     partial.meta = try ManifestBuilder.manifest(
       inputs: scenario.sourceFiles, seed: scenario.seed, threads: options.threads, elapsed: clock.now - start)
     let data = try partial.encoded()
-    if let out = output.out {
-      try AtomicWrite.write(data, to: URL(fileURLWithPath: out), force: output.force)
-    } else {
-      FileHandle.standardOutput.write(data)
-    }
+    try writeOutput(data, to: output.out, force: output.force)
   }
 }
 

@@ -172,11 +172,7 @@ struct Sensitivity: ParsableCommand {
     let encoder = ResultCoding.encoder()
     encoder.outputFormatting = [.sortedKeys]
     let data = try encoder.encode(part) + Data("\n".utf8)
-    if let out {
-      try AtomicWrite.write(data, to: URL(fileURLWithPath: out), force: false)
-    } else {
-      FileHandle.standardOutput.write(data)
-    }
+    try writeOutput(data, to: out, force: false)
   }
 
   /// The output columns asked for, checked against the scenario (usage errors, exit 64, that
