@@ -70,13 +70,14 @@ struct Merge: ParsableCommand {
       InputError(problems: [InputProblem(file: path, message: message)])
     }
     let decoder = ResultCoding.decoder()
-    guard let kind = try? decoder.decode(DocumentKind.self, from: data) else { throw problem("not a JSON object") }
-    guard kind.kind == PartialRun.kindTag else {
-      throw problem("not a partial result (write one with `iccsim run SCENARIO --shard K/N --out FILE`)")
-    }
     do {
       return try decoder.decode(T.self, from: data)
     } catch {
+      // Only a file that does not decode is read a second time, for its `kind`.
+      guard let kind = try? decoder.decode(DocumentKind.self, from: data) else { throw problem("not a JSON object") }
+      guard kind.kind == PartialRun.kindTag else {
+        throw problem("not a partial result (write one with `iccsim run SCENARIO --shard K/N --out FILE`)")
+      }
       throw problem("a damaged partial result (\(error))")
     }
   }
