@@ -47,9 +47,14 @@ public struct RunningMoments: Codable, Sendable, Hashable {
   /// batches; the result can differ from adding the values one by one in the last bits.
   public mutating func add(contentsOf values: UnsafeBufferPointer<Double>) {
     guard !values.isEmpty else { return }
-    let batchMean = values.reduce(0, +) / Double(values.count)
-    // (A sum past the largest double, for values near it, falls back to centring on the first.)
-    let centre = count > 0 ? mean : batchMean.isFinite ? batchMean : values[0]
+    let centre: Double
+    if count > 0 {
+      centre = mean
+    } else {
+      // (A sum past the largest double, for values near it, falls back to centring on the first.)
+      let batchMean = values.reduce(0, +) / Double(values.count)
+      centre = batchMean.isFinite ? batchMean : values[0]
+    }
     var sum = 0.0
     var sumOfSquares = 0.0
     var low = minimum
