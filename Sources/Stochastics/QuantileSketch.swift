@@ -6,14 +6,14 @@
 // with alternating offsets (here deterministic: even, odd, even, … per level, instead of a coin).
 //
 // Level h holds values of weight 2^h. When a level reaches `capacity` values it is sorted (level 0
-// by a radix sort; the levels above are kept sorted, since what they receive is already sorted
-// and is merged in) and an even number of them is compacted: every other value (offset
-// alternating per compaction) moves to level h + 1 with twice the weight. For any threshold y,
-// one compaction at level h changes the estimated count of values ≤ y by 0 or ±2^h, so the
-// estimate's error never exceeds Σ_h (compactions at level h)·2^h, which the sketch tracks
-// exactly (`rankErrorBound`). Level h receives at most n/2^h values and compacts at least capacity − 1 of them each time, so the
-// bound is at most L·n/(capacity − 1) with L ≤ ⌈log₂(n/capacity)⌉ + 1 levels that compact:
-// 0.2 % of n for n = 10⁶ and 0.44 % for n = 10⁹ at the default capacity 4096.
+// by a radix sort; the levels above are kept sorted, since what they receive is already sorted and
+// is merged in) and an even number of them is compacted: every other value (offset alternating per
+// compaction) moves to level h + 1 with twice the weight. For any threshold y, one compaction at
+// level h changes the estimated count of values ≤ y by 0 or ±2^h, so the estimate's error never
+// exceeds Σ_h (compactions at level h)·2^h, which the sketch tracks exactly (`rankErrorBound`).
+// Level h receives at most n/2^h values and compacts at least capacity − 1 of them each time, so
+// the bound is at most L·n/(capacity − 1) with L ≤ ⌈log₂(n/capacity)⌉ + 1 levels that compact: 0.2
+// % of n for n = 10⁶ and 0.44 % for n = 10⁹ at the default capacity 4096.
 // Memory is at most `capacity` values per level, and there are at most 64 levels.
 
 /// Weighted compactor levels; see the file header for the algorithm and its error bound.
