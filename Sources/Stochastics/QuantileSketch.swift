@@ -12,8 +12,8 @@
 // level h changes the estimated count of values ≤ y by 0 or ±2^h, so the estimate's error never
 // exceeds Σ_h (compactions at level h)·2^h, which the sketch tracks exactly (`rankErrorBound`).
 // Level h receives at most n/2^h values and compacts at least capacity − 1 of them each time, so
-// the bound is at most L·n/(capacity − 1) with L ≤ ⌈log₂(n/capacity)⌉ + 1 levels that compact: 0.2
-// % of n for n = 10⁶ and 0.44 % for n = 10⁹ at the default capacity 4096.
+// the bound is at most L·n/(capacity − 1) with L ≤ ⌈log₂(n/capacity)⌉ + 1 levels that compact:
+// 0.2 % of n for n = 10⁶ and 0.44 % for n = 10⁹ at the default capacity 4096.
 // Memory is at most `capacity` values per level, and there are at most 64 levels.
 
 /// Weighted compactor levels; see the file header for the algorithm and its error bound.
