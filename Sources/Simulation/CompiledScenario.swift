@@ -317,7 +317,7 @@ extension CompiledScenario {
         // checks them too; this guards models built in code).
         let lowest = goalpost.low.valueBounds, highest = goalpost.high.valueBounds
         let ends = [lowest.lower, lowest.upper, highest.lower, highest.upper].map(t.forward)
-        guard ends.allSatisfy(\.isFinite), t.forward(lowest.upper) < t.forward(highest.lower) else {
+        guard ends.allSatisfy(\.isFinite), ends[1] < ends[2] else {
           throw SimulationError("goalposts of '\(id)' must be inside the indicator's range with every low below every high")
         }
         func bound(_ distribution: Distribution, _ end: String) -> GoalpostBound {

@@ -35,7 +35,8 @@ private struct BlockWorkspace {
   let normals: UnsafeMutableBufferPointer<Double>
   let disruption: UnsafeMutableBufferPointer<Double>
   let cost: UnsafeMutableBufferPointer<Double>
-  /// goalposts[(2·m + k)·n + i]: T(L) (k = 0) and T(U) (k = 1) of index member m in run i.
+  /// goalposts[(2·m + k)·n + i]: T(L) (k = 0) and the span T(U) − T(L) (k = 1) of index
+  /// member m in run i.
   let goalposts: UnsafeMutableBufferPointer<Double>
   let effectiveStart: UnsafeMutableBufferPointer<Int>
 
@@ -148,20 +149,22 @@ extension CompiledScenario {
     }
   }
 
-  /// T(L) and T(U) of every index member in every run: a fixed goalpost's value, or a drawn
-  /// one's transformed run by run.
+  /// T(L) and T(U) − T(L) of every index member in every run, once per block: a fixed
+  /// goalpost's value, or a drawn one's transformed run by run.
   private func placeGoalposts(_ w: BlockWorkspace) {
     let n = w.n
     for (m, member) in index.members.joined().enumerated() {
-      for (k, bound) in [member.low, member.high].enumerated() {
-        let target = (2 * m + k) * n
+      let transform = slots[member.slot].transform
+      func value(_ bound: GoalpostBound, run i: Int) -> Double {
         switch bound {
-        case .fixed(let value):
-          for i in 0..<n { w.goalposts[target + i] = value }
-        case .drawn(let parameter):
-          let transform = slots[member.slot].transform
-          for i in 0..<n { w.goalposts[target + i] = transform.forward(w.parameters[parameter * n + i]) }
+        case .fixed(let value): value
+        case .drawn(let parameter): transform.forward(w.parameters[parameter * n + i])
         }
+      }
+      let low = 2 * m * n, span = (2 * m + 1) * n
+      for i in 0..<n {
+        w.goalposts[low + i] = value(member.low, run: i)
+        w.goalposts[span + i] = value(member.high, run: i) - w.goalposts[low + i]
       }
     }
   }
@@ -320,12 +323,11 @@ extension CompiledScenario {
         total[i] = 0
       }
       for member in members {
-        let low = 2 * m * n, high = (2 * m + 1) * n
+        let low = 2 * m * n, span = (2 * m + 1) * n
         m += 1
         let uNow = (member.slot * years + t) * n
         for i in 0..<n {
-          let span = w.goalposts[high + i] - w.goalposts[low + i]
-          let normalised = 100 * min(1, max(0, (w.u[uNow + i] - w.goalposts[low + i]) / span))
+          let normalised = 100 * min(1, max(0, (w.u[uNow + i] - w.goalposts[low + i]) / w.goalposts[span + i]))
           let weight = w.parameters[member.weight * n + i]
           sum[i] += weight * (member.reversed ? 100 - normalised : normalised)
           total[i] += weight
