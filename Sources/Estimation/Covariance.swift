@@ -39,8 +39,8 @@
 // References: H. White (1980), Econometrica 48(4), 817–838. J. G. MacKinnon & H. White (1985),
 // J. Econometrics 29(3), 305–325. A. C. Cameron & D. L. Miller (2015), J. Human Resources 50(2),
 // 317–372. A. C. Cameron, J. B. Gelbach & D. L. Miller (2011), J. Business & Economic
-// Statistics 29(2), 238–249. statsmodels documentation, "statsmodels.regression.linear_model.RegressionResults
-// .get_robustcov_results".
+// Statistics 29(2), 238–249. statsmodels documentation,
+// "statsmodels.regression.linear_model.RegressionResults.get_robustcov_results".
 
 import Foundation
 import LinearAlgebra

@@ -77,10 +77,10 @@ enum OrderStatistics {
   /// radix sort on the numbers' bit patterns, mapped to unsigned keys that order like the numbers
   /// (Knuth, TAOCP vol. 3, §5.2.5). Six passes of 11-bit digits (measured 30 % faster than eight
   /// of one byte on 4,096 values), the histograms of all passes taken in one read, and a pass
-  /// skipped when every key has the same digit there (typically the sign and the exponent). O(n) without data-dependent branches, so it does not
-  /// suffer the mispredictions of a comparison sort on random data; short ranges use insertion sort,
-  /// and identical values are left as they are.
-  /// −0 sorts before +0.
+  /// skipped when every key has the same digit there (typically the sign and the exponent). O(n)
+  /// without data-dependent branches, so it does not suffer the mispredictions of a comparison
+  /// sort on random data; short ranges use insertion sort, and identical values are left as they
+  /// are. −0 sorts before +0.
   static func sort(_ values: UnsafeMutableBufferPointer<Double>) {
     let n = values.count
     guard n > 64 else {
