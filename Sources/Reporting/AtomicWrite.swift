@@ -23,20 +23,34 @@ public enum AtomicWrite {
     }
     if !force && FileManager.default.fileExists(atPath: path) { throw .outputExists(path: path) }
 
-    let temporary = url.deletingLastPathComponent()
-      .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp").path
-    TemporaryFiles.shared.register(URL(fileURLWithPath: temporary))
+    let temporary = temporaryFile(for: url)
+    TemporaryFiles.shared.register(temporary)
     defer {
-      unlink(temporary)
-      TemporaryFiles.shared.unregister(URL(fileURLWithPath: temporary))
+      unlink(temporary.path)
+      TemporaryFiles.shared.unregister(temporary)
     }
-    guard FileManager.default.createFile(atPath: temporary, contents: data) else {
+    guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
       throw .cannotWrite(path: path, reason: "the directory \(directory) is not writable")
     }
+    try publish(temporary, as: url, force: force)
+  }
+
+  /// A name for a temporary file beside `url` (hidden, unique to this process and call), so that
+  /// `publish` can give it `url`'s name in one step.
+  public static func temporaryFile(for url: URL) -> URL {
+    url.deletingLastPathComponent()
+      .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+  }
+
+  /// Gives the complete file `temporary` (in `url`'s directory) the name `url` in one step: a
+  /// rename with `force`; otherwise a link, which fails with `.outputExists` if the name is
+  /// taken by then. The caller removes `temporary` afterwards (after a link it is a second name).
+  public static func publish(_ temporary: URL, as url: URL, force: Bool) throws(ReportingError) {
+    let path = url.path
     if force {
-      guard rename(temporary, path) == 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+      guard rename(temporary.path, path) == 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
     } else {
-      guard link(temporary, path) == 0 else {
+      guard link(temporary.path, path) == 0 else {
         let code = errno
         if code == EEXIST { throw .outputExists(path: path) }
         throw .cannotWrite(path: path, reason: String(cString: strerror(code)))

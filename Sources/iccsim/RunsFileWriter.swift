@@ -9,17 +9,18 @@ import Simulation
 /// finished, so the file is complete or absent; memory stays one block of runs.
 final class RunsFileWriter {
   let target: URL
+  private let force: Bool
   private let temporary: URL
   private let handle: FileHandle
   private var failure: Error?
 
   init(path: String, force: Bool, outputs: [OutputInfo], baseYear: Int, horizon: Int) throws {
     target = URL(fileURLWithPath: path)
+    self.force = force
     if FileManager.default.fileExists(atPath: target.path) && !force {
       throw OutputFileError(path: path, reason: "it exists; pass --force to replace it")
     }
-    temporary = target.deletingLastPathComponent()
-      .appendingPathComponent(".\(target.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+    temporary = AtomicWrite.temporaryFile(for: target)
     guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
       let handle = try? FileHandle(forWritingTo: temporary)
     else {
@@ -45,24 +46,16 @@ final class RunsFileWriter {
     write(text)
   }
 
-  /// Closes the file and moves it into place; throws the first write error, leaving nothing.
+  /// Closes the file and gives it the target's name in one step (`AtomicWrite.publish`); throws
+  /// the first write error, leaving nothing.
   func finish() throws {
     try? handle.close()
-    if let failure {
-      abandon()
-      throw OutputFileError(path: target.path, reason: "\(failure)")
-    }
-    do {
-      if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
-      try FileManager.default.moveItem(at: temporary, to: target)
-      TemporaryFiles.shared.unregister(temporary)
-    } catch {
-      abandon()
-      throw OutputFileError(path: target.path, reason: error.localizedDescription)
-    }
+    defer { abandon() }
+    if let failure { throw OutputFileError(path: target.path, reason: "\(failure)") }
+    try AtomicWrite.publish(temporary, as: target, force: force)
   }
 
-  /// Removes the temporary file (an error elsewhere stopped the run).
+  /// Removes the temporary file (after publishing it, or when an error stopped the run).
   func abandon() {
     try? handle.close()
     try? FileManager.default.removeItem(at: temporary)
