@@ -75,6 +75,34 @@ struct Edge: Sendable {
   let elasticity: Int
 }
 
+/// Where an edge's elasticity comes from while a scenario is being compiled. The per-run values
+/// are every sampled parameter (registry order) followed by the derived elasticities, so a
+/// derived value's position exists only once the last parameter is registered:
+/// `PerRunValueLayout` resolves sources then, and nothing can be placed in another's slot.
+enum ElasticitySource: Sendable {
+  /// A sampled parameter, by registry position.
+  case sampled(Int)
+  /// The j-th elasticity drawn from an estimate set.
+  case derived(Int)
+}
+
+/// The layout of a block's per-run values, fixed after the registry is complete.
+struct PerRunValueLayout {
+  let sampledCount: Int
+  let derivedCount: Int
+
+  func position(_ source: ElasticitySource) -> Int {
+    switch source {
+    case .sampled(let parameter):
+      precondition(parameter < sampledCount, "sampled parameter \(parameter) outside the registry")
+      return parameter
+    case .derived(let j):
+      precondition(j < derivedCount, "derived elasticity \(j) outside the estimate sets")
+      return sampledCount + j
+    }
+  }
+}
+
 struct PolicyTerm: Sendable {
   let intervention: Int
   let effect: Int
@@ -102,6 +130,14 @@ struct EstimateDraw: Sendable {
   let factor: [Double]
   /// Per-run value indices the drawn β's are written to.
   let betaSlots: [Int]
+}
+
+/// An estimate set's draw before the per-run value layout is fixed (`derived` numbers its β's).
+private struct PendingEstimateDraw {
+  let normals: [Int]
+  let mean: [Double]
+  let factor: [Double]
+  let derived: [Int]
 }
 
 struct CompiledIndex: Sendable {
@@ -208,18 +244,18 @@ extension CompiledScenario {
         policyEffects: policyTerms[indicator.id] ?? []))
     }
     var responses: [ResponseEquation] = []
-    var edgesOf: [String: [(driver: String, lag: Int, edge: Edge)]] = [:]
+    var edgesOf: [String: [(driver: String, lag: Int, from: Int, source: ElasticitySource)]] = [:]
     for indicator in responseOrder {
       guard case .response(let response) = indicator.role else { continue }
       let id = indicator.id
-      var edges: [(driver: String, lag: Int, edge: Edge)] = []
+      var edges: [(driver: String, lag: Int, from: Int, source: ElasticitySource)] = []
       for driver in response.drivers {
         guard let from = slotOf[driver.from] else {
           throw SimulationError("'\(id)' is driven by '\(driver.from)', which is not in play")
         }
         let repeated = response.drivers.filter { $0.from == driver.from }.count > 1
         let path = "\(id).drivers.\(driver.from)\(repeated ? "@\(driver.lag)" : "").elasticity"
-        edges.append((driver.from, driver.lag, Edge(from: from, lag: driver.lag, elasticity: registry.register(path, driver.elasticity))))
+        edges.append((driver.from, driver.lag, from, .sampled(registry.register(path, driver.elasticity))))
       }
       edgesOf[id] = edges
       responses.append(ResponseEquation(
@@ -232,46 +268,31 @@ extension CompiledScenario {
     }
 
     // Estimated elasticities replace (or add) driver edges, drawn jointly.
-    var estimateDraws: [EstimateDraw] = []
+    var pendingDraws: [PendingEstimateDraw] = []
     var derivedCount = 0
-    var derivedEdges: [String: [(driver: String, lag: Int, slotOffset: Int)]] = [:]
     for set in model.estimates {
       guard slotOf[set.response] != nil, edgesOf[set.response] != nil else {
         throw SimulationError("estimates for '\(set.response)', which is not a response in play")
       }
       let factor = try Self.covarianceFactor(set)
       var normals: [Int] = []
-      var betaOffsets: [Int] = []
+      var derived: [Int] = []
       for term in set.terms {
-        guard slotOf[term.driver] != nil else {
+        guard let from = slotOf[term.driver] else {
           throw SimulationError("estimates for '\(set.response)' name driver '\(term.driver)', which is not in play")
         }
-        normals.append(registry.register("\(set.response).drivers.\(term.driver)@\(term.lag).estimate_z", .normal(mean: 0, sd: 1)))
-        derivedEdges[set.response, default: []].append((term.driver, term.lag, derivedCount))
-        betaOffsets.append(derivedCount)
+        let path = "\(set.response).drivers.\(term.driver)@\(term.lag).estimate_z"
+        normals.append(registry.register(path, .normal(mean: 0, sd: 1)))
+        let edge = (driver: term.driver, lag: term.lag, from: from, source: ElasticitySource.derived(derivedCount))
+        if let existing = edgesOf[set.response]?.firstIndex(where: { $0.driver == term.driver && $0.lag == term.lag }) {
+          edgesOf[set.response]?[existing] = edge
+        } else {
+          edgesOf[set.response]?.append(edge)
+        }
+        derived.append(derivedCount)
         derivedCount += 1
       }
-      estimateDraws.append(EstimateDraw(normals: normals, mean: set.coefficients, factor: factor, betaSlots: betaOffsets))
-    }
-    let sampledCount = registry.parameters.count
-    estimateDraws = estimateDraws.map {
-      EstimateDraw(normals: $0.normals, mean: $0.mean, factor: $0.factor, betaSlots: $0.betaSlots.map { $0 + sampledCount })
-    }
-    responses = responses.map { equation in
-      let id = slots[equation.slot].id
-      var edges = edgesOf[id] ?? []
-      for derived in derivedEdges[id] ?? [] {
-        let edge = Edge(from: slotOf[derived.driver]!, lag: derived.lag, elasticity: sampledCount + derived.slotOffset)
-        if let existing = edges.firstIndex(where: { $0.driver == derived.driver && $0.lag == derived.lag }) {
-          edges[existing].edge = edge
-        } else {
-          edges.append((derived.driver, derived.lag, edge))
-        }
-      }
-      return ResponseEquation(
-        slot: equation.slot, drift: equation.drift, shockSD: equation.shockSD,
-        autoregression: equation.autoregression, exposure: equation.exposure,
-        drivers: edges.map(\.edge), policyEffects: equation.policyEffects)
+      pendingDraws.append(PendingEstimateDraw(normals: normals, mean: set.coefficients, factor: factor, derived: derived))
     }
 
     // Innovation correlation over responses.
@@ -363,6 +384,24 @@ extension CompiledScenario {
         throw SimulationError("target year \(target.year) is outside \(scenario.baseYear)…\(scenario.baseYear + scenario.horizon)")
       }
       targetSeries.append((output, offset))
+    }
+
+    // Every parameter is registered: the per-run value layout is final, and derived
+    // elasticities take the positions after the sampled parameters.
+    let layout = PerRunValueLayout(sampledCount: registry.parameters.count, derivedCount: derivedCount)
+    responses = responses.map { equation in
+      ResponseEquation(
+        slot: equation.slot, drift: equation.drift, shockSD: equation.shockSD,
+        autoregression: equation.autoregression, exposure: equation.exposure,
+        drivers: (edgesOf[slots[equation.slot].id] ?? []).map {
+          Edge(from: $0.from, lag: $0.lag, elasticity: layout.position($0.source))
+        },
+        policyEffects: equation.policyEffects)
+    }
+    let estimateDraws = pendingDraws.map {
+      EstimateDraw(
+        normals: $0.normals, mean: $0.mean, factor: $0.factor,
+        betaSlots: $0.derived.map { layout.position(.derived($0)) })
     }
 
     id = scenario.id
