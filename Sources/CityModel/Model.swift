@@ -159,6 +159,11 @@ public struct PolicyEffect: Sendable {
 
 /// How indicators combine into dimension scores and the ICC index.
 public struct IndexSpecification: Sendable {
+  /// The index's output id (reserved beside the catalogue's ids and the dimensions').
+  public static let outputID = "index"
+  /// The index's name in results and tables.
+  public static let name = LocalizedText(zh: "国际消费中心城市指数", en: "ICC index")
+
   public enum Aggregation: String, Sendable {
     case arithmetic, geometric
   }
