@@ -1,8 +1,17 @@
-/// A stock's accounting equation: its yearly addition parameter and the policies that move it.
+/// A stock's accounting equation: its addition rate parameter, how each year's addition varies
+/// around it, and the policies that move it.
 struct StockEquation: Sendable {
   let slot: Int
   let addition: Int
+  let yearly: CompiledYearlyVariation
   let policyEffects: [PolicyTerm]
+}
+
+/// `YearlyVariation` with its standard deviation as a parameter index.
+enum CompiledYearlyVariation: Sendable, Equatable {
+  case none
+  case poisson
+  case normal(sd: Int)
 }
 
 /// A response's equation in modelling space: drift, shock, autoregression and exposure

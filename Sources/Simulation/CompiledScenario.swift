@@ -61,9 +61,13 @@ extension CompiledScenario {
 
     let stocks = layout.stocks.compactMap { indicator -> StockEquation? in
       guard case .stock(let stock) = indicator.role, let slot = layout.position[indicator.id] else { return nil }
-      return StockEquation(
-        slot: slot, addition: registry.register("\(indicator.id).annual_addition", stock.annualAddition),
-        policyEffects: policyTerms[indicator.id] ?? [])
+      let addition = registry.register("\(indicator.id).annual_addition", stock.annualAddition)
+      let yearly: CompiledYearlyVariation = switch stock.yearly {
+      case .none: .none
+      case .poisson: .poisson
+      case .normal(let sd): .normal(sd: registry.register("\(indicator.id).yearly.sd", sd))
+      }
+      return StockEquation(slot: slot, addition: addition, yearly: yearly, policyEffects: policyTerms[indicator.id] ?? [])
     }
     var pendingResponses: [(equation: ResponseEquation, id: String)] = []
     var edges: [String: [PendingEdge]] = [:]

@@ -5,7 +5,7 @@ import Stochastics
 enum ModelFile {
   static let topKeys = ["model", "description", "catalogue", "indicators", "shock_correlation", "disruption",
                         "policies", "index", "estimates"]
-  static let stockKeys = ["kind", "offset", "annual_addition", "rubric"]
+  static let stockKeys = ["kind", "offset", "annual_addition", "yearly", "rubric"]
   static let responseKeys = ["kind", "offset", "drift", "shock", "exposure", "drivers", "rubric"]
 
   /// The model in `file`, or nil when it could not be built; every problem goes to `diagnostics`.
