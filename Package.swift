@@ -1,8 +1,9 @@
 // swift-tools-version:6.1
 //
 // iccsim — scenario-planning workbench for International Consumption Center Cities.
-// Targets and the direction of their dependencies follow DESIGN.md: data flows one way,
-// LAPACK is reached only through `LinearAlgebra`, and the executable is a thin layer.
+// Targets and the direction of their dependencies are drawn in docs/README.md ("Architecture"):
+// data flows one way, LAPACK is reached only through `LinearAlgebra`, and the executable is a
+// thin layer.
 
 import PackageDescription
 

@@ -20,7 +20,7 @@ iccsim estimate --data "$panel" --duplicates first \
   --se cluster:city
 
 echo
-echo "== 2. The same fit as JSON, for scripts (keys as in DESIGN.md)"
+echo "== 2. The same fit as JSON, for scripts (keys as in docs/estimation.md)"
 iccsim estimate --data "$panel" --duplicates first --format json \
   --formula "log(intl_tourism_receipts) ~ log(inbound_overnight_tourists) + log(gdp) + C(city)" \
   --se hc1 > "$work/fit.json"

@@ -2,7 +2,7 @@ import CityModel
 import Foundation
 
 /// The simulator's own equation for one response, ready to estimate on a city × year panel
-/// (DESIGN.md, "Estimation uses the simulator's own equation"):
+/// (docs/model.md, "The estimation equation"):
 ///
 ///     Δz_i,c,t = α + g_c + δ_t + Σ_j β_ij · Δu_j,c,t−ℓ + e_c,t        (differences, default)
 ///     z_i,c,t  = α + a_c + δ_t + Σ_j β_ij · u_j,c,t−ℓ + e_c,t          (levels)

@@ -69,7 +69,7 @@ private struct BlockWorkspace {
 }
 
 extension CompiledScenario {
-  /// Projects runs `runs` year by year (DESIGN.md, "The model"), with the year loop outside and
+  /// Projects runs `runs` year by year (docs/model.md), with the year loop outside and
   /// contiguous per-indicator arrays over the runs of the block inside.
   func project(runs: Range<Int>, sampler: some ParameterSampler) -> BlockOutput {
     let n = runs.count

@@ -1,7 +1,7 @@
 import Foundation
 import Stochastics
 
-/// Reads and validates a model file (DESIGN.md, "File formats"; README, "Model files").
+/// Reads and validates a model file (docs/file-formats.md, "Model files").
 enum ModelFile {
   static let topKeys = ["model", "description", "catalogue", "indicators", "shock_correlation", "disruption",
                         "policies", "index", "estimates"]

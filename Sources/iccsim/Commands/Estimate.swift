@@ -8,8 +8,8 @@ struct Estimate: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Estimate elasticities from city panel data by least squares, with robust standard errors.",
     discussion: """
-      Give the model either as a formula (a subset of R/patsy notation; see README,
-      "Estimating elasticities") or as a response of a model file, whose equation —
+      Give the model either as a formula (a subset of R/patsy notation; see
+      docs/estimation.md) or as a response of a model file, whose equation —
       differences of the modelling transforms, driver lags, city and year fixed
       effects — is built for you. --write saves the driver elasticities with their
       covariance for a model's `estimates:`.
