@@ -46,7 +46,9 @@ let package = Package(
     .target(name: "_TestSupport", dependencies: ["LinearAlgebra"], path: "Sources/_TestSupport"),
     .target(
       name: "Reporting",
-      dependencies: ["Simulation", "CityModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+      dependencies: [
+        "Simulation", "CityModel", "Estimation", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     .target(name: "Analysis", dependencies: ["LinearAlgebra", "Stochastics", "Simulation"]),
 
     // MARK: - Executable

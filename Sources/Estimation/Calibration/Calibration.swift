@@ -58,11 +58,34 @@ public struct Calibration: Sendable {
       priors.map { CalibratedParameter(path: $0.path, prior: $0.prior.yamlFlow, fitted: nil, written: $0.prior.yamlFlow,
                                        decision: .keptPrior, reason: reason) }
     }
+    let unobserved = terms.map(\.driver).filter { !data.hasColumn($0) }
+    guard data.hasColumn(id) else {
+      return (keepAll("no column \(id) in the panel (map one with --map)"), [])
+    }
+    if !unobserved.isEmpty {
+      // The drift and elasticities need every driver; the shock can still be read from the
+      // response's own series around its trend.
+      let reason = "drivers not in the panel: \(unobserved.joined(separator: ", "))"
+      var parameters = keepAll(reason).dropLast(2).map { $0 }
+      var edits: [ModelFileEditor.Edit] = []
+      if let trend = try? ResponseFit(response: id, model: model, data: data, drivers: []),
+        trend.observations >= options.minimumObservations
+      {
+        let (shockParameters, shockEdit) = Self.shock(
+          id, response, fit: trend,
+          note: "around the response's own trend (\(reason)): the drivers' variation is in these residuals, so σ̂ is an upper bound")
+        parameters += shockParameters
+        edits += shockEdit
+      } else {
+        parameters += keepAll(reason).suffix(2)
+      }
+      return (parameters, edits)
+    }
     let fit: ResponseFit
     do {
       fit = try ResponseFit(response: id, model: model, data: data, drivers: terms)
     } catch {
-      return (keepAll("cannot be fitted: \(error) — \(Self.counts([id] + terms.map(\.driver), in: data))"), [])
+      return (keepAll("cannot be fitted: \(error)"), [])
     }
     guard fit.observations >= options.minimumObservations else {
       return (keepAll(
@@ -93,35 +116,48 @@ public struct Calibration: Sendable {
       edits.append(.elasticity(indicator: id, from: driver.from, lag: driver.lag, value: written.yamlFlow,
                                comment: "[fitted] se \(Self.short(beta.standardError)); \(basis)"))
     }
+    let (shockParameters, shockEdit) = Self.shock(id, response, fit: fit, note: "")
+    return (parameters + shockParameters, edits + shockEdit)
+  }
+
+  /// σ and ρ from a fit's residuals (`note` qualifies them), or the priors kept when the
+  /// residuals have too few consecutive pairs.
+  private static func shock(
+    _ id: String, _ response: Response, fit: ResponseFit, note: String
+  ) -> ([CalibratedParameter], [ModelFileEditor.Edit]) {
     guard let shock = fit.shock else {
-      for prior in priors.suffix(2) {
-        parameters.append(CalibratedParameter(
-          path: prior.path, prior: prior.prior.yamlFlow, fitted: nil, written: prior.prior.yamlFlow, decision: .keptPrior,
-          reason: "fewer than 3 consecutive-year residual pairs"))
-      }
-      return (parameters, edits)
+      return ([("sd", response.shockSD), ("ar", response.autoregression)].map { key, prior in
+        CalibratedParameter(
+          path: "\(id).shock.\(key)", prior: prior.yamlFlow, fitted: nil, written: prior.yamlFlow, decision: .keptPrior,
+          reason: "fewer than 3 consecutive-year residual pairs")
+      }, [])
     }
     let sigma = Distribution.lognormal(median: shock.sd, sdLog: 1 / (2 * shock.df).squareRoot())
     // ρ̂ = 1 + 2·r̂₁ with se(r̂₁) ≈ 1/√pairs: se(ρ̂) ≈ 2/√pairs, as a beta on (−0.95, 0.95).
     let arSE = 2 / Double(shock.pairs).squareRoot()
     let ar = Self.beta(mean: shock.ar, sd: arSE, low: -0.95, high: 0.95)
     let span = "\(fit.years.lowerBound)–\(fit.years.upperBound)"
-    let fitOf = { (estimate: Double, se: Double, n: Int) in
+    let qualifier = note.isEmpty ? "" : "; \(note)"
+    func fitOf(_ estimate: Double, _ se: Double, _ n: Int) -> CalibratedParameter.Fit {
       CalibratedParameter.Fit(estimate: estimate, standardError: se, observations: n, cities: fit.cities,
                               firstYear: fit.years.lowerBound, lastYear: fit.years.upperBound)
     }
-    parameters.append(CalibratedParameter(
-      path: "\(id).shock.sd", prior: response.shockSD.yamlFlow, fitted: fitOf(shock.sd, shock.sd / (2 * shock.df).squareRoot(), fit.observations),
-      written: sigma.yamlFlow, decision: .fitted,
-      reason: "σ̂² = s²(1 + ρ̂)/2 from the differenced residuals; \(Int(shock.df)) df"))
-    parameters.append(CalibratedParameter(
-      path: "\(id).shock.ar", prior: response.autoregression.yamlFlow, fitted: fitOf(shock.ar, arSE, shock.pairs),
-      written: ar.yamlFlow, decision: .fitted,
-      reason: "ρ̂ = 1 + 2·r̂₁, r̂₁ the lag-1 autocorrelation of \(shock.pairs) consecutive residual pairs"))
-    edits.append(.entry(
+    let parameters = [
+      CalibratedParameter(
+        path: "\(id).shock.sd", prior: response.shockSD.yamlFlow,
+        fitted: fitOf(shock.sd, shock.sd / (2 * shock.df).squareRoot(), fit.observations),
+        written: sigma.yamlFlow, decision: .fitted,
+        reason: "σ̂² = s²(1 + ρ̂)/2 from the differenced residuals, \(Int(shock.df)) df, \(fit.cities) cities, \(span)\(qualifier)"),
+      CalibratedParameter(
+        path: "\(id).shock.ar", prior: response.autoregression.yamlFlow, fitted: fitOf(shock.ar, arSE, shock.pairs),
+        written: ar.yamlFlow, decision: .fitted,
+        reason: "ρ̂ = 1 + 2·r̂₁, r̂₁ the lag-1 autocorrelation of \(shock.pairs) consecutive residual pairs\(qualifier)"),
+    ]
+    let edit = ModelFileEditor.Edit.entry(
       indicator: id, key: "shock", value: "{sd: \(sigma.yamlFlow), ar: \(ar.yamlFlow)}",
-      comment: "[fitted] σ̂ \(Self.short(shock.sd)) (\(Int(shock.df)) df), ρ̂ \(Self.short(shock.ar)) (\(shock.pairs) pairs), \(span)"))
-    return (parameters, edits)
+      comment: "[fitted] σ̂ \(Self.short(shock.sd)) (\(Int(shock.df)) df), ρ̂ \(Self.short(shock.ar)) (\(shock.pairs) pairs), "
+        + "\(fit.cities) cities, \(span)\(note.isEmpty ? "" : ", upper bound: drivers not in the panel")")
+    return (parameters, [edit])
   }
 
   private static func calibrate(
