@@ -34,6 +34,9 @@ struct Estimate: ParsableCommand {
   @Option(help: "The response indicator to estimate (with --model).")
   var response: String?
 
+  @Option(help: "A YAML mapping of catalogue ids to panel columns, where the panel's ids differ (with --model).")
+  var map: String?
+
   @Option(help: "Fixed effects for --model: city,year (default), city, year or none.")
   var fe: String?
 
@@ -69,7 +72,8 @@ struct Estimate: ParsableCommand {
     }
     if model != nil && response == nil { throw ValidationError("--model needs --response ID") }
     if formula != nil {
-      for (name, value) in [("--response", response), ("--fe", fe), ("--form", form), ("--write", write)] where value != nil {
+      for (name, value) in [("--response", response), ("--fe", fe), ("--form", form), ("--write", write), ("--map", map)]
+      where value != nil {
         throw ValidationError("\(name) applies to --model only; in a formula write C(city) + C(year) for fixed effects")
       }
     }
@@ -102,7 +106,7 @@ struct Estimate: ParsableCommand {
   }
 
   private func estimate() throws {
-    let table = try DataTable.read(path: data, duplicates: DataTable.DuplicatePolicy(rawValue: duplicates)!)
+    var table = try DataTable.read(path: data, duplicates: DataTable.DuplicatePolicy(rawValue: duplicates)!)
     let covarianceType = try covariance.map(CovarianceType.init(parsing:))
       ?? (table.hasColumn("city") ? .cluster(column: "city") : .classical)
 
@@ -112,6 +116,10 @@ struct Estimate: ParsableCommand {
       design = try Design(formula: Formula(parsing: formula), data: table, weights: weights, clusters: covarianceType.clusterColumns)
     } else {
       let loaded = try Model.load(from: URL(fileURLWithPath: model!))
+      if let map {
+        let mapping = try PanelMapping.load(from: URL(fileURLWithPath: map), catalogue: loaded.catalogue)
+        table = try table.mapped(by: mapping, ids: loaded.indicators.map(\.id).filter { mapping.columns[$0] != nil })
+      }
       let panel = try PanelEquation(
         model: loaded, response: response!, form: form.flatMap(PanelEquation.Form.init(rawValue:)) ?? .differences,
         fixedEffects: try fe.map(PanelEquation.FixedEffects.init(parsing:)) ?? .init(city: true, year: true))
