@@ -98,7 +98,8 @@ extension CompiledScenario {
       for i in 0..<n {
         w.u[s * years * n + i] = z0
         w.level[s * n + i] = slot.base
-        w.zStar[s * n + i] = z0
+        w.zStar[s * n + i] = z0 - slot.initialDeviation
+        w.epsilon[s * n + i] = slot.initialDeviation
       }
     }
 

@@ -6,6 +6,8 @@ struct Slot: Sendable {
   let transform: ModellingTransform
   let base: Double
   let isStock: Bool
+  /// ε(0) of a response (0 unless the scenario states one).
+  var initialDeviation = 0.0
 }
 
 /// The indicators in play laid out for the kernel: stocks first (model order), then responses
@@ -39,7 +41,9 @@ struct SlotLayout {
         }
         transform = ModellingTransform(scale: entry.scale, offset: indicator.offset)
       }
-      slots.append(Slot(id: indicator.id, transform: transform, base: base, isStock: isStock))
+      let deviation = isStock ? 0 : scenario.initialDeviations[indicator.id] ?? 0
+      guard deviation.isFinite else { throw SimulationError("the initial deviation of '\(indicator.id)' is not finite") }
+      slots.append(Slot(id: indicator.id, transform: transform, base: base, isStock: isStock, initialDeviation: deviation))
     }
     self.slots = slots
     self.position = position

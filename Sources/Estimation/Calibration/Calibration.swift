@@ -18,34 +18,37 @@ public struct Calibration: Sendable {
   }
 
   public var parameters: [CalibratedParameter]
-  /// The changes that turn the model file into the calibrated one.
-  public var edits: [ModelFileEditor.Edit]
+  /// Each fitted value, typed, with its basis.
+  public var changes: [CalibrationChange]
+
+  /// The changes as edits of the model file's text.
+  public var edits: [ModelFileEditor.Edit] { changes.map(\.edit) }
 
   /// Calibrates `model` on `data`, whose columns are named by catalogue id (map them first
   /// with `DataTable.mapped(by:ids:)`).
   public init(model: Model, data: DataTable, options: Options = Options()) throws {
     var parameters: [CalibratedParameter] = []
-    var edits: [ModelFileEditor.Edit] = []
+    var changes: [CalibrationChange] = []
     for indicator in model.indicators {
       switch indicator.role {
       case .stock(let stock):
         let (stockParameters, stockEdits) = try Self.calibrate(stock: indicator.id, stock, data: data, options: options)
         parameters += stockParameters
-        edits += stockEdits
+        changes += stockEdits
       case .response(let response):
         let (responseParameters, responseEdits) = Self.calibrate(
           response: indicator.id, response, model: model, data: data, options: options)
         parameters += responseParameters
-        edits += responseEdits
+        changes += responseEdits
       }
     }
     self.parameters = parameters
-    self.edits = edits
+    self.changes = changes
   }
 
   private static func calibrate(
     response id: String, _ response: Response, model: Model, data: DataTable, options: Options
-  ) -> ([CalibratedParameter], [ModelFileEditor.Edit]) {
+  ) -> ([CalibratedParameter], [CalibrationChange]) {
     let terms = response.drivers.map { EstimateSet.Term(driver: $0.from, lag: $0.lag) }
     func elasticityPath(_ driver: Driver) -> String {
       let repeated = response.drivers.filter { $0.from == driver.from }.count > 1
@@ -67,7 +70,7 @@ public struct Calibration: Sendable {
       // response's own series around its trend.
       let reason = "drivers not in the panel: \(unobserved.joined(separator: ", "))"
       var parameters = keepAll(reason).dropLast(2).map { $0 }
-      var edits: [ModelFileEditor.Edit] = []
+      var edits: [CalibrationChange] = []
       if let trend = try? ResponseFit(response: id, model: model, data: data, drivers: []),
         trend.observations >= options.minimumObservations
       {
@@ -93,13 +96,13 @@ public struct Calibration: Sendable {
           + Self.counts([id] + terms.map(\.driver), in: data)), [])
     }
     var parameters: [CalibratedParameter] = []
-    var edits: [ModelFileEditor.Edit] = []
+    var edits: [CalibrationChange] = []
     let basis = "n = \(fit.observations), \(fit.cities) cities, \(fit.years.lowerBound)–\(fit.years.upperBound), \(fit.covariance)"
     let drift = Distribution.normal(mean: fit.drift.estimate, sd: fit.drift.standardError)
     parameters.append(CalibratedParameter(
       path: "\(id).drift", prior: response.drift.yamlFlow, fitted: fit.drift, written: drift.yamlFlow, decision: .fitted,
       reason: "intercept of the pooled differenced equation; \(basis)"))
-    edits.append(.entry(indicator: id, key: "drift", value: drift.yamlFlow,
+    edits.append(.drift(indicator: id, drift,
                         comment: "[fitted] se \(Self.short(fit.drift.standardError)); \(basis)"))
     for (driver, estimated) in zip(response.drivers, fit.elasticities) {
       let path = elasticityPath(driver)
@@ -113,7 +116,7 @@ public struct Calibration: Sendable {
       parameters.append(CalibratedParameter(
         path: path, prior: driver.elasticity.yamlFlow, fitted: beta, written: written.yamlFlow, decision: .fitted,
         reason: "slope of the pooled differenced equation; \(basis)"))
-      edits.append(.elasticity(indicator: id, from: driver.from, lag: driver.lag, value: written.yamlFlow,
+      edits.append(.elasticity(indicator: id, from: driver.from, lag: driver.lag, written,
                                comment: "[fitted] se \(Self.short(beta.standardError)); \(basis)"))
     }
     let (shockParameters, shockEdit) = Self.shock(id, response, fit: fit, note: "")
@@ -124,7 +127,7 @@ public struct Calibration: Sendable {
   /// residuals have too few consecutive pairs.
   private static func shock(
     _ id: String, _ response: Response, fit: ResponseFit, note: String
-  ) -> ([CalibratedParameter], [ModelFileEditor.Edit]) {
+  ) -> ([CalibratedParameter], [CalibrationChange]) {
     guard let shock = fit.shock else {
       return ([("sd", response.shockSD), ("ar", response.autoregression)].map { key, prior in
         CalibratedParameter(
@@ -153,8 +156,8 @@ public struct Calibration: Sendable {
         written: ar.yamlFlow, decision: .fitted,
         reason: "ρ̂ = 1 + 2·r̂₁, r̂₁ the lag-1 autocorrelation of \(shock.pairs) consecutive residual pairs\(qualifier)"),
     ]
-    let edit = ModelFileEditor.Edit.entry(
-      indicator: id, key: "shock", value: "{sd: \(sigma.yamlFlow), ar: \(ar.yamlFlow)}",
+    let edit = CalibrationChange.shock(
+      indicator: id, sd: sigma, ar: ar,
       comment: "[fitted] σ̂ \(Self.short(shock.sd)) (\(Int(shock.df)) df), ρ̂ \(Self.short(shock.ar)) (\(shock.pairs) pairs), "
         + "\(fit.cities) cities, \(span)\(note.isEmpty ? "" : ", upper bound: drivers not in the panel")")
     return (parameters, [edit])
@@ -162,7 +165,7 @@ public struct Calibration: Sendable {
 
   private static func calibrate(
     stock id: String, _ stock: Stock, data: DataTable, options: Options
-  ) throws -> ([CalibratedParameter], [ModelFileEditor.Edit]) {
+  ) throws -> ([CalibratedParameter], [CalibrationChange]) {
     let path = "\(id).annual_addition"
     var pairs = 0
     guard data.hasColumn(id),
@@ -185,9 +188,8 @@ public struct Calibration: Sendable {
       [CalibratedParameter(
         path: path, prior: stock.annualAddition.yamlFlow, fitted: fit.rate, written: rate.yamlFlow, decision: .fitted,
         reason: "mean yearly addition, se clustered by city; yearly: \(yearlyText) (\(fit.yearlyReason)); \(basis)")],
-      [.entry(indicator: id, key: "annual_addition", value: rate.yamlFlow,
-              comment: "[fitted] se \(Self.short(fit.rate.standardError)); \(basis)"),
-       .entry(indicator: id, key: "yearly", value: yearlyText, comment: "[fitted] \(fit.yearlyReason)")])
+      [.addition(indicator: id, rate, comment: "[fitted] se \(Self.short(fit.rate.standardError)); \(basis)"),
+       .yearly(indicator: id, fit.yearly, comment: "[fitted] \(fit.yearlyReason)")])
   }
 
   /// How many values each variable has in the panel, for the reason a fit was not possible.
