@@ -49,7 +49,7 @@ let package = Package(
       dependencies: [
         "Simulation", "CityModel", "Estimation", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
-    .target(name: "Analysis", dependencies: ["LinearAlgebra", "Stochastics", "Simulation"]),
+    .target(name: "Analysis", dependencies: ["LinearAlgebra", "Stochastics", "Simulation", "Estimation", "CityModel"]),
 
     // MARK: - Executable
 
@@ -84,5 +84,6 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(name: "SensitivityTests", dependencies: ["Analysis", "Simulation", "CityModel", "Stochastics", "LinearAlgebra"]),
     .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"], exclude: ["Fixtures"]),
+    .testTarget(name: "EvidenceTests", dependencies: ["Analysis", "Estimation", "Simulation", "CityModel", "Stochastics"]),
   ]
 )

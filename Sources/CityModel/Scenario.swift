@@ -22,8 +22,9 @@ public struct Scenario: Sendable {
   public var notes: [InputProblem] = []
   /// A response's transient deviation ε at the base year, in modelling-space points, where the
   /// base value is known to sit off its path (a backtest from an observed origin); 0 otherwise.
-  /// The path then starts at z*(0) = T(Y(0)) − ε(0) and the deviation decays at the AR rate.
-  public var initialDeviations: [String: Double] = [:]
+  /// The path then starts at z*(0) = T(Y(0)) − ε(0) and the deviation decays at the AR rate. An
+  /// uncertain deviation is drawn once per run (parameter `<id>.initial_deviation`).
+  public var initialDeviations: [String: Distribution] = [:]
 
   public init(
     id: String, title: LocalizedText, city: String, baseYear: Int, horizon: Int, runs: Int,

@@ -91,6 +91,18 @@ extension CompiledScenario {
         exposure: registry.register("\(id).exposure", response.exposure),
         drivers: [], policyEffects: policyTerms[id] ?? []), id))
     }
+    var slots = layout.slots
+    for (id, deviation) in scenario.initialDeviations.sorted(by: { $0.key < $1.key }) {
+      guard let slot = layout.position[id], !slots[slot].isStock else {
+        throw SimulationError("an initial deviation is given for '\(id)', which is not a response in play")
+      }
+      if case .fixed(let value) = deviation {
+        guard value.isFinite else { throw SimulationError("the initial deviation of '\(id)' is not finite") }
+        slots[slot].initialDeviation = .fixed(value)
+      } else {
+        slots[slot].initialDeviation = .drawn(parameter: registry.register("\(id).initial_deviation", deviation))
+      }
+    }
     let estimates = try CompiledEstimates(model, layout: layout, edges: &edges, registry: &registry)
     let shockCorrelation = try CompiledShockCorrelation(model, responseIDs: pendingResponses.map(\.id))
     let disruption = model.disruption.map {
@@ -123,7 +135,7 @@ extension CompiledScenario {
     parameters = registry.parameters
     self.outputs = outputs
     targets = scenario.targets
-    slots = layout.slots
+    self.slots = slots
     self.stocks = stocks
     self.responses = responses
     interventions = compiledInterventions.interventions

@@ -98,8 +98,12 @@ extension CompiledScenario {
       for i in 0..<n {
         w.u[s * years * n + i] = z0
         w.level[s * n + i] = slot.base
-        w.zStar[s * n + i] = z0 - slot.initialDeviation
-        w.epsilon[s * n + i] = slot.initialDeviation
+        let deviation = switch slot.initialDeviation {
+        case .fixed(let value): value
+        case .drawn(let parameter): w.parameters[parameter * n + i]
+        }
+        w.zStar[s * n + i] = z0 - deviation
+        w.epsilon[s * n + i] = deviation
       }
     }
 

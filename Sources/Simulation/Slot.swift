@@ -6,8 +6,8 @@ struct Slot: Sendable {
   let transform: ModellingTransform
   let base: Double
   let isStock: Bool
-  /// ε(0) of a response (0 unless the scenario states one).
-  var initialDeviation = 0.0
+  /// ε(0) of a response: fixed (0 unless the scenario states one) or a per-run parameter.
+  var initialDeviation: GoalpostBound = .fixed(0)
 }
 
 /// The indicators in play laid out for the kernel: stocks first (model order), then responses
@@ -41,9 +41,7 @@ struct SlotLayout {
         }
         transform = ModellingTransform(scale: entry.scale, offset: indicator.offset)
       }
-      let deviation = isStock ? 0 : scenario.initialDeviations[indicator.id] ?? 0
-      guard deviation.isFinite else { throw SimulationError("the initial deviation of '\(indicator.id)' is not finite") }
-      slots.append(Slot(id: indicator.id, transform: transform, base: base, isStock: isStock, initialDeviation: deviation))
+      slots.append(Slot(id: indicator.id, transform: transform, base: base, isStock: isStock))
     }
     self.slots = slots
     self.position = position
