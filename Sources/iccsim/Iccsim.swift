@@ -13,8 +13,7 @@ struct Iccsim: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Run.self, Compare.self, Report.self, Export.self, Sensitivity.self, Estimate.self, Calibrate.self, Merge.self,
-      Validate.self,
-      Indicators.self, Init.self,
+      Validate.self, Indicators.self, Init.self, DataCommands.self,
     ])
 
   static let demoScenarios = [
