@@ -47,7 +47,7 @@ let package = Package(
     .target(
       name: "Reporting",
       dependencies: [
-        "Simulation", "CityModel", "Estimation", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        "Simulation", "CityModel", "Estimation", "Analysis", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .target(name: "Analysis", dependencies: ["LinearAlgebra", "Stochastics", "Simulation", "Estimation", "CityModel"]),
 

@@ -23,7 +23,7 @@ enum ExitStatus: Int32 {
     switch error {
     case let error as InputError: self = error.isUnreadableFile ? .noInput : .dataError
     case is ValidationError: self = .usage
-    case is SimulationError, is NumericalFailure, is ShardMismatch: self = .dataError
+    case is SimulationError, is NumericalFailure, is ShardMismatch, is BacktestError: self = .dataError
     case let error as ReportingError: self = ExitStatus(rawValue: error.exitCode) ?? .internalError
     case is OutputFileError: self = .cannotCreate
     case let error as SensitivityError: self = ExitStatus(sensitivity: error)

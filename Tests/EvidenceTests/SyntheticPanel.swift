@@ -13,6 +13,8 @@ enum SyntheticPanel {
     var rho = 0.5
     var rate = 20.0
     var yearlySD = 8.0
+    /// Cities' drifts spread evenly over drift ± spread/2 (0: one drift for all).
+    var driftSpread = 0.0
   }
 
   static let catalogue = IndicatorCatalogue([
@@ -42,8 +44,10 @@ enum SyntheticPanel {
     _ truth: Truth, replicate: Int, cities: Int = 20, years: Int = 15, firstYear: Int = 2010, burnIn: Int = 0
   ) throws -> DataTable {
     var columns: [String: [String]] = ["city": [], "year": [], "metro_km": [], "retail_sales": []]
-    let model = Self.model(truth)
     for c in 0..<cities {
+      var own = truth
+      own.drift += truth.driftSpread * (cities > 1 ? Double(c) / Double(cities - 1) - 0.5 : 0)
+      let model = Self.model(own)
       let scenario = Scenario(
         id: "city-\(c)", title: LocalizedText(zh: "c", en: "c"), city: "city-\(c)", baseYear: firstYear - burnIn,
         horizon: years - 1 + burnIn, runs: 1, seed: UInt64(1_000 * replicate + c + 1), model: model,

@@ -136,8 +136,8 @@ public struct Calibration: Sendable {
       }, [])
     }
     let sigma = Distribution.lognormal(median: shock.sd, sdLog: 1 / (2 * shock.df).squareRoot())
-    // ρ̂ = 1 + 2·r̂₁ with se(r̂₁) ≈ 1/√pairs: se(ρ̂) ≈ 2/√pairs, as a beta on (−0.95, 0.95).
-    let arSE = 2 / Double(shock.pairs).squareRoot()
+    // The AR(1) coefficient's asymptotic se √((1 − ρ²)/pairs), as a beta on (−0.95, 0.95).
+    let arSE = ((1 - shock.ar * shock.ar) / Double(shock.pairs)).squareRoot()
     let ar = Self.beta(mean: shock.ar, sd: arSE, low: -0.95, high: 0.95)
     let span = "\(fit.years.lowerBound)–\(fit.years.upperBound)"
     let qualifier = note.isEmpty ? "" : "; \(note)"
@@ -150,11 +150,12 @@ public struct Calibration: Sendable {
         path: "\(id).shock.sd", prior: response.shockSD.yamlFlow,
         fitted: fitOf(shock.sd, shock.sd / (2 * shock.df).squareRoot(), fit.observations),
         written: sigma.yamlFlow, decision: .fitted,
-        reason: "σ̂² = s²(1 + ρ̂)/2 from the differenced residuals, \(Int(shock.df)) df, \(fit.cities) cities, \(span)\(qualifier)"),
+        reason: "innovation sd of the pooled within-city AR(1) of the cumulated residuals, \(Int(shock.df)) df, "
+          + "\(fit.cities) cities, \(span)\(qualifier)"),
       CalibratedParameter(
         path: "\(id).shock.ar", prior: response.autoregression.yamlFlow, fitted: fitOf(shock.ar, arSE, shock.pairs),
         written: ar.yamlFlow, decision: .fitted,
-        reason: "ρ̂ = 1 + 2·r̂₁, r̂₁ the lag-1 autocorrelation of \(shock.pairs) consecutive residual pairs\(qualifier)"),
+        reason: "pooled within-city AR(1) of the cumulated residuals, Nickell-corrected, \(shock.pairs) pairs\(qualifier)"),
     ]
     let edit = CalibrationChange.shock(
       indicator: id, sd: sigma, ar: ar,

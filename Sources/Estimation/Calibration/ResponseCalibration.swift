@@ -8,10 +8,12 @@ import Stochastics
 ///     Δz_c,t = g + Σ_j β_j Δu_j,c,t−ℓ + r_c,t,     r_c,t = ε_c,t − ε_c,t−1
 ///
 /// pooled over cities without fixed effects, since the model has one drift for every city;
-/// standard errors cluster-robust by city (classical with a single city). The residual of a
-/// differenced AR(1) deviation ε (coefficient ρ, innovation sd σ) has lag-1 autocorrelation
-/// −(1 − ρ)/2 and variance 2σ²/(1 + ρ), so ρ̂ = 1 + 2·r̂₁ and σ̂² = s²(1 + ρ̂)/2, with r̂₁ the pooled
-/// within-city lag-1 autocorrelation of consecutive residuals and s² the residual variance.
+/// standard errors cluster-robust by city (classical with a single city). The residuals are
+/// r = ε(t) − ε(t − 1): taken about each city's mean (its own drift) and cumulated over its
+/// consecutive years they give ε up to a level
+/// per run of years, on which a pooled within-run AR(1) regression gives ρ̂ (corrected for
+/// Nickell's small-sample bias −(1 + ρ)/(T − 1)) and σ̂ (the innovations' sd, one degree of
+/// freedom per run's level and one for ρ).
 struct ResponseFit {
   var drift: CalibratedParameter.Fit
   var elasticities: [(term: EstimateSet.Term, fit: CalibratedParameter.Fit?, reason: String)]
@@ -62,26 +64,66 @@ extension ResponseFit {
       guard let beta = regression.coefficient(name)?.estimate else { continue }
       for (i, x) in design.column(j).enumerated() { residuals[i] -= beta * x }
     }
-    var previous: [String: (year: Int, residual: Double)] = [:]
-    var products = 0.0, pairs = 0
+    // Each city's own drift first: the model has one drift, but cities grow at different rates,
+    // and a city's mean residual would otherwise cumulate into a trend that reads as persistence.
+    var sums: [String: (total: Double, count: Double)] = [:]
+    for i in residuals.indices {
+      let city = labels[0].labels[labels[0].index[i]]
+      sums[city, default: (0, 0)].total += residuals[i]
+      sums[city, default: (0, 0)].count += 1
+    }
+    for i in residuals.indices {
+      let own = sums[labels[0].labels[labels[0].index[i]]]!
+      residuals[i] -= own.total / own.count
+    }
+    // The deviations themselves: within a run of consecutive years of a city, the differenced
+    // residuals cumulate to ε(t) − ε(first), i.e. ε up to the run's own level.
+    var runs: [[Double]] = []
+    var previous: (city: String, year: Int)?
     for i in residuals.indices {
       let city = labels[0].labels[labels[0].index[i]]
       guard let year = Int(labels[1].labels[labels[1].index[i]]) else { continue }
-      if let last = previous[city], last.year == year - 1 {
-        products += last.residual * residuals[i]
-        pairs += 1
+      if let last = previous, last.city == city, last.year == year - 1, !runs.isEmpty {
+        runs[runs.count - 1].append(runs[runs.count - 1].last! + residuals[i])
+      } else {
+        runs.append([0, residuals[i]])
       }
-      previous[city] = (year, residuals[i])
+      previous = (city, year)
     }
-    let df = regression.residualDF
-    let variance = regression.residualSumOfSquares / df
-    guard pairs >= 3, df >= 2, variance > 0 else {
+    // Pooled within-run AR(1): ε(t) − ε̄ on ε(t−1) − ε̄₋, each run about its own means.
+    var sxy = 0.0, sxx = 0.0, pairs = 0, lengths = 0.0
+    var centred: [(x: [Double], y: [Double])] = []
+    for run in runs where run.count >= 3 {
+      let x = Array(run.dropLast()), y = Array(run.dropFirst())
+      let mx = x.reduce(0, +) / Double(x.count), my = y.reduce(0, +) / Double(y.count)
+      let cx = x.map { $0 - mx }, cy = y.map { $0 - my }
+      for k in cx.indices {
+        sxy += cx[k] * cy[k]
+        sxx += cx[k] * cx[k]
+      }
+      pairs += x.count
+      lengths += Double(x.count)
+      centred.append((cx, cy))
+    }
+    let runCount = centred.count
+    guard runCount > 0, pairs - runCount - 1 >= 2, sxx > 0 else {
       shock = nil
       return
     }
-    let autocorrelation = (products / Double(pairs)) / variance
-    let ar = min(0.95, max(-0.95, 1 + 2 * autocorrelation))
-    shock = ((variance * (1 + ar) / 2).squareRoot(), df, ar, pairs)
+    // Nickell (1981): the within estimator is biased by about −(1 + ρ)/(T − 1) for runs of T
+    // pairs; inverted, ρ = (ρ̂(T − 1) + 1)/(T − 2).
+    let t = lengths / Double(runCount)
+    let within = sxy / sxx
+    let ar = min(0.95, max(-0.95, t > 2 ? (within * (t - 1) + 1) / (t - 2) : within))
+    var squares = 0.0
+    for run in centred {
+      for k in run.x.indices {
+        let e = run.y[k] - ar * run.x[k]
+        squares += e * e
+      }
+    }
+    let df = Double(pairs - runCount - 1 - cities.count)
+    shock = ((squares / df).squareRoot(), df, ar, pairs)
   }
 }
 
