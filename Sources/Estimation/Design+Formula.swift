@@ -162,7 +162,7 @@ extension Design {
       columns: values, hasIntercept: formula.hasIntercept,
       weights: weightValues.map(usedValues), weightsColumn: weightColumn,
       clusters: clusterColumns.map { Clusters(column: $0, values: usedLabels($0)) },
-      droppedCount: dropped)
+      droppedCount: dropped, observationName: { data.observationName(row: used[$0]) })
   }
 }
 

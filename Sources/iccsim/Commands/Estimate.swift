@@ -120,6 +120,7 @@ struct Estimate: ParsableCommand {
     }
     let regression = try Regression(fitting: design, covariance: covarianceType, ridge: ridge, varianceInflation: vif)
 
+    if let warning = regression.leverageOneWarning { printToStandardError("iccsim: warning: " + warning) }
     if let write, let equation {
       let set = try EstimatesFile.estimateSet(equation: equation, regression: regression)
       try EstimatesFile.write(EstimatesFile.text(set, command: commandLine, regression: regression), to: write)
