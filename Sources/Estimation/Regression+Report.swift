@@ -11,7 +11,7 @@ extension Regression {
   ///
   /// A number that is not finite (an undefined standard error, an infinite condition number) is
   /// written as null, and the object holding it gets an `undefined` mapping from its key to what
-  /// the number was and why (`"NaN: the estimated variance is negative …"`); `undefined` is
+  /// the number was and why (`"NaN: its estimated variance is negative …"`); `undefined` is
   /// there only when something is. YAML never holds `.nan` or `.inf` where a number belongs.
   public var report: Report {
     let matrix = (0..<covariance.rows).map { i in (0..<covariance.columns).map { covariance[i, $0] } }
