@@ -20,6 +20,12 @@
 //              (may be indefinite in small samples; a negative variance gives a NaN standard
 //              error, as in statsmodels)
 //
+// An observation with leverage h_i = 1 is fitted exactly whatever its value (e_i = 0, e.g. the
+// only row of a dummy): HC2 and HC3 weigh it by 0/0. It is left out of their meat, and the
+// coefficients it influences (A x_i ≠ 0) get an undefined (NaN) variance and covariances; the
+// others are exact, since e_i x_i contributes nothing to them. statsmodels prints whatever the
+// rounding leaves for those coefficients (it changes with the row order).
+//
 // These are the defaults of statsmodels 0.14 (`OLS.fit(cov_type="HC0"…"HC3")`,
 // `cov_type="cluster"` with `use_correction=True`, two-way with a two-column `groups`, which
 // calls `sandwich_covariance.cov_cluster_2groups`) and of
@@ -124,6 +130,11 @@ struct CoefficientCovariance {
   var inferenceDF: Double
   /// The clusters behind the inference df: G, or min(G_a, G_b) for two-way clustering.
   var clusterCount: Int?
+  /// Observations with leverage 1, which make HC2 and HC3 undefined for some coefficients.
+  var leverageOne: [Int] = []
+  /// Positions of the coefficients those observations influence: their rows and columns of
+  /// `matrix` are NaN.
+  var undefined: [Int] = []
 }
 
 enum CovarianceEstimator {
@@ -151,14 +162,29 @@ enum CovarianceEstimator {
 
     case .hc0, .hc1, .hc2, .hc3:
       let exponent: Double = type == .hc2 ? 1 : (type == .hc3 ? 2 : 0)
+      let leverage = exponent == 0 ? [] : inputs.leverage ?? []
+      precondition(exponent == 0 || leverage.count == n, "HC2 and HC3 need the leverage of every observation")
       var rootWeights = [Double](repeating: 0, count: n)
+      var leverageOne: [Int] = []
       for i in 0..<n {
-        let discount = exponent == 0 ? 1 : Foundation.pow(1 - inputs.leverage![i], exponent / 2)
+        if exponent != 0 && 1 - leverage[i] <= leverageOneTolerance {
+          leverageOne.append(i)  // 0/0: left out of the meat
+          continue
+        }
+        let discount = exponent == 0 ? 1 : Foundation.pow(1 - leverage[i], exponent / 2)
         rootWeights[i] = abs(e[i]) / discount
       }
       let meat = try weightedCrossProduct(inputs.design, rootWeights: rootWeights)
       let scale = type == .hc1 ? Double(n) / inputs.residualDF : 1
-      return .init(matrix: try sandwich(meat, scale: scale), inferenceDF: inputs.residualDF)
+      var matrix = try sandwich(meat, scale: scale)
+      let undefined = influencedCoefficients(leverageOne, inputs)
+      for j in undefined {
+        for m in 0..<matrix.columns {
+          matrix[j, m] = .nan
+          matrix[m, j] = .nan
+        }
+      }
+      return .init(matrix: matrix, inferenceDF: inputs.residualDF, leverageOne: leverageOne, undefined: undefined)
 
     case .cluster:
       precondition(clusters.count == 1, "cluster covariance without cluster membership")
@@ -188,6 +214,26 @@ enum CovarianceEstimator {
       let fewest = min(groupsA, groupsB)
       return .init(matrix: matrix, inferenceDF: Double(fewest) - 1, clusterCount: fewest)
     }
+  }
+
+  /// How close to 1 a computed leverage must be to count as 1: rounding leaves the h of an
+  /// exactly fitted observation within a few ulps of 1, and a genuine 1 − h below 1e-10 would
+  /// give HC2/HC3 weights dominated by rounding anyway.
+  static let leverageOneTolerance = 1e-10
+
+  /// The coefficients that the observations `rows` influence: j with (A x_i)_j² > 1e-12 · A_jj.
+  /// Since Σ_i (A x_i)_j² = A_jj (least squares), the ratio is observation i's share of
+  /// coefficient j's sampling variance: of order 1 when x_i matters to β̂_j, rounding otherwise.
+  private static func influencedCoefficients(_ rows: [Int], _ inputs: SandwichInputs) -> [Int] {
+    let k = inputs.design.columns
+    var influenced = Set<Int>()
+    for i in rows {
+      for j in 0..<k {
+        let influence = (0..<k).reduce(0) { $0 + inputs.bread[j, $1] * inputs.design[i, $1] }
+        if influence * influence > 1e-12 * inputs.bread[j, j] { influenced.insert(j) }
+      }
+    }
+    return influenced.sorted()
   }
 
   /// The number of clusters, which must be at least two.

@@ -56,6 +56,20 @@ public struct DataTable: Sendable {
     }
   }
 
+  /// How messages name a row: `file:line` (a pivoted tidy file: the file), with the row's city
+  /// and year when the table has those columns.
+  public func observationName(row: Int) -> String {
+    let place: String
+    switch provenance {
+    case let .wide(rowLines): place = "\(file):\(rowLines[row])"
+    case .pivoted: place = file
+    }
+    let panel = ["city", "year"].compactMap { name in
+      columnNames.firstIndex(of: name).map { "\(name) \(cells[$0][row])" }
+    }
+    return panel.isEmpty ? place : "\(place) (\(panel.joined(separator: ", ")))"
+  }
+
   func columnIndex(_ name: String) throws -> Int {
     guard let index = columnNames.firstIndex(of: name) else {
       throw EstimationError.unknownColumn(

@@ -10,16 +10,19 @@ extension Design {
   public init(formula: Formula, data: DataTable, weights weightColumn: String? = nil, clusters clusterColumns: [String] = [])
     throws
   {
+    // A column may be both: `C(year) + year` reads its cells as labels and as numbers.
     var categoricalColumns: [String] = []
-    var numericColumns: [String] = []
+    var readAsNumbers = Set(formula.response.columns)
     for term in formula.terms {
       for factor in term.factors {
-        if case let .categorical(column) = factor, !categoricalColumns.contains(column) {
-          categoricalColumns.append(column)
+        switch factor {
+        case let .categorical(column) where !categoricalColumns.contains(column): categoricalColumns.append(column)
+        case .categorical: break
+        case let .numeric(expression, _): readAsNumbers.formUnion(expression.columns)
         }
       }
     }
-    for column in formula.columns where !categoricalColumns.contains(column) { numericColumns.append(column) }
+    var numericColumns = formula.columns.filter { readAsNumbers.contains($0) }
     if let weightColumn, !numericColumns.contains(weightColumn) { numericColumns.append(weightColumn) }
     for column in numericColumns + categoricalColumns + clusterColumns {
       _ = try data.columnIndex(column)
@@ -35,13 +38,16 @@ extension Design {
     for column in categoricalColumns + clusterColumns { labels[column] = try data.labels(column) }
 
     let rows = data.rowCount
+    // Every column read above is in `numbers` (or `labels`); a lookup that failed would read as
+    // missing cells, never stop the program.
+    let noValues = [Double?](repeating: nil, count: rows)
     func evaluate(_ expression: Formula.Expression, text: String) throws -> [Double?] {
-      if case let .column(name) = expression { return numbers[name]! }  // already checked finite
-      var values = [Double?](repeating: nil, count: rows)
+      if case let .column(name) = expression { return numbers[name] ?? noValues }  // already checked finite
+      var values = noValues
       var undefined: [CellLocation] = []
       let firstColumn = expression.columns.first
       for row in 0..<rows {
-        guard let value = expression.evaluate({ numbers[$0]![row] }) else { continue }
+        guard let value = expression.evaluate({ numbers[$0]?[row] ?? nil }) else { continue }
         if value.isFinite {
           values[row] = value
         } else {
@@ -62,7 +68,7 @@ extension Design {
         factorValues[text] = try evaluate(expression, text: text)
       }
     }
-    let weightValues = weightColumn.map { numbers[$0]! }
+    let weightValues = weightColumn.map { numbers[$0] ?? noValues }
 
     var keep = response.map { $0 != nil }
     for column in factorValues.values {
@@ -76,19 +82,31 @@ extension Design {
     }
     let used = (0..<rows).filter { keep[$0] }
     let dropped = rows - used.count
+    // The values on the rows used, where no used cell is missing.
+    func usedValues(_ column: [Double?]) -> [Double] { used.map { column[$0] ?? .nan } }
+    func usedLabels(_ column: String) -> [String] {
+      let cells = labels[column] ?? [String?](repeating: nil, count: rows)
+      return used.map { cells[$0] ?? "" }
+    }
 
     if let weightColumn, let weightValues {
-      let column = data.columnNames.firstIndex(of: weightColumn)!
-      let bad = used.filter { !(weightValues[$0]! > 0) }.map { data.location(row: $0, column: column) }
+      let column = try data.columnIndex(weightColumn)
+      let bad = used.filter { !(weightValues[$0].map { $0 > 0 } ?? false) }
+        .map { data.location(row: $0, column: column) }
       if !bad.isEmpty { throw EstimationError.invalidWeights(locations: bad, count: bad.count) }
     }
 
-    // Levels of each categorical over the rows used, sorted numerically when all are numbers.
+    // Labels and levels of each categorical over the rows used, levels sorted numerically when
+    // all are numbers.
+    var categoryLabels: [String: [String]] = [:]
     var levels: [String: [String]] = [:]
     for column in categoricalColumns {
-      let distinct = Array(Set(used.map { labels[column]![$0]! }))
-      levels[column] = distinct.allSatisfy({ Double($0) != nil })
-        ? distinct.sorted { (Double($0)!, $0) < (Double($1)!, $1) } : distinct.sorted()
+      let rowLabels = usedLabels(column)
+      categoryLabels[column] = rowLabels
+      let distinct = Set(rowLabels)
+      let numbered = distinct.compactMap { label in Double(label).map { (value: $0, label: label) } }
+      levels[column] = numbered.count == distinct.count
+        ? numbered.sorted { ($0.value, $0.label) < ($1.value, $1.label) }.map(\.label) : distinct.sorted()
     }
 
     var names: [String] = []
@@ -105,19 +123,17 @@ extension Design {
       for factor in term.factors {
         switch factor {
         case let .numeric(_, text):
-          let column = factorValues[text]!
-          pieces.append([(text, used.map { column[$0]! })])
+          pieces.append([(text, usedValues(factorValues[text] ?? noValues))])
         case let .categorical(column):
           let others = term.factors.filter { $0 != factor }
           let marginInModel = others.isEmpty
             ? fullyCodedOne
             : formula.terms.contains { FormulaParser.same($0, Formula.Term(factors: others)) }
           if others.isEmpty { fullyCodedOne = true }
-          let columnLevels = levels[column]!
+          let columnLevels = levels[column, default: []]
           let coded = marginInModel ? Array(columnLevels.dropFirst()) : columnLevels
           let prefix = marginInModel ? "T." : ""
-          let columnLabels = labels[column]!
-          let rowLabels = used.map { columnLabels[$0]! }
+          let rowLabels = categoryLabels[column, default: []]
           pieces.append(coded.map { level in
             ("C(\(column))[\(prefix)\(level)]", rowLabels.map { $0 == level ? 1.0 : 0.0 })
           })
@@ -142,14 +158,11 @@ extension Design {
       throw EstimationError.tooFewObservations(used: n, dropped: dropped, parameters: names.count)
     }
     self.init(
-      responseName: formula.responseText, response: used.map { response[$0]! }, columnNames: names,
+      responseName: formula.responseText, response: usedValues(response), columnNames: names,
       columns: values, hasIntercept: formula.hasIntercept,
-      weights: weightValues.map { w in used.map { w[$0]! } }, weightsColumn: weightColumn,
-      clusters: clusterColumns.map { column in
-        let clusterLabels = labels[column]!
-        return Clusters(column: column, values: used.map { clusterLabels[$0]! })
-      },
-      droppedCount: dropped)
+      weights: weightValues.map(usedValues), weightsColumn: weightColumn,
+      clusters: clusterColumns.map { Clusters(column: $0, values: usedLabels($0)) },
+      droppedCount: dropped, observationName: { data.observationName(row: used[$0]) })
   }
 }
 

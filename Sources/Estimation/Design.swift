@@ -19,6 +19,9 @@ public struct Design: Sendable {
   public var clusters: [Clusters]
   /// Rows of the source table that were dropped because a used cell was missing.
   public var droppedCount: Int
+  /// How messages name observation i (0-based, in design order): its file and line, and its
+  /// city and year when the data have them.
+  public var observationName: @Sendable (Int) -> String
 
   /// Cluster membership: `index[i]` ∈ 0..<labels.count for observation i.
   public struct Clusters: Sendable, Equatable {
@@ -53,7 +56,9 @@ public struct Design: Sendable {
 
   public init(
     responseName: String, response: [Double], columnNames: [String], columns: [Double],
-    hasIntercept: Bool, weights: [Double]? = nil, weightsColumn: String? = nil, clusters: [Clusters] = [], droppedCount: Int = 0
+    hasIntercept: Bool, weights: [Double]? = nil, weightsColumn: String? = nil, clusters: [Clusters] = [],
+    droppedCount: Int = 0,
+    observationName: @escaping @Sendable (Int) -> String = { "observation \($0 + 1)" }
   ) {
     precondition(columns.count == response.count * columnNames.count, "design shape mismatch")
     self.responseName = responseName
@@ -65,6 +70,7 @@ public struct Design: Sendable {
     self.weightsColumn = weightsColumn
     self.clusters = clusters
     self.droppedCount = droppedCount
+    self.observationName = observationName
   }
 
   public var observationCount: Int { response.count }

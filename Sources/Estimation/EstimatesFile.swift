@@ -20,7 +20,8 @@ import Foundation
 /// every digit Double needs to round-trip, and the header is free of dates so identical fits
 /// give identical files.
 public enum EstimatesFile {
-  /// The estimate set of a fitted panel equation; every driver term must have been estimated.
+  /// The estimate set of a fitted panel equation; every driver term must have been estimated,
+  /// with a finite estimate and standard error.
   public static func estimateSet(equation: PanelEquation, regression: Regression) throws -> EstimateSet {
     var positions: [Int] = []
     for term in equation.drivers {
@@ -31,6 +32,15 @@ public enum EstimatesFile {
       }
       positions.append(position)
     }
+    // A negative variance is left to `CovarianceRepair`; a value that is not a number cannot be written.
+    for position in positions {
+      let coefficient = regression.coefficients[position]
+      guard coefficient.estimate.isFinite, positions.allSatisfy({ regression.covariance[position, $0].isFinite }) else {
+        throw EstimationError.invalidEstimates(
+          "cannot write estimates: the standard error of \(coefficient.term) is "
+            + (coefficient.undefinedReason ?? "not finite") + "; choose another --se (hc0 and hc1 are defined)")
+      }
+    }
     return EstimateSet(
       response: equation.response, terms: equation.drivers,
       coefficients: positions.map { regression.coefficients[$0].estimate },
@@ -38,13 +48,17 @@ public enum EstimatesFile {
       covarianceType: regression.covarianceType.description)
   }
 
-  /// The YAML text, headed by comment lines (the command, then n, R² and the covariance).
-  public static func text(_ set: EstimateSet, command: String, regression: Regression) -> String {
+  /// The YAML text, headed by comment lines (the command, then n, R² and the covariance, then
+  /// the repair of the covariance when there was one).
+  public static func text(
+    _ set: EstimateSet, command: String, regression: Regression, repair: CovarianceRepair? = nil
+  ) -> String {
     var lines = [
       "# \(command)",
       "# n = \(regression.observationCount) (\(regression.droppedCount) dropped), R² = \(String(format: "%.4f", regression.rSquared)), "
         + "covariance \(regression.covarianceType)"
         + (regression.clusterCount.map { " (\($0) clusters)" } ?? ""),
+    ] + (repair.map { ["# \($0.description)"] } ?? []) + [
       "response: \(set.response)",
       "covariance_type: \(set.covarianceType)",
       "terms:",

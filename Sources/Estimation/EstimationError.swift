@@ -48,6 +48,9 @@ public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible
   case invalidEquation(String)
   /// An option value is not understood.
   case invalidOption(String)
+  /// The estimates cannot be written as a file the model reader would accept (an undefined
+  /// standard error, a covariance that is not positive semi-definite).
+  case invalidEstimates(String)
   /// An output file could not be written.
   case unwritableOutput(path: String, reason: String)
 
@@ -140,6 +143,8 @@ public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible
     case let .invalidEquation(message):
       return message
     case let .invalidOption(message):
+      return message
+    case let .invalidEstimates(message):
       return message
     case let .unwritableOutput(path, reason):
       return "\(path): cannot write: \(reason)"

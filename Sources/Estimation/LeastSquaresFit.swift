@@ -31,6 +31,9 @@ extension Regression {
     if let ridge, !(ridge >= 0 && ridge.isFinite) {
       throw EstimationError.invalidOption("--ridge must be a finite number ≥ 0, not \(ridge)")
     }
+    // λ = 0 is least squares itself: fitted and reported as OLS (F test, exact df), with
+    // `ridge` = 0 in the report.
+    let penalty = ridge.flatMap { $0 > 0 ? $0 : nil }
     let n = design.observationCount
     let k = design.parameterCount
     let rootWeights = design.weights?.map { $0.squareRoot() }
@@ -55,8 +58,8 @@ extension Regression {
 
     let qr: PivotedQR
     let factoredRows: Int
-    if let ridge {
-      let augmented = Self.ridgeAugmented(keptDesign, penalised: penalised, lambda: ridge)
+    if let penalty {
+      let augmented = Self.ridgeAugmented(keptDesign, penalised: penalised, lambda: penalty)
       qr = try PivotedQR(augmented, rankTolerance: full.rankTolerance)
       factoredRows = augmented.rows
     } else {
@@ -77,36 +80,48 @@ extension Regression {
     let rss = residuals.reduce(0) { $0 + $1 * $1 }
 
     var leverage: [Double]?
-    if covariance.needsLeverage || ridge != nil {
+    if covariance.needsLeverage || penalty != nil {
       leverage = Self.leverage(qr.q, rows: n, rank: rank)
     }
-    let residualDF = ridge == nil ? Double(n - rank) : Double(n) - leverage!.reduce(0, +)
+    let residualDF = penalty == nil ? Double(n - rank) : Double(n) - (leverage ?? []).reduce(0, +)
     let bread = try qr.inverseCrossProduct()
     let estimate = try CovarianceEstimator.compute(
       covariance,
       SandwichInputs(
         design: keptDesign, residuals: residuals, bread: bread, leverage: leverage,
-        residualDF: residualDF, isRidge: ridge != nil),
+        residualDF: residualDF, isRidge: penalty != nil),
       clusters: design.clusters)
 
     let names = kept.map { design.columnNames[$0] }
-    let hasConstant = try design.hasIntercept || Self.spansConstant(qr: qr, rootWeights: rootWeights, rows: n, ridge: ridge)
+    let hasConstant = try design.hasIntercept
+      || Self.spansConstant(qr: qr, rootWeights: rootWeights, rows: n, ridge: penalty)
     let fit = GoodnessOfFit(
       response: design.response, weights: design.weights, residualSumOfSquares: rss,
       residualDF: residualDF, rank: rank, hasConstant: hasConstant)
 
     let df = estimate.inferenceDF
     let critical = studentTQuantile(0.975, df: df)
+    let leverageOne = estimate.leverageOne.map(design.observationName)
     var coefficients: [Coefficient] = []
     for (position, term) in names.enumerated() {
-      let se = estimate.matrix[position, position].squareRoot()
+      let variance = estimate.matrix[position, position]
+      let se = variance.squareRoot()
       let t = beta[position] / se
+      let undefinedReason: String? =
+        if estimate.undefined.contains(position) {
+          "\(covariance) divides by 1 − h, and h = 1 (fitted exactly whatever its value) at "
+            + Self.listing(leverageOne)
+        } else if variance < 0 {
+          "its estimated variance is negative (the covariance matrix is not positive semi-definite)"
+        } else {
+          nil
+        }
       coefficients.append(
         Coefficient(
           term: term, estimate: beta[position], standardError: se, t: t,
-          pValue: 2 * studentTSurvival(abs(t), df: df),
+          pValue: se.isNaN ? .nan : 2 * studentTSurvival(abs(t), df: df),
           confidenceLow: beta[position] - critical * se, confidenceHigh: beta[position] + critical * se,
-          varianceInflation: nil))
+          varianceInflation: nil, undefinedReason: undefinedReason))
     }
     if varianceInflation {
       let vif = Diagnostics.varianceInflation(
@@ -116,7 +131,7 @@ extension Regression {
     }
 
     let fTest: FTest?
-    if ridge != nil {
+    if penalty != nil || !estimate.undefined.isEmpty {
       fTest = nil
     } else if covariance == .classical {
       fTest = fit.classicalF
@@ -134,8 +149,14 @@ extension Regression {
       adjustedRSquared: fit.adjustedRSquared, rSquaredIsCentred: hasConstant,
       residualStandardError: (rss / residualDF).squareRoot(), residualSumOfSquares: rss,
       fTest: fTest, conditionNumber: conditionNumber, covarianceType: covariance,
-      covariance: estimate.matrix, clusterCount: estimate.clusterCount, ridge: ridge,
+      covariance: estimate.matrix, clusterCount: estimate.clusterCount, leverageOneObservations: leverageOne,
+      ridge: ridge,
       weightsColumn: design.weightsColumn)
+  }
+
+  /// Up to five names, then how many more.
+  static func listing(_ names: [String]) -> String {
+    names.prefix(5).joined(separator: "; ") + (names.count > 5 ? "; and \(names.count - 5) more" : "")
   }
 
   /// Greedy in model order on the k×k factor: with X·P = Q·R, the columns of X have the same

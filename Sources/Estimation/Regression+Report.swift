@@ -7,29 +7,67 @@ extension Regression {
   /// `condition_number`, `covariance` {`type`, `terms`, `matrix`} — plus `response`,
   /// `n_dropped`, `df_model`, `df_inference`, `aliased`, `f_p_value`, `f_df`,
   /// `r_squared_centred`, and when they apply `clusters`, `ridge`, `weights` and per-coefficient
-  /// `vif`. Values that are not finite (an infinite condition number) are written as null.
+  /// `vif`.
+  ///
+  /// A number that is not finite (an undefined standard error, an infinite condition number) is
+  /// written as null, and the object holding it gets an `undefined` mapping from its key to what
+  /// the number was and why (`"NaN: its estimated variance is negative …"`); `undefined` is
+  /// there only when something is. YAML never holds `.nan` or `.inf` where a number belongs.
   public var report: Report {
-    Report(
+    let matrix = (0..<covariance.rows).map { i in (0..<covariance.columns).map { covariance[i, $0] } }
+    let nonFiniteTerms = coefficients.indices.filter { i in matrix[i].contains { !$0.isFinite } }
+    return Report(
       response: responseName, nObs: observationCount, nDropped: droppedCount, dfResid: residualDF,
       dfModel: modelDF, dfInference: inferenceDF, rank: rank,
-      coefficients: coefficients.map {
+      coefficients: coefficients.map { c in
         .init(
-          term: $0.term, estimate: $0.estimate, stdError: $0.standardError, t: $0.t, pValue: $0.pValue,
-          ciLow: $0.confidenceLow, ciHigh: $0.confidenceHigh, vif: $0.varianceInflation)
+          term: c.term, estimate: c.estimate, stdError: c.standardError, t: c.t, pValue: c.pValue,
+          ciLow: c.confidenceLow, ciHigh: c.confidenceHigh, vif: c.varianceInflation,
+          undefined: Report.undefined([("estimate", c.estimate), ("vif", c.varianceInflation)], cause: nil)
+            .merging(Report.undefined(
+              [("std_error", c.standardError), ("t", c.t), ("p_value", c.pValue), ("ci_low", c.confidenceLow),
+               ("ci_high", c.confidenceHigh)], cause: c.undefinedReason)) { first, _ in first })
       },
       aliased: aliased, rSquared: rSquared, adjRSquared: adjustedRSquared, rSquaredCentred: rSquaredIsCentred,
       residualStdError: residualStandardError, fStatistic: fTest?.statistic, fPValue: fTest?.pValue,
       fDF: fTest.map { [$0.numeratorDF, $0.denominatorDF] },
-      conditionNumber: conditionNumber.isFinite ? conditionNumber : nil,
+      conditionNumber: conditionNumber,
       covariance: .init(
-        type: covarianceType.description, terms: coefficients.map(\.term),
-        matrix: (0..<covariance.rows).map { i in (0..<covariance.columns).map { covariance[i, $0] } }),
-      clusters: clusterCount, ridge: ridge, weights: weightsColumn)
+        type: covarianceType.description, terms: coefficients.map(\.term), matrix: matrix,
+        undefined: nonFiniteTerms.isEmpty ? [:] : [
+          "matrix": "not finite in the rows and columns of "
+            + nonFiniteTerms.map { coefficients[$0].term }.joined(separator: ", ")
+            + (nonFiniteTerms.compactMap { coefficients[$0].undefinedReason }.first.map { ": " + $0 } ?? "")
+        ]),
+      clusters: clusterCount, ridge: ridge, weights: weightsColumn,
+      undefined: Report.undefined(
+        [("df_resid", residualDF), ("df_model", modelDF), ("df_inference", inferenceDF), ("r_squared", rSquared),
+         ("adj_r_squared", adjustedRSquared), ("residual_std_error", residualStandardError),
+         ("f_statistic", fTest?.statistic), ("f_p_value", fTest?.pValue), ("ridge", ridge),
+         ("f_df", fTest.flatMap { f in [f.numeratorDF, f.denominatorDF].first { !$0.isFinite } })], cause: nil)
+        .merging(Report.undefined(
+          [("condition_number", conditionNumber)],
+          cause: "the design's columns are linearly dependent (see aliased)")) { first, _ in first })
   }
 
   /// See `report`.
-  public struct Report: Codable, Sendable, Equatable {
-    public struct Coefficient: Codable, Sendable, Equatable {
+  public struct Report: Encodable, Sendable, Equatable {
+    /// The keys among `values` whose number is not finite, each with "NaN", "+Infinity" or
+    /// "-Infinity" and the cause when it is known.
+    static func undefined(_ values: [(key: String, value: Double?)], cause: String?) -> [String: String] {
+      var reasons: [String: String] = [:]
+      for (key, value) in values {
+        guard let value, !value.isFinite else { continue }
+        let kind = value.isNaN ? "NaN" : (value > 0 ? "+Infinity" : "-Infinity")
+        reasons[key] = cause.map { "\(kind): \($0)" } ?? kind
+      }
+      return reasons
+    }
+
+    /// The number, or nil (written as null) when it is not finite.
+    static func finite(_ x: Double?) -> Double? { x.flatMap { $0.isFinite ? $0 : nil } }
+
+    public struct Coefficient: Encodable, Sendable, Equatable {
       public var term: String
       public var estimate: Double
       public var stdError: Double
@@ -38,29 +76,47 @@ extension Regression {
       public var ciLow: Double
       public var ciHigh: Double
       public var vif: Double?
+      /// The keys above whose number is not finite, with what it was and why (see `report`).
+      public var undefined: [String: String]
 
       enum CodingKeys: String, CodingKey {
         case term, estimate, stdError = "std_error", t, pValue = "p_value", ciLow = "ci_low", ciHigh = "ci_high", vif
+        case undefined
       }
 
       /// `vif` is written as null when not computed, like the report's other optional values.
       public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(term, forKey: .term)
-        try c.encode(estimate, forKey: .estimate)
-        try c.encode(stdError, forKey: .stdError)
-        try c.encode(t, forKey: .t)
-        try c.encode(pValue, forKey: .pValue)
-        try c.encode(ciLow, forKey: .ciLow)
-        try c.encode(ciHigh, forKey: .ciHigh)
-        try c.encode(vif, forKey: .vif)
+        try c.encode(finite(estimate), forKey: .estimate)
+        try c.encode(finite(stdError), forKey: .stdError)
+        try c.encode(finite(t), forKey: .t)
+        try c.encode(finite(pValue), forKey: .pValue)
+        try c.encode(finite(ciLow), forKey: .ciLow)
+        try c.encode(finite(ciHigh), forKey: .ciHigh)
+        try c.encode(finite(vif), forKey: .vif)
+        if !undefined.isEmpty { try c.encode(undefined, forKey: .undefined) }
       }
     }
 
-    public struct Covariance: Codable, Sendable, Equatable {
+    public struct Covariance: Encodable, Sendable, Equatable {
       public var type: String
       public var terms: [String]
       public var matrix: [[Double]]
+      /// `matrix` and what is not finite in it, when something is (see `report`).
+      public var undefined: [String: String]
+
+      enum CodingKeys: String, CodingKey {
+        case type, terms, matrix, undefined
+      }
+
+      public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(type, forKey: .type)
+        try c.encode(terms, forKey: .terms)
+        try c.encode(matrix.map { $0.map(finite) }, forKey: .matrix)
+        if !undefined.isEmpty { try c.encode(undefined, forKey: .undefined) }
+      }
     }
 
     public var response: String
@@ -84,13 +140,15 @@ extension Regression {
     public var clusters: Int?
     public var ridge: Double?
     public var weights: String?
+    /// The keys above whose number is not finite, with what it was and why (see `report`).
+    public var undefined: [String: String]
 
     enum CodingKeys: String, CodingKey {
       case response, nObs = "n_obs", nDropped = "n_dropped", dfResid = "df_resid", dfModel = "df_model"
       case dfInference = "df_inference", rank, coefficients, aliased, rSquared = "r_squared"
       case adjRSquared = "adj_r_squared", rSquaredCentred = "r_squared_centred"
       case residualStdError = "residual_std_error", fStatistic = "f_statistic", fPValue = "f_p_value"
-      case fDF = "f_df", conditionNumber = "condition_number", covariance, clusters, ridge, weights
+      case fDF = "f_df", conditionNumber = "condition_number", covariance, clusters, ridge, weights, undefined
     }
 
     /// Optional values are written as null rather than left out, so every key is always there.
@@ -99,24 +157,25 @@ extension Regression {
       try c.encode(response, forKey: .response)
       try c.encode(nObs, forKey: .nObs)
       try c.encode(nDropped, forKey: .nDropped)
-      try c.encode(dfResid, forKey: .dfResid)
-      try c.encode(dfModel, forKey: .dfModel)
-      try c.encode(dfInference, forKey: .dfInference)
+      try c.encode(Self.finite(dfResid), forKey: .dfResid)
+      try c.encode(Self.finite(dfModel), forKey: .dfModel)
+      try c.encode(Self.finite(dfInference), forKey: .dfInference)
       try c.encode(rank, forKey: .rank)
       try c.encode(coefficients, forKey: .coefficients)
       try c.encode(aliased, forKey: .aliased)
-      try c.encode(rSquared, forKey: .rSquared)
-      try c.encode(adjRSquared, forKey: .adjRSquared)
+      try c.encode(Self.finite(rSquared), forKey: .rSquared)
+      try c.encode(Self.finite(adjRSquared), forKey: .adjRSquared)
       try c.encode(rSquaredCentred, forKey: .rSquaredCentred)
-      try c.encode(residualStdError, forKey: .residualStdError)
-      try c.encode(fStatistic, forKey: .fStatistic)
-      try c.encode(fPValue, forKey: .fPValue)
-      try c.encode(fDF, forKey: .fDF)
-      try c.encode(conditionNumber, forKey: .conditionNumber)
+      try c.encode(Self.finite(residualStdError), forKey: .residualStdError)
+      try c.encode(Self.finite(fStatistic), forKey: .fStatistic)
+      try c.encode(Self.finite(fPValue), forKey: .fPValue)
+      try c.encode(fDF.map { $0.map(Self.finite) }, forKey: .fDF)
+      try c.encode(Self.finite(conditionNumber), forKey: .conditionNumber)
       try c.encode(covariance, forKey: .covariance)
       try c.encode(clusters, forKey: .clusters)
-      try c.encode(ridge, forKey: .ridge)
+      try c.encode(Self.finite(ridge), forKey: .ridge)
       try c.encode(weights, forKey: .weights)
+      if !undefined.isEmpty { try c.encode(undefined, forKey: .undefined) }
     }
   }
 
@@ -139,30 +198,34 @@ extension Regression {
 extension Regression.Report {
   /// The report as a tree of YAML values, keyed as in `CodingKeys`.
   var tree: YAMLWriter.Value {
-    func number(_ x: Double?) -> YAMLWriter.Value { x.map { .number($0) } ?? .null }
-    let coefficientTrees: [YAMLWriter.Value] = coefficients.map { c in
-      .mapping([
-        ("term", .text(c.term)), ("estimate", .number(c.estimate)), ("std_error", .number(c.stdError)),
-        ("t", .number(c.t)), ("p_value", .number(c.pValue)), ("ci_low", .number(c.ciLow)),
-        ("ci_high", .number(c.ciHigh)), ("vif", number(c.vif)),
-      ])
+    func number(_ x: Double?) -> YAMLWriter.Value { Self.finite(x).map { .number($0) } ?? .null }
+    func withUndefined(_ entries: [(String, YAMLWriter.Value)], _ undefined: [String: String]) -> YAMLWriter.Value {
+      let reasons = YAMLWriter.Value.mapping(undefined.map { ($0.key, .text($0.value)) })
+      return .mapping(undefined.isEmpty ? entries : entries + [("undefined", reasons)])
     }
-    return .mapping([
+    let coefficientTrees: [YAMLWriter.Value] = coefficients.map { c in
+      withUndefined([
+        ("term", .text(c.term)), ("estimate", number(c.estimate)), ("std_error", number(c.stdError)),
+        ("t", number(c.t)), ("p_value", number(c.pValue)), ("ci_low", number(c.ciLow)),
+        ("ci_high", number(c.ciHigh)), ("vif", number(c.vif)),
+      ], c.undefined)
+    }
+    return withUndefined([
       ("response", .text(response)), ("n_obs", .number(Double(nObs))), ("n_dropped", .number(Double(nDropped))),
-      ("df_resid", .number(dfResid)), ("df_model", .number(dfModel)), ("df_inference", .number(dfInference)),
+      ("df_resid", number(dfResid)), ("df_model", number(dfModel)), ("df_inference", number(dfInference)),
       ("rank", .number(Double(rank))), ("coefficients", .list(coefficientTrees)),
-      ("aliased", .list(aliased.map { .text($0) })), ("r_squared", .number(rSquared)),
-      ("adj_r_squared", .number(adjRSquared)), ("r_squared_centred", .bool(rSquaredCentred)),
-      ("residual_std_error", .number(residualStdError)), ("f_statistic", number(fStatistic)),
-      ("f_p_value", number(fPValue)), ("f_df", fDF.map { .list($0.map { .number($0) }) } ?? .null),
+      ("aliased", .list(aliased.map { .text($0) })), ("r_squared", number(rSquared)),
+      ("adj_r_squared", number(adjRSquared)), ("r_squared_centred", .bool(rSquaredCentred)),
+      ("residual_std_error", number(residualStdError)), ("f_statistic", number(fStatistic)),
+      ("f_p_value", number(fPValue)), ("f_df", fDF.map { .list($0.map(number)) } ?? .null),
       ("condition_number", number(conditionNumber)),
-      ("covariance", .mapping([
+      ("covariance", withUndefined([
         ("type", .text(covariance.type)), ("terms", .list(covariance.terms.map { .text($0) })),
-        ("matrix", .list(covariance.matrix.map { .list($0.map { .number($0) }) })),
-      ])),
+        ("matrix", .list(covariance.matrix.map { .list($0.map(number)) })),
+      ], covariance.undefined)),
       ("clusters", clusters.map { .number(Double($0)) } ?? .null), ("ridge", number(ridge)),
       ("weights", weights.map { .text($0) } ?? .null),
-    ])
+    ], undefined)
   }
 }
 
@@ -207,6 +270,8 @@ enum YAMLWriter {
     switch value {
     case .null: "null"
     case let .bool(flag): flag ? "true" : "false"
+    case let .number(x) where !x.isFinite:
+      "null"  // never .nan or .inf where a reader expects a number; `report` gives the reason
     case let .number(x):
       x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : EstimatesFile.yamlNumber(x)
     case let .text(text):

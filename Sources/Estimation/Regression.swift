@@ -16,6 +16,8 @@ public struct Regression: Sendable {
     public var confidenceHigh: Double
     /// Variance inflation factor, when requested (nil for the intercept).
     public var varianceInflation: Double?
+    /// Why the standard error (and so t, p and the interval) is not a number, when it is not.
+    public var undefinedReason: String? = nil
   }
 
   /// The joint test that every coefficient but the intercept is zero.
@@ -48,7 +50,8 @@ public struct Regression: Sendable {
   public var rSquaredIsCentred: Bool
   public var residualStandardError: Double
   public var residualSumOfSquares: Double
-  /// nil when the test is not defined: a ridge fit, a robust covariance of lower rank than the
+  /// nil when the test is not defined: a ridge fit with λ > 0, a standard error that is
+  /// undefined (leverage 1 under HC2/HC3), a robust covariance of lower rank than the
   /// number of restrictions (clusters fewer than coefficients; Stata prints "F = ."), a two-way
   /// cluster covariance that is not positive definite on the tested coefficients (statsmodels
   /// still reports an F from its pseudo-inverse), or a robust fit whose constant is only implied
@@ -60,8 +63,22 @@ public struct Regression: Sendable {
   /// Covariance of `coefficients`, in their order.
   public var covariance: Matrix
   public var clusterCount: Int?
+  /// Observations with leverage 1 under HC2/HC3 (named as `Design.observationName` names them),
+  /// which make the standard errors of the coefficients they influence undefined.
+  public var leverageOneObservations: [String] = []
   public var ridge: Double?
   public var weightsColumn: String?
+
+  /// Which standard errors leverage-1 observations leave undefined, where those are, and what to
+  /// do instead; nil when there are none.
+  public var leverageOneWarning: String? {
+    guard !leverageOneObservations.isEmpty else { return nil }
+    let terms = coefficients.filter { $0.undefinedReason != nil }.map(\.term)
+    return "\(covarianceType) standard error\(terms.count == 1 ? "" : "s") of \(terms.joined(separator: ", ")) "
+      + "undefined (shown as —, null in JSON and YAML): leverage 1, fitted exactly whatever its value, at "
+      + Self.listing(leverageOneObservations)
+      + ". The other standard errors are exact; hc0 and hc1 are defined for all, or drop the observation."
+  }
 
   /// The coefficient of a term, if it was estimated.
   public func coefficient(_ term: String) -> Coefficient? {

@@ -4,7 +4,9 @@ import Foundation
 extension Regression {
   /// A terminal summary laid out like statsmodels' `summary()`: the fit statistics in two
   /// columns, then one row per coefficient (estimate, standard error, t, p, 95 % interval, and
-  /// VIF when computed), then notes on dropped rows, aliased terms and the covariance.
+  /// VIF when computed), then notes on dropped rows, aliased terms and the covariance. An
+  /// undefined value (NaN, such as a standard error that does not exist) is shown as "—", with
+  /// the reason in the notes when it is known.
   public func table() -> String {
     let termWidth = max(14, coefficients.map { displayWidth($0.term) }.max() ?? 0)
     let showVIF = coefficients.contains { $0.varianceInflation != nil }
@@ -63,19 +65,41 @@ extension Regression {
     default:
       notes.append("Standard errors heteroskedasticity-robust (\(covarianceType)).")
     }
-    if fTest == nil && ridge == nil {
-      notes.append("No F test: the covariance of the tested coefficients is not positive definite (fewer clusters than restrictions, or an indefinite two-way cluster covariance), or the constant is only implied.")
+    var undefinedTerms: [(reason: String, terms: [String])] = []
+    for c in coefficients {
+      guard let reason = c.undefinedReason else { continue }
+      if let known = undefinedTerms.firstIndex(where: { $0.reason == reason }) {
+        undefinedTerms[known].terms.append(c.term)
+      } else {
+        undefinedTerms.append((reason, [c.term]))
+      }
     }
-    if let ridge { notes.append("Ridge penalty λ = \(Self.number(ridge)) on every coefficient but the intercept; df are effective (n − tr H).") }
+    for (reason, terms) in undefinedTerms {
+      let plural = terms.count == 1 ? "" : "s"
+      notes.append("Standard error\(plural) of \(terms.joined(separator: ", ")) undefined: \(reason).")
+    }
+    let penalised = (ridge ?? 0) > 0
+    if fTest == nil && !penalised {
+      notes.append(coefficients.contains { $0.undefinedReason != nil }
+        ? "No F test: a tested coefficient has no standard error."
+        : "No F test: the covariance of the tested coefficients is not positive definite (fewer clusters than "
+          + "restrictions, or an indefinite two-way cluster covariance), or the constant is only implied.")
+    }
+    if let ridge {
+      notes.append(penalised
+        ? "Ridge penalty λ = \(Self.number(ridge)) on every coefficient but the intercept; df are effective "
+          + "(n − tr H); no F test (the estimates are shrunk towards 0, so the F distribution does not apply)."
+        : "Ridge penalty λ = \(Self.number(ridge)): least squares, with its df and F test.")
+    }
     if let weightsColumn { notes.append("Weighted by \(weightsColumn).") }
     for (index, note) in notes.enumerated() { lines.append("[\(index + 1)] \(note)") }
     return lines.joined(separator: "\n")
   }
 
   /// statsmodels' `forg`: 4 decimals for moderate magnitudes, else 4 significant digits in
-  /// scientific notation.
+  /// scientific notation; "—" for NaN (undefined), `inf` and `-inf` for infinities.
   static func number(_ x: Double) -> String {
-    guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
+    guard x.isFinite else { return x.isNaN ? "—" : (x > 0 ? "inf" : "-inf") }
     let magnitude = abs(x)
     return magnitude == 0 || (magnitude >= 1e-4 && magnitude < 1e4)
       ? String(format: "%.4f", x) : String(format: "%.3e", x)
@@ -86,10 +110,12 @@ extension Regression {
   }
 
   static func probability(_ p: Double) -> String {
-    p >= 1e-3 ? String(format: "%.4f", p) : String(format: "%.2e", p)
+    guard p.isFinite else { return number(p) }
+    return p >= 1e-3 ? String(format: "%.4f", p) : String(format: "%.2e", p)
   }
 
   static func degrees(_ df: Double) -> String {
-    df == df.rounded() ? String(Int(df)) : String(format: "%.2f", df)
+    guard df.isFinite else { return number(df) }
+    return df == df.rounded() ? String(Int(df)) : String(format: "%.2f", df)
   }
 }

@@ -159,4 +159,19 @@ struct StatsmodelsAgreementTests {
     assertClose(zero.coefficients.map(\.standardError), ols.coefficients.map(\.standardError), relative: 1e-10, reason: "λ = 0 SEs")
     #expect(abs(zero.residualDF - ols.residualDF) < 1e-9, "tr H = k when λ = 0")
   }
+
+  /// λ = 0 is least squares: it reports the F test OLS reports on the same data, for the
+  /// classical and a robust covariance; λ > 0 reports none (the README says why).
+  @Test func ridgeZeroReportsTheFTestOfLeastSquares() throws {
+    let data = try DataTable.read(path: FixtureFiles.path("synthetic-panel.csv"))
+    let design = try Design(formula: Formula(parsing: "y ~ x1 + log(x2) + I(x3**2) + x1:x3"), data: data)
+    for covariance in [CovarianceType.classical, .hc1] {
+      let ols = try #require(try Regression(fitting: design, covariance: covariance).fTest)
+      let zero = try #require(try Regression(fitting: design, covariance: covariance, ridge: 0).fTest, "\(covariance)")
+      assertClose(zero.statistic, ols.statistic, relative: 1e-10, reason: "F, λ = 0, \(covariance)")
+      #expect(zero.numeratorDF == ols.numeratorDF && zero.denominatorDF == ols.denominatorDF)
+      assertClose(zero.pValue, ols.pValue, relative: 1e-8, reason: "p of F, λ = 0, \(covariance)")
+      #expect(try Regression(fitting: design, covariance: covariance, ridge: 0.5).fTest == nil)
+    }
+  }
 }

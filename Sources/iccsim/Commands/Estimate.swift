@@ -12,7 +12,8 @@ struct Estimate: ParsableCommand {
       docs/estimation.md) or as a response of a model file, whose equation —
       differences of the modelling transforms, driver lags, city and year fixed
       effects — is built for you. --write saves the driver elasticities with their
-      covariance for a model's `estimates:`.
+      covariance for a model's `estimates:`; a covariance that is not positive
+      semi-definite (two-way clustering can give one) is refused unless --psd clip.
 
       Exit status: 0 success, 64 bad usage, 65 bad data, 66 unreadable input, 73
       unwritable output.
@@ -66,6 +67,13 @@ struct Estimate: ParsableCommand {
   @Option(help: "Write the driver elasticities and their covariance to this estimates file (with --model).")
   var write: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "With --write, a covariance that is not positive semi-definite is refused (default) or has its negative "
+        + "eigenvalues clipped at 0 (recorded in the file's header).",
+      valueName: "refuse|clip"))
+  var psd: String?
+
   func validate() throws {
     guard (formula == nil) != (model == nil) else {
       throw ValidationError("give either --formula or --model (with --response), not both or neither")
@@ -76,6 +84,10 @@ struct Estimate: ParsableCommand {
       where value != nil {
         throw ValidationError("\(name) applies to --model only; in a formula write C(city) + C(year) for fixed effects")
       }
+    }
+    if let psd {
+      guard write != nil else { throw ValidationError("--psd applies to --write only") }
+      guard PSDPolicy(rawValue: psd) != nil else { throw ValidationError("--psd takes refuse or clip, not \(psd)") }
     }
     if let form, PanelEquation.Form(rawValue: form) == nil {
       throw ValidationError("--form takes differences or levels, not \(form)")
@@ -128,9 +140,13 @@ struct Estimate: ParsableCommand {
     }
     let regression = try Regression(fitting: design, covariance: covarianceType, ridge: ridge, varianceInflation: vif)
 
+    if let warning = regression.leverageOneWarning { printToStandardError("iccsim: warning: " + warning) }
     if let write, let equation {
-      let set = try EstimatesFile.estimateSet(equation: equation, regression: regression)
-      try EstimatesFile.write(EstimatesFile.text(set, command: commandLine, regression: regression), to: write)
+      let estimated = try EstimatesFile.estimateSet(equation: equation, regression: regression)
+      let (set, repair) = try CovarianceRepair.apply(psd.flatMap(PSDPolicy.init(rawValue:)) ?? .refuse, to: estimated)
+      if let repair { printToStandardError("iccsim: \(write): \(repair.description)") }
+      let text = EstimatesFile.text(set, command: commandLine, regression: regression, repair: repair)
+      try EstimatesFile.write(text, to: write)
     }
     switch format {
     case .table: print(regression.table())
