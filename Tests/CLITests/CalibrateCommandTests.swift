@@ -150,4 +150,22 @@ struct CalibrateCommandTests {
     #expect(try execute(arguments + ["--force"]).status == 0)
     #expect(try String(contentsOf: folder.appendingPathComponent("calibrated.yaml"), encoding: .utf8).contains("[fitted]"))
   }
+
+  /// The shipped default model is the calibration of the shipped panel through the shipped
+  /// mapping: calibrating it again changes nothing but the header's command line.
+  @Test func shippedModelIsTheCalibrationOfTheShippedPanel() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("calibrate-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("icc-default.yaml").path
+    let result = try execute([
+      "calibrate", "--data", "scenarios/data/city-panel.csv", "--model", "scenarios/models/icc-default.yaml",
+      "--map", "scenarios/data/panel-map.yaml", "--duplicates", "first", "--out", out,
+    ])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let shipped = try String(contentsOf: repositoryRoot.appendingPathComponent("scenarios/models/icc-default.yaml"), encoding: .utf8)
+    let again = try String(contentsOfFile: out, encoding: .utf8)
+    #expect(shipped.components(separatedBy: "\n").dropFirst() == again.components(separatedBy: "\n").dropFirst())
+    #expect(shipped.components(separatedBy: "  # [fitted]").count - 1 == 2)
+  }
 }

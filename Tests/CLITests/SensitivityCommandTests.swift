@@ -86,7 +86,7 @@ struct SensitivityCommandTests {
     ErrorCase(arguments: ["--method", "src", "--groups"], status: 64, message: "--groups applies to --method sobol only"),
     ErrorCase(arguments: ["--method", "tornado", "--samples", "10"], status: 64, message: "--samples does not apply to the tornado"),
     ErrorCase(arguments: ["--method", "anova"], status: 64, message: "anova"),
-    ErrorCase(arguments: ["--method", "src", "--samples", "20"], status: 64, message: "a regression on 52 inputs needs at least 54 samples, got 20"),
+    ErrorCase(arguments: ["--method", "src", "--samples", "20"], status: 64, message: "a regression on 56 inputs needs at least 58 samples, got 20"),
   ])
   func errorsHaveTheirExitStatus(_ example: ErrorCase) throws {
     let result = try execute(["sensitivity", Self.scenario] + example.arguments)

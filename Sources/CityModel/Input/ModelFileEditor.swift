@@ -13,6 +13,9 @@ public struct ModelFileEditor {
     case elasticity(indicator: String, from: String, lag: Int, value: String, comment: String)
   }
 
+  /// How the first line of a header written by `applying(_:header:)` begins.
+  public static let headerMark = "# Calibrated by:"
+
   private var lines: [String]
   private let tree: YAMLMapping
   private let file: SourceFile
@@ -72,7 +75,11 @@ public struct ModelFileEditor {
       // last = first − 1 marks an insertion before `first`.
       lines.replaceSubrange(replacement.first..<(replacement.last + 1), with: replacement.text)
     }
-    return (header.map { "# " + $0 } + lines).joined(separator: "\n")
+    // A previous calibration's header is replaced, not stacked.
+    if lines.first?.hasPrefix(Self.headerMark) == true, let end = lines.firstIndex(of: "#") {
+      lines.removeSubrange(0...end)
+    }
+    return (header.map { $0.isEmpty ? "#" : "# " + $0 } + lines).joined(separator: "\n")
   }
 
   /// The last line of the entry starting on line `first` (0-based) at indentation `indent`: the

@@ -81,7 +81,7 @@ struct Calibrate: ParsableCommand {
 
     if let out {
       let header = [
-        "Calibrated by: \(commandLine)",
+        String(ModelFileEditor.headerMark.dropFirst(2)) + " \(commandLine)",
         "[fitted] numbers are estimates from \(data)\(until.map { " (years up to \($0))" } ?? "") with their standard",
         "errors as distributions; every other number is the model's prior as it was written.",
         "",
