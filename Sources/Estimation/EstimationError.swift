@@ -46,8 +46,6 @@ public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible
   case invalidEquation(String)
   /// An option value is not understood.
   case invalidOption(String)
-  /// An output file could not be written.
-  case unwritableOutput(path: String, reason: String)
 
   /// One offending cell.
   public struct NonNumericCell: Hashable, Sendable {
@@ -64,14 +62,13 @@ public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible
 
   /// The kind of failure, which the command line maps to a sysexits status.
   public enum Category: Sendable {
-    case usage, data, noInput, cannotCreate
+    case usage, data, noInput
   }
 
   public var category: Category {
     switch self {
     case .unreadableFile: .noInput
     case .formulaSyntax, .invalidOption: .usage
-    case .unwritableOutput: .cannotCreate
     default: .data
     }
   }
@@ -122,8 +119,6 @@ public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible
       return message
     case let .invalidOption(message):
       return message
-    case let .unwritableOutput(path, reason):
-      return "\(path): cannot write: \(reason)"
     }
   }
 
