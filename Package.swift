@@ -77,7 +77,12 @@ let package = Package(
       dependencies: ["LinearAlgebra", "_TestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "CityModelTests", dependencies: ["CityModel", "Stochastics"]),
-    .testTarget(name: "CLITests", dependencies: ["iccsim", "CityModel", "Simulation", "Estimation", "FileOutput", "_TestSupport"]),
+    .testTarget(
+      name: "CLITests",
+      dependencies: [
+        "iccsim", "CityModel", "Simulation", "Estimation", "FileOutput", "_TestSupport",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     .testTarget(name: "FileOutputTests", dependencies: ["FileOutput"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "CityModel", "Stochastics", "_TestSupport"]),
     .testTarget(
