@@ -51,6 +51,23 @@ struct DiskFullFaultTests {
     }
   }
 
+  /// A failed `--keep-runs` write stops the run at once: a job of 50 million runs (hours) ends
+  /// within seconds of the disk filling up.
+  @Test func aFailedKeepRunsWriteStopsTheRun() throws {
+    try SmallFileSystem.withMounted { folder in
+      try SmallFileSystem.fill(folder, leaving: 64 << 10)
+      let process = try FaultInjection.start(
+        ["run", FaultInjection.scenario, "--runs", "50000000", "--keep-runs", folder + "/runs.csv"]) { false }
+      if process.isRunning {
+        process.terminate()
+        Issue.record("the run went on for a minute after its --keep-runs file could not be written")
+      }
+      process.waitUntilExit()
+      #expect(process.terminationStatus == 74)
+      #expect(try FaultInjection.names(in: folder) == ["filler"])
+    }
+  }
+
   /// Room for the json and the xlsx of a run but not its html: none of the three is left, and
   /// the result files already there are untouched (with --force, which would replace them).
   @Test func aSetThatDoesNotFitIsNotWrittenInPart() throws {
