@@ -42,7 +42,8 @@ let package = Package(
     .target(
       name: "CityModel",
       dependencies: [
-        "Stochastics", "LinearAlgebra", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+        "Stochastics", "LinearAlgebra", .product(name: "Yams", package: "Yams"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ],
       resources: [.copy("Resources/indicators.yaml")]),
     .target(name: "Simulation", dependencies: ["CityModel", "Stochastics", "LinearAlgebra"]),

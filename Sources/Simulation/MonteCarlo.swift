@@ -57,7 +57,8 @@ public enum MonteCarlo {
     var firstMet = [[Int]](repeating: [Int](repeating: 0, count: years + 1), count: scenario.targets.count)
     var diagnostics: [NumericalDiagnostic] = []
     var done = 0
-    let scheduler = BlockScheduler(runs: shard.runs(of: options.runs), blockSize: options.blockSize, threads: options.threads)
+    let scheduler = BlockScheduler(
+      runs: shard.runs(of: options.runs), blockSize: options.blockSize, threads: options.threads)
     try? scheduler.forEachWave {
       scenario.project(runs: $0, sampler: sampler)
     } consume: { blocks in

@@ -8,6 +8,7 @@ func readInput(_ path: String) throws -> Data {
   do {
     return try InputFileReader.read(URL(fileURLWithPath: path))
   } catch {
-    throw InputError(problems: [InputProblem(file: path, message: "cannot read file: \(error)", isUnreadableFile: true)])
+    throw InputError(
+      problems: [InputProblem(file: path, message: "cannot read file: \(error)", isUnreadableFile: true)])
   }
 }

@@ -4,7 +4,8 @@ import Testing
 /// A small file system (tmpfs) filled to the byte, or to just short of what a command writes:
 /// status 74, "no space left on device", no partial file, no temporary file, and the files that
 /// were there before untouched. Mounting needs root (as in CI); elsewhere the suite is skipped.
-@Suite("Faults: disk full", .enabled(if: SmallFileSystem.canMount, "mounting a tmpfs is not permitted here (needs root)"))
+@Suite(
+  "Faults: disk full", .enabled(if: SmallFileSystem.canMount, "mounting a tmpfs is not permitted here (needs root)"))
 struct DiskFullFaultTests {
   struct Writer: Sendable, CustomTestStringConvertible {
     var name: String
@@ -25,7 +26,7 @@ struct DiskFullFaultTests {
       ["run", FaultInjection.scenario, "--runs", "20", "--shard", "1/2", "--out", "\($0)/part.json"]
     },
     Writer(name: "export --out", free: 0) {
-      ["export", "Tests/ReportingTests/Fixtures/run-shanghai-flagship.json", "--format", "html", "--out", "\($0)/page.html"]
+      ["export", FaultInjection.result, "--format", "html", "--out", "\($0)/page.html"]
     },
     Writer(name: "report --out", free: 0) {
       ["report", FaultInjection.scenario, "--runs", "20", "--out", "\($0)/report.html"]
@@ -34,7 +35,7 @@ struct DiskFullFaultTests {
       FaultInjection.estimate + ["--write", "\($0)/estimates.yaml"]
     },
     Writer(name: "sensitivity --shard --out", free: 0) {
-      ["sensitivity", FaultInjection.scenario, "--method", "sobol", "--samples", "8", "--shard", "1/2", "--out", "\($0)/sobol.json"]
+      FaultInjection.sobolShard + ["--out", "\($0)/sobol.json"]
     },
   ]
 
@@ -73,7 +74,8 @@ struct DiskFullFaultTests {
   @Test func aSetThatDoesNotFitIsNotWrittenInPart() throws {
     try FaultInjection.withFolder { reference in
       let arguments = { (out: String) in
-        ["run", FaultInjection.scenario, "--runs", "20", "--no-meta", "--format", "json,xlsx,html", "--out", out, "--force"]
+        ["run", FaultInjection.scenario, "--runs", "20", "--no-meta", "--format", "json,xlsx,html", "--out", out,
+         "--force"]
       }
       #expect(try execute(arguments(reference)).status == 0)
       let size = { (name: String) in

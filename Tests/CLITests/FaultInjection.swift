@@ -7,6 +7,8 @@ enum FaultInjection {
   static let scenario = "scenarios/shanghai-baseline.yaml"
   static let alternative = "scenarios/shanghai-transport-first.yaml"
   static let fixtures = "Tests/EstimationTests/Fixtures"
+  static let result = "Tests/ReportingTests/Fixtures/run-shanghai-flagship.json"
+  static let sobolShard = ["sensitivity", scenario, "--method", "sobol", "--samples", "8", "--shard", "1/2"]
   static let estimate = [
     "estimate", "--data", "\(fixtures)/simulated-panel.csv", "--model", "\(fixtures)/panel-model.yaml",
     "--response", "retail_sales",
@@ -14,7 +16,8 @@ enum FaultInjection {
 
   /// A new empty folder, removed when `body` returns.
   static func withFolder<T>(_ body: (String) throws -> T) throws -> T {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iccsim-faults-\(UUID().uuidString)").path
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("iccsim-faults-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }
     return try body(folder)

@@ -53,7 +53,8 @@ struct InputFaultTests {
   /// silently merged as nothing.
   @Test func aPlainTextParentIsRefused() throws {
     try FaultInjection.withFolder { folder in
-      try Data("root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1\n".utf8).write(to: URL(fileURLWithPath: folder + "/passwd"))
+      let passwd = "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1\n"
+      try Data(passwd.utf8).write(to: URL(fileURLWithPath: folder + "/passwd"))
       try Data("extends: passwd\nscenario: x\n".utf8).write(to: URL(fileURLWithPath: folder + "/child.yaml"))
       let result = try execute(["validate", folder + "/child.yaml"])
       #expect(result.status == 65)

@@ -31,7 +31,7 @@ struct OutputPathFaultTests {
       ["merge", "\($0)/parts/1.json", "\($0)/parts/2.json", "--out", "\($0)/merged.json"]
     },
     Writer(name: "export --out", target: "table.md") {
-      ["export", "Tests/ReportingTests/Fixtures/run-shanghai-flagship.json", "--format", "md", "--out", "\($0)/table.md"]
+      ["export", FaultInjection.result, "--format", "md", "--out", "\($0)/table.md"]
     },
     Writer(name: "report --out", target: "report.html") {
       ["report", FaultInjection.scenario, "--runs", "20", "--out", "\($0)/report.html"]
@@ -40,7 +40,7 @@ struct OutputPathFaultTests {
       FaultInjection.estimate + ["--write", "\($0)/estimates.yaml"]
     },
     Writer(name: "sensitivity --shard --out", target: "sobol.json", takesForce: false) {
-      ["sensitivity", FaultInjection.scenario, "--method", "sobol", "--samples", "8", "--shard", "1/2", "--out", "\($0)/sobol.json"]
+      FaultInjection.sobolShard + ["--out", "\($0)/sobol.json"]
     },
   ]
 
@@ -50,7 +50,8 @@ struct OutputPathFaultTests {
     /// Puts the obstacle at `path`.
     func place(at path: String) throws {
       let manager = FileManager.default
-      try manager.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      let folder = (path as NSString).deletingLastPathComponent
+      try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
       switch self {
       case .directory:
         try manager.createDirectory(atPath: path + "/inside", withIntermediateDirectories: true)
@@ -105,7 +106,8 @@ struct OutputPathFaultTests {
           try obstacle.expectIntact(at: target)
         }
         let folderOfTarget = (target as NSString).deletingLastPathComponent
-        #expect(try FaultInjection.names(in: folderOfTarget).allSatisfy { !$0.hasPrefix(".iccsim-") }, "no temporary file")
+        let left = try FaultInjection.names(in: folderOfTarget)
+        #expect(left.allSatisfy { !$0.hasPrefix(".iccsim-") }, "temporary files left: \(left)")
       }
     }
   }
@@ -113,7 +115,8 @@ struct OutputPathFaultTests {
   static func writeParts(into folder: String) throws {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     for shard in 1...2 {
-      let result = try execute(["run", FaultInjection.scenario, "--runs", "20", "--shard", "\(shard)/2", "--out", "\(folder)/\(shard).json"])
+      let result = try execute(
+        ["run", FaultInjection.scenario, "--runs", "20", "--shard", "\(shard)/2", "--out", "\(folder)/\(shard).json"])
       #expect(result.status == 0, "stderr: \(result.stderr)")
     }
   }

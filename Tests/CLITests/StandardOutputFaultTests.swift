@@ -15,16 +15,15 @@ struct StandardOutputFaultTests {
     Printing(name: "run table", arguments: ["run", FaultInjection.scenario, "--runs", "20"]),
     Printing(name: "run json", arguments: ["run", FaultInjection.scenario, "--runs", "20", "--format", "json"]),
     Printing(name: "run shard", arguments: ["run", FaultInjection.scenario, "--runs", "20", "--shard", "1/2"]),
-    Printing(name: "compare", arguments: ["compare", FaultInjection.scenario, FaultInjection.alternative, "--runs", "20"]),
-    Printing(name: "export", arguments: ["export", "Tests/ReportingTests/Fixtures/run-shanghai-flagship.json"]),
+    Printing(
+      name: "compare", arguments: ["compare", FaultInjection.scenario, FaultInjection.alternative, "--runs", "20"]),
+    Printing(name: "export", arguments: ["export", FaultInjection.result]),
     Printing(name: "indicators", arguments: ["indicators"]),
     Printing(name: "validate", arguments: ["validate", FaultInjection.scenario]),
     Printing(name: "init", arguments: ["init", "--city", "shanghai"]),
     Printing(name: "estimate", arguments: FaultInjection.estimate),
     Printing(name: "sensitivity", arguments: ["sensitivity", FaultInjection.scenario, "--method", "tornado"]),
-    Printing(
-      name: "sensitivity shard",
-      arguments: ["sensitivity", FaultInjection.scenario, "--method", "sobol", "--samples", "8", "--shard", "1/2"]),
+    Printing(name: "sensitivity shard", arguments: FaultInjection.sobolShard),
   ]
 
   @Test(arguments: commands)

@@ -27,7 +27,8 @@ func contents(_ path: String) throws -> String {
     #expect(try contents(file) == "third")
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["table.md"], "no temporary file left")
     #expect(OutputError(path: file, fault: .exists).exitStatus == 73)
-    #expect("\(OutputError(path: "x.md", fault: .exists))" == "cannot write x.md: it exists; pass --force to replace it")
+    #expect(
+      "\(OutputError(path: "x.md", fault: .exists))" == "cannot write x.md: it exists; pass --force to replace it")
   }
 
   @Test func aMissingFolderCannotBeWritten() throws {
@@ -56,10 +57,13 @@ func contents(_ path: String) throws -> String {
     try Data("kept".utf8).write(to: URL(fileURLWithPath: linked))
     try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: linked)
     let expected: [(String, OutputError.Fault)] = [
-      (directory, .isDirectory), (fifo, .notRegularFile(kind: "a FIFO")), (link, .notRegularFile(kind: "a symbolic link")),
+      (directory, .isDirectory), (fifo, .notRegularFile(kind: "a FIFO")),
+      (link, .notRegularFile(kind: "a symbolic link")),
     ]
     for (path, fault) in expected {
-      #expect(throws: OutputError(path: path, fault: fault)) { try AtomicWrite.write(Data("x".utf8), to: path, force: force) }
+      #expect(throws: OutputError(path: path, fault: fault)) {
+        try AtomicWrite.write(Data("x".utf8), to: path, force: force)
+      }
     }
     #expect(FileManager.default.fileExists(atPath: directory + "/inside"))
     #expect(FileKind(atPath: fifo) == .special("a FIFO"))
@@ -76,6 +80,8 @@ func contents(_ path: String) throws -> String {
     #expect(OutputError(path: "f", fault: .noSpace).exitStatus == 74)
     #expect(OutputError.system(EIO, path: "f", creating: false).exitStatus == 74)
     #expect(OutputError.system(EACCES, path: "f", creating: true).exitStatus == 73)
-    #expect("\(OutputError(path: StandardOutput.name, fault: .noSpace))" == "cannot write to standard output: no space left on device")
+    #expect(
+      "\(OutputError(path: StandardOutput.name, fault: .noSpace))"
+        == "cannot write to standard output: no space left on device")
   }
 }

@@ -60,7 +60,8 @@ import Testing
     dead.executableURL = URL(fileURLWithPath: "/bin/true")
     try dead.run()
     dead.waitUntilExit()
-    let abandoned = [".iccsim-out.json-\(dead.processIdentifier).tmp", ".iccsim-out.json-\(dead.processIdentifier).previous.tmp"]
+    let pid = dead.processIdentifier
+    let abandoned = [".iccsim-out.json-\(pid).tmp", ".iccsim-out.json-\(pid).previous.tmp"]
     let kept = [".iccsim-out.json-1.tmp", ".out.json.123.tmp", "notes.txt"]
     for name in abandoned + kept { try Data().write(to: URL(fileURLWithPath: folder + "/" + name)) }
     _ = try OutputSet([OutputTarget(path: folder + "/result.json", force: false)])

@@ -47,7 +47,7 @@ enum ExportCommand {
       .map { $0.appendingPathComponent("iccsim") }
     return try #require(
       candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) },
-      "the iccsim binary was not found beside the tests (looked in \(candidates.map(\.path))); build it with `swift build`")
+      "the iccsim binary was not found beside the tests (looked in \(candidates.map(\.path)))")
   }
 
   static func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
@@ -55,6 +55,7 @@ enum ExportCommand {
     process.executableURL = try binary()
     process.arguments = ["export"] + arguments
     let result = try runCapturingOutput(process)
-    return (result.status, String(decoding: result.stdout, as: UTF8.self), String(decoding: result.stderr, as: UTF8.self))
+    let text = { (data: Data) in String(decoding: data, as: UTF8.self) }
+    return (result.status, text(result.stdout), text(result.stderr))
   }
 }

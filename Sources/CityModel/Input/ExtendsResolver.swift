@@ -18,7 +18,8 @@ enum ExtendsResolver {
       // The top file's reader says what it expected; a parent is checked here, or merging over
       // it would silently drop it.
       diagnostics.error(
-        "\(file.displayPath) is not a scenario file: expected a YAML mapping, found \(tree.kindDescription)", at: reference)
+        "\(file.displayPath) is not a scenario file: expected a YAML mapping, found \(tree.kindDescription)",
+        at: reference)
       return nil
     }
     guard case .mapping(var mapping) = tree, let index = mapping.entries.firstIndex(where: { $0.key.text == "extends" }) else {

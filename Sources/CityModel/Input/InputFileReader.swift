@@ -31,7 +31,8 @@ public enum InputFileReader {
     if isKernelFile(path) { throw Refusal(description: "it is not a regular file (a kernel interface file)") }
     if let limit, Int(info.st_size) > limit {
       throw Refusal(
-        description: "the file is \(Int(info.st_size) >> 20) MiB; files of this kind are read whole and limited to \(limit >> 20) MiB")
+        description: "the file is \(Int(info.st_size) >> 20) MiB; "
+          + "files of this kind are read whole and limited to \(limit >> 20) MiB")
     }
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { throw refusal(errno) }

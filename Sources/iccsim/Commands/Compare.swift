@@ -58,6 +58,7 @@ func compareScenarios(_ loaded: [Scenario], options: SimulationOptions) throws -
     base: compiled[0], alternatives: Array(compiled.dropFirst()),
     options: MonteCarloOptions(runs: base.runs, threads: options.threads, progress: { progress.update($0) }, sampling: options.sampling))
   try screen(result.diagnostics)
-  result.meta = ManifestBuilder.manifest(of: loaded, seed: base.seed, threads: options.threads, elapsed: clock.now - start)
+  result.meta = ManifestBuilder.manifest(
+    of: loaded, seed: base.seed, threads: options.threads, elapsed: clock.now - start)
   return result
 }

@@ -130,7 +130,8 @@ struct Estimate: ParsableCommand {
 
     if let write, let equation {
       let set = try EstimatesFile.estimateSet(equation: equation, regression: regression)
-      try EstimatesFile.write(EstimatesFile.text(set, command: commandLine, regression: regression), to: write, force: force)
+      let text = EstimatesFile.text(set, command: commandLine, regression: regression)
+      try EstimatesFile.write(text, to: write, force: force)
     }
     switch format {
     case .table: try writeStandardOutput(regression.table() + "\n")

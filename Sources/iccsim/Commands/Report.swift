@@ -34,7 +34,8 @@ struct Report: ParsableCommand {
         let loaded = try scenarios.map { try loadScenario($0, options: options) }
         let runs = try loaded.map { try simulate($0, options: options) }
         let comparison = loaded.count > 1 ? try compareScenarios(loaded, options: options) : nil
-        let page = try HTMLReport.render(runs: runs, comparison: comparison, options: try presentation.settings().options)
+        let page = try HTMLReport.render(
+          runs: runs, comparison: comparison, options: try presentation.settings().options)
         try files.write(Data(page.utf8), to: out)
       }
     }

@@ -123,7 +123,8 @@ func simulate(_ scenario: Scenario, options: SimulationOptions, keepRuns: RunsFi
   let series = compiled.outputs.count + 1, years = compiled.horizon + 1
   var monteCarlo = MonteCarloOptions(
     runs: scenario.runs, threads: options.threads, progress: { progress.update($0) },
-    keepRuns: keepRuns.map { writer in { writer.append($0, series: series, years: years) } }, sampling: options.sampling)
+    keepRuns: keepRuns.map { writer in { writer.append($0, series: series, years: years) } },
+    sampling: options.sampling)
   monteCarlo.shouldStop = keepRuns.map { writer in { writer.shouldStop } }
   var result = MonteCarlo.run(compiled, options: monteCarlo)
   try keepRuns?.throwIfFailed()

@@ -106,7 +106,8 @@ struct Sensitivity: ParsableCommand {
       if let shard {
         let files = try CommandOutput([out], force: false)
         try files.complete { files in
-          try files.write(try shardData(shard, of: analysis, on: compiled, inputs: ManifestBuilder.inputs(of: [loaded])), to: out)
+          let inputs = ManifestBuilder.inputs(of: [loaded])
+          try files.write(try shardData(shard, of: analysis, on: compiled, inputs: inputs), to: out)
         }
         return
       }

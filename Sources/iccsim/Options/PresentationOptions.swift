@@ -106,7 +106,8 @@ struct ResultOutputOptions: ParsableArguments {
     }
     for document in documents {
       for format in formats {
-        try files.write(try Self.render(document, as: format, settings: settings), to: path(stem: document.fileStem, format: format, in: out))
+        let data = try Self.render(document, as: format, settings: settings)
+        try files.write(data, to: path(stem: document.fileStem, format: format, in: out))
       }
     }
   }
