@@ -16,6 +16,7 @@ public final class StagingRegistry: @unchecked Sendable {
 
   private let lock = NSRecursiveLock()
   private var temporaries: Set<String> = []
+  private var createdDirectories: [String] = []
   private var published: [String] = []
 
   func register(_ path: String) {
@@ -24,6 +25,11 @@ public final class StagingRegistry: @unchecked Sendable {
 
   func unregister(_ path: String) {
     lock.withLock { _ = temporaries.remove(path) }
+  }
+
+  /// Records a folder created for this process's outputs, removed on an interrupt if still empty.
+  public func registerCreated(directory: String) {
+    lock.withLock { createdDirectories.append(directory) }
   }
 
   /// Runs `body` (a publication) so that no interrupt cleanup happens in the middle of it.
@@ -43,6 +49,7 @@ public final class StagingRegistry: @unchecked Sendable {
     lock.lock()
     for path in temporaries { unlink(path) }
     temporaries.removeAll()
+    for directory in createdDirectories.reversed() { rmdir(directory) }
     return published
   }
 }

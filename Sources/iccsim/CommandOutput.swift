@@ -5,7 +5,8 @@ import Foundation
 /// any work; each output is staged in a temporary file; `complete` publishes them together at
 /// the end. Output without a path goes to standard output.
 ///
-/// A folder created for the outputs (`--out DIR`) is removed again when the command fails.
+/// A folder created for the outputs (`--out DIR`) is removed again when the command fails or is
+/// interrupted.
 final class CommandOutput {
   let files: OutputSet
   private let createdDirectories: [String]
@@ -63,6 +64,7 @@ final class CommandOutput {
       let reason = (error as NSError).localizedDescription
       throw OutputError(path: path, fault: .cannotCreate("cannot create the directory (\(reason))"))
     }
+    for url in missing { StagingRegistry.shared.registerCreated(directory: url.path) }
     return missing.map(\.path)
   }
 
