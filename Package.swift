@@ -1,8 +1,9 @@
 // swift-tools-version:6.1
 //
 // iccsim — scenario-planning workbench for International Consumption Center Cities.
-// Targets and the direction of their dependencies follow DESIGN.md: data flows one way,
-// LAPACK is reached only through `LinearAlgebra`, and the executable is a thin layer.
+// Targets and the direction of their dependencies are drawn in docs/README.md ("Architecture"):
+// data flows one way, LAPACK is reached only through `LinearAlgebra`, and the executable is a
+// thin layer.
 
 import PackageDescription
 
@@ -52,9 +53,9 @@ let package = Package(
     .target(
       name: "Reporting",
       dependencies: [
-        "Simulation", "CityModel", "FileOutput", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        "Simulation", "CityModel", "Estimation", "FileOutput", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
-    .target(name: "Analysis", dependencies: ["LinearAlgebra", "Stochastics", "Simulation"]),
+    .target(name: "Analysis", dependencies: ["LinearAlgebra", "Stochastics", "Simulation", "Estimation", "CityModel"]),
 
     // MARK: - Executable
 
@@ -95,5 +96,6 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(name: "SensitivityTests", dependencies: ["Analysis", "Simulation", "CityModel", "Stochastics", "LinearAlgebra"]),
     .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"], exclude: ["Fixtures"]),
+    .testTarget(name: "EvidenceTests", dependencies: ["Analysis", "Estimation", "Simulation", "CityModel", "Stochastics"]),
   ]
 )

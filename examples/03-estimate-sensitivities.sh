@@ -13,14 +13,16 @@ trap 'rm -rf "$work"' EXIT
 
 echo "== 1. A formula on the shipped city panel (tidy file, pivoted by iccsim)"
 # International tourism receipts against overnight inbound visitors and GDP, with city fixed
-# effects and standard errors clustered by city. The panel repeats some figures from different
-# sources; --duplicates first keeps the first row of each (see scenarios/data/sources.md).
+# effects and standard errors clustered by city. iccsim reads only the panel's rows marked
+# use=fit (lower bounds, superseded vintages and figures before a definition break stay in the file
+# for the record; see scenarios/data/sources.md); where two sources still give the same figure,
+# --duplicates first keeps the first.
 iccsim estimate --data "$panel" --duplicates first \
   --formula "log(intl_tourism_receipts) ~ log(inbound_overnight_tourists) + log(gdp) + C(city)" \
   --se cluster:city
 
 echo
-echo "== 2. The same fit as JSON, for scripts (keys as in DESIGN.md)"
+echo "== 2. The same fit as JSON, for scripts (keys as in docs/estimation.md)"
 iccsim estimate --data "$panel" --duplicates first --format json \
   --formula "log(intl_tourism_receipts) ~ log(inbound_overnight_tourists) + log(gdp) + C(city)" \
   --se hc1 > "$work/fit.json"

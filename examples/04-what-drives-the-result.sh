@@ -25,7 +25,7 @@ iccsim sensitivity "$scenario" --method src --output retail_sales --year 2030 --
 head -n 10 "$work/src.txt"
 
 echo
-echo "== 3. Sobol first- and total-order indices with bootstrap intervals, every year at once, as JSON"
+echo "== 3. Sobol first- and total-order indices with 95% intervals, every year at once, as JSON"
 iccsim sensitivity "$scenario" --method sobol --samples 128 --all-years --format json > "$work/sobol.json"
 python3 - "$work/sobol.json" <<'PY'
 import json, sys

@@ -11,43 +11,72 @@ public enum BaseSampling: Hashable, Sendable {
   /// keyed by (seed, run j, input name). Adding, removing or reordering inputs never changes the
   /// draws of the others, and any point can be computed on its own.
   case random(seed: UInt64)
-  /// A scrambled Sobol sequence (linear matrix scramble and digital shift) in (matrices × inputs)
-  /// dimensions: matrix k of input i at point j is coordinate k·d + i of Sobol point j, as SALib's
+  /// Scrambled Sobol points (linear matrix scramble and digital shift) in (matrices × inputs)
+  /// dimensions: matrix k of input i at point j is coordinate k·d + i of a Sobol point, as SALib's
   /// `sobol` sampler splits its 2d dimensions into A and B. Points fill the cube more evenly than
-  /// independent draws, so indices converge faster (on Ishigami at N = 4096, a mean largest error
-  /// of 0.006 against 0.022 for random points; bootstrap intervals, which treat points as
-  /// independent, are then conservative); base sample counts that are powers of two keep
-  /// the sequence's balance. At most 64 dimensions: 32 inputs in a Saltelli design. Draws depend on
-  /// the order of the inputs.
-  case sobol(scrambleSeed: UInt64)
+  /// independent draws, so estimates converge faster; base sample counts that are powers of two
+  /// keep the sequence's balance. At most 64 dimensions: 32 inputs in a Saltelli design. Draws
+  /// depend on the order of the inputs.
+  ///
+  /// With `replicates` R > 1 the N points are R independent randomisations of the sequence: the
+  /// points split into R contiguous blocks (`ReplicateBlocks`), and block r holds the first
+  /// points of the sequence under its own scramble — that of `scrambleSeed` for block 0, of a
+  /// seed drawn from the stream (`scrambleSeed`, r, "sobol.replicate") for the others. The
+  /// blocks' estimates are independent, so their spread measures the error of their mean, which
+  /// the spread of one scrambled point set cannot (its points are not independent).
+  case sobol(scrambleSeed: UInt64, replicates: Int = 1)
 
-  /// The uniform source for `inputs` in a design of `matrices` matrices.
-  func sampler(for inputs: [SensitivityInput], matrices: Int) throws -> UnitSampler {
+  /// How the base points split into independent randomisations, or nil when every point is an
+  /// independent draw (or the points are one randomisation).
+  func replicateBlocks(points: Int) -> ReplicateBlocks? {
+    guard case .sobol(_, let replicates) = self, replicates > 1 else { return nil }
+    return ReplicateBlocks(count: replicates, points: points)
+  }
+
+  /// The uniform source for `inputs` in a design of `matrices` matrices of `points` points.
+  func sampler(for inputs: [SensitivityInput], matrices: Int, points: Int) throws -> UnitSampler {
     switch self {
     case .random(let seed):
       return .random(seed: seed, keys: inputs.map { StreamKey($0.name) })
-    case .sobol(let scrambleSeed):
+    case .sobol(let scrambleSeed, let replicates):
       let dimensions = matrices * inputs.count
       guard dimensions <= SobolSequence.maximumDimensions else {
         throw SensitivityError.invalidOption(
           "Sobol base samples for \(inputs.count) inputs need \(dimensions) dimensions, more than the \(SobolSequence.maximumDimensions) available: use random base samples")
       }
-      return .sobol(try SobolSequence(dimensions: dimensions, scrambleSeed: scrambleSeed), inputs: inputs.count)
+      guard replicates >= 1, replicates <= max(points, 1) else {
+        throw SensitivityError.invalidOption(
+          "\(points) Sobol points cannot be split into \(replicates) independent scramblings: "
+            + "give between 1 and \(points)")
+      }
+      let sequences = try (0..<replicates).map { replicate in
+        try SobolSequence(dimensions: dimensions, scrambleSeed: Self.replicateSeed(scrambleSeed, replicate))
+      }
+      return .sobol(sequences, blocks: ReplicateBlocks(count: replicates, points: points), inputs: inputs.count)
     }
+  }
+
+  /// The scramble seed of replicate `replicate`: the seed itself for replicate 0, so that one
+  /// replicate is the plain scrambled sequence.
+  private static func replicateSeed(_ seed: UInt64, _ replicate: Int) -> UInt64 {
+    replicate == 0 ? seed : RandomStream(seed: seed, run: UInt64(replicate), key: StreamKey("sobol.replicate")).bits(0)
   }
 }
 
 /// A prepared uniform source: matrix `matrix` of input `input` at point `point`.
 enum UnitSampler {
   case random(seed: UInt64, keys: [StreamKey])
-  case sobol(SobolSequence, inputs: Int)
+  /// One scrambled sequence per replicate block; a block's points are its sequence's first.
+  case sobol([SobolSequence], blocks: ReplicateBlocks, inputs: Int)
 
   func uniform(point: Int, input: Int, matrix: Int) -> Double {
     switch self {
     case .random(let seed, let keys):
-      RandomStream(seed: seed, run: UInt64(point), key: keys[input]).uniform(UInt64(matrix))
-    case .sobol(let sequence, let inputs):
-      sequence.coordinate(point, dimension: matrix * inputs + input)
+      return RandomStream(seed: seed, run: UInt64(point), key: keys[input]).uniform(UInt64(matrix))
+    case .sobol(let sequences, let blocks, let inputs):
+      let replicate = blocks.replicate(containing: point)
+      let index = point - blocks.range(replicate).lowerBound
+      return sequences[replicate].coordinate(index, dimension: matrix * inputs + input)
     }
   }
 }
@@ -65,7 +94,7 @@ public func monteCarloSample(
   of inputs: [SensitivityInput], count: Int, sampling: BaseSampling
 ) throws -> Matrix {
   try validate(inputs)
-  let sampler = try sampling.sampler(for: inputs, matrices: 1)
+  let sampler = try sampling.sampler(for: inputs, matrices: 1, points: count)
   var sample = Matrix(rows: count, columns: inputs.count)
   for (column, input) in inputs.enumerated() {
     for row in 0..<count {

@@ -8,6 +8,8 @@ import Stochastics
 /// Rows are laid out point by point as SALib's `saltelli`/`sobol` samplers lay them out without
 /// second-order indices: for base point j, row j(K+2) is A_j, rows j(K+2)+1 … j(K+2)+K are
 /// AB_1,j … AB_K,j, and row j(K+2)+K+1 is B_j. The model is therefore run N(K+2) times.
+/// With scrambled Sobol points in R independent scramblings, the base points come in R contiguous
+/// blocks (`replicates`), each a scrambling of its own, so a block's rows are one replicate design.
 public struct SaltelliDesign: Sendable {
   /// What is varied on its own: each input, or each group of inputs.
   public enum FactorChoice: Hashable, Sendable {
@@ -30,6 +32,9 @@ public struct SaltelliDesign: Sendable {
   /// N, the number of base points.
   public let baseSamples: Int
   public let sampling: BaseSampling
+  /// The independent randomisations the base points are split into (scrambled Sobol points with
+  /// replicates), or nil when the base points are independent draws.
+  public let replicates: ReplicateBlocks?
   /// The N(K+2) × inputs points to evaluate, in natural units, in the layout described above.
   public let points: Matrix
 
@@ -44,6 +49,12 @@ public struct SaltelliDesign: Sendable {
     guard baseSamples >= 2 else {
       throw SensitivityError.tooFewSamples(method: "a Saltelli design", required: 2, given: baseSamples)
     }
+    let replicates = sampling.replicateBlocks(points: baseSamples)
+    if let replicates, baseSamples < 2 * replicates.count {
+      throw SensitivityError.tooFewSamples(
+        method: "a Saltelli design on \(replicates.count) independent Sobol scramblings (2 per scrambling)",
+        required: 2 * replicates.count, given: baseSamples)
+    }
     let factors = try Self.factors(of: inputs, choice)
     let stride = factors.count + 2
     var owner = [Int](repeating: 0, count: inputs.count)
@@ -51,7 +62,7 @@ public struct SaltelliDesign: Sendable {
       for member in factor.members { owner[member] = index }
     }
 
-    let sampler = try sampling.sampler(for: inputs, matrices: 2)
+    let sampler = try sampling.sampler(for: inputs, matrices: 2, points: baseSamples)
     var points = Matrix(rows: baseSamples * stride, columns: inputs.count)
     for (column, input) in inputs.enumerated() {
       for point in 0..<baseSamples {
@@ -70,6 +81,7 @@ public struct SaltelliDesign: Sendable {
     self.factors = factors
     self.baseSamples = baseSamples
     self.sampling = sampling
+    self.replicates = replicates
     self.points = points
   }
 

@@ -14,7 +14,7 @@ public struct ScenarioAnalysis: Sendable {
   public var samples: Int
   /// Sobol indices of the groups `model` and `index_method` instead of each input.
   public var grouped: Bool
-  /// Seed of the design's points and of the bootstrap.
+  /// Seed of the design's points and scramblings, and of the bootstrap.
   public var seed: UInt64
   public var noise: DesignSampler.NoisePolicy
   public var threads: Int
@@ -69,7 +69,7 @@ public struct ScenarioAnalysis: Sendable {
       let result = try Tornado.analyze(inputs: inputs, points: points, outputs: outputs, values: values)
       return Report(result: result, inputs: inputs, runs: points.rows, sampling: nil, diagnostics: diagnostics)
     case .src:
-      let sampling = Self.sampling(inputs: inputs.count, matrices: 1, seed: seed)
+      let sampling = Self.sampling(inputs: inputs.count, matrices: 1, samples: samples, replicates: 1, seed: seed)
       let sample = try monteCarloSample(of: inputs, count: samples, sampling: sampling)
       let (values, diagnostics) = try evaluate(sample)
       let result = try StandardisedRegression.analyze(
@@ -85,7 +85,8 @@ public struct ScenarioAnalysis: Sendable {
   /// The Sobol design `run` evaluates: a pure function of the inputs, the samples and the seed,
   /// so shards computed anywhere fit together.
   func sobolDesign(inputs: [SensitivityInput]) throws -> (SaltelliDesign, BaseSampling) {
-    let sampling = Self.sampling(inputs: inputs.count, matrices: 2, seed: seed)
+    let sampling = Self.sampling(
+      inputs: inputs.count, matrices: 2, samples: samples, replicates: Self.sobolReplicates, seed: seed)
     let design = try SaltelliDesign(
       inputs: inputs, baseSamples: samples, factors: grouped ? .groups : .inputs, sampling: sampling)
     return (design, sampling)
@@ -130,9 +131,18 @@ public struct ScenarioAnalysis: Sendable {
     return try sobolReport(design: design, sampling: sampling, values: Matrix(rowMajor: values), diagnostics: diagnostics)
   }
 
-  /// Scrambled Sobol points when the design's dimensions fit the sequence (they converge faster),
-  /// independent random points otherwise.
-  static func sampling(inputs: Int, matrices: Int, seed: UInt64) -> BaseSampling {
-    inputs * matrices <= SobolSequence.maximumDimensions ? .sobol(scrambleSeed: seed) : .random(seed: seed)
+  /// Independent scramblings of the Sobol points of a Sobol design, whose estimates give the
+  /// intervals: 8, so that t₇ (2.36) and an sd from 8 values (about ±25 %) give intervals of
+  /// steady width while each scrambling keeps N/8 points — a power of two when N is. More
+  /// scramblings of fewer points each estimate the error better but make it larger (each one
+  /// loses part of the quasi-Monte Carlo gain); fewer make the interval's width itself erratic.
+  public static let sobolReplicates = 8
+
+  /// Scrambled Sobol points, in `replicates` independent scramblings, when the design's
+  /// dimensions fit the sequence and, with several scramblings, each gets at least 2 of the
+  /// `samples` points (they converge faster); independent random points otherwise.
+  static func sampling(inputs: Int, matrices: Int, samples: Int, replicates: Int, seed: UInt64) -> BaseSampling {
+    inputs * matrices <= SobolSequence.maximumDimensions && (replicates == 1 || samples >= 2 * replicates)
+      ? .sobol(scrambleSeed: seed, replicates: replicates) : .random(seed: seed)
   }
 }

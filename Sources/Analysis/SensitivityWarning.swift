@@ -8,7 +8,7 @@ public struct SensitivityWarning: Codable, Hashable, Sendable, CustomStringConve
     case constantOutput = "constant_output"
     /// A first-order index is negative beyond its interval.
     case negativeFirstOrder = "negative_first_order"
-    /// A total-order index lies below the first-order index beyond both intervals.
+    /// A total-order index lies below the first-order index beyond the interval of ST − S1.
     case totalBelowFirstOrder = "total_below_first_order"
     /// The first-order indices add up to more than 1 beyond the interval of their sum.
     case firstOrderSumAboveOne = "first_order_sum_above_one"

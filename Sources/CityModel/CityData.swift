@@ -10,8 +10,11 @@ public struct CityFigure: Hashable, Sendable {
   public var source: String
   /// Line of the file where the row starts.
   public var line: Int
+  /// The row's other columns (a note, a `use` flag …) by header name, trimmed.
+  public var otherColumns: [String: String]
 
-  public init(city: String, indicator: String, year: Int, value: Double, unit: String, source: String, line: Int) {
+  public init(city: String, indicator: String, year: Int, value: Double, unit: String, source: String, line: Int,
+              otherColumns: [String: String] = [:]) {
     self.city = city
     self.indicator = indicator
     self.year = year
@@ -19,6 +22,7 @@ public struct CityFigure: Hashable, Sendable {
     self.unit = unit
     self.source = source
     self.line = line
+    self.otherColumns = otherColumns
   }
 }
 
@@ -84,8 +88,10 @@ public struct CityData: Sendable {
         diagnostics.error("value must be a finite number (got '\(field("value"))')", at: location)
         continue
       }
+      let others = columns.filter { !requiredColumns.contains($0) }.map { ($0, field($0)) }
       figures.append(CityFigure(city: field("city"), indicator: field("indicator"), year: year, value: value,
-                                unit: field("unit"), source: field("source"), line: record.line))
+                                unit: field("unit"), source: field("source"), line: record.line,
+                                otherColumns: Dictionary(others, uniquingKeysWith: { first, _ in first })))
     }
     return CityData(figures: figures, file: file.url)
   }

@@ -2,7 +2,7 @@
 ///
 /// Responses are computed each year in an order where every lag-0 driver comes before the
 /// responses it drives; a cycle through lag-0 edges has no such order and is an error, while
-/// feedback through lagged edges is allowed (DESIGN.md, "The model").
+/// feedback through lagged edges is allowed (docs/model.md, "Responses").
 public struct DriverGraph: Sendable {
   /// Ids in play, in model order.
   public let ids: [String]

@@ -3,7 +3,7 @@ public enum Dimension: String, CaseIterable, Sendable, Codable {
   case renown, prosperity, vitality, accessibility, policy
 }
 
-/// The modelling space of an indicator (DESIGN.md, "The model").
+/// The modelling space of an indicator (docs/model.md, "Modelling space").
 public enum IndicatorScale: String, CaseIterable, Sendable, Codable {
   /// Positive quantities: z = ln Y.
   case log

@@ -10,6 +10,10 @@ public struct IndicatorCatalogue: Sendable {
     positions = Dictionary(indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
+  /// The indicator that receives the programme's cost each year (tertiary-industry fixed-asset
+  /// investment, where the evaluation system counts investment), when it is in play.
+  public static let programmeCostIndicator = "tertiary_fai"
+
   public subscript(id: String) -> Indicator? {
     positions[id].map { indicators[$0] }
   }

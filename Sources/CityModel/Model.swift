@@ -66,12 +66,28 @@ public struct ModelIndicator: Sendable {
 
 /// X(t) = max(0, X(t−1) + d + Σ interventions).
 public struct Stock: Sendable {
-  /// d: the baseline annual addition, drawn once per run.
+  /// r: the rate of the baseline annual addition, drawn once per run.
   public var annualAddition: Distribution
+  /// How each year's addition d(t) varies around r.
+  public var yearly: YearlyVariation
 
-  public init(annualAddition: Distribution) {
+  public init(annualAddition: Distribution, yearly: YearlyVariation = .none) {
     self.annualAddition = annualAddition
+    self.yearly = yearly
   }
+}
+
+/// How a stock's baseline addition varies from year to year around its rate r. Uncertainty
+/// about the rate (drawn once per run) and variation between years are different things:
+/// "one district every three years" is r = 1/3 with `poisson`, which adds whole districts in
+/// some years and none in others, where `none` would add a third of a district every year.
+public enum YearlyVariation: Hashable, Sendable {
+  /// d(t) = r every year (the default, and the meaning of files without `yearly`).
+  case none
+  /// d(t) ~ Poisson(max(r, 0)), drawn every year: whole units arriving at rate r.
+  case poisson
+  /// d(t) = r + N(0, s²), drawn every year; s is drawn once per run.
+  case normal(sd: Distribution)
 }
 
 /// z*(t) = z*(t−1) + g + Σ β Δu(t−ℓ) + Σ γ Δs(t);  z = z* + ε;  ε(t) = ρ ε(t−1) + η + e·J·B.
@@ -161,6 +177,11 @@ public struct PolicyEffect: Sendable {
 
 /// How indicators combine into dimension scores and the ICC index.
 public struct IndexSpecification: Sendable {
+  /// The index's output id (reserved beside the catalogue's ids and the dimensions').
+  public static let outputID = "index"
+  /// The index's name in results and tables.
+  public static let name = LocalizedText(zh: "国际消费中心城市指数", en: "ICC index")
+
   public enum Aggregation: String, Sendable {
     case arithmetic, geometric
   }

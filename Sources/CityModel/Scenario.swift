@@ -22,6 +22,11 @@ public struct Scenario: Sendable {
   public var sourceDigests: [URL: String] = [:]
   /// Remarks from validation that do not make the scenario wrong (including the model's).
   public var notes: [InputProblem] = []
+  /// A response's transient deviation ε at the base year, in modelling-space points, where the
+  /// base value is known to sit off its path (a backtest from an observed origin); 0 otherwise.
+  /// The path then starts at z*(0) = T(Y(0)) − ε(0) and the deviation decays at the AR rate. An
+  /// uncertain deviation is drawn once per run (parameter `<id>.initial_deviation`).
+  public var initialDeviations: [String: Distribution] = [:]
 
   public init(
     id: String, title: LocalizedText, city: String, baseYear: Int, horizon: Int, runs: Int,

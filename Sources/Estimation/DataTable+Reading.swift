@@ -12,8 +12,9 @@ extension DataTable {
   }
 
   /// Reads a CSV file: a tidy file (columns `city`, `year`, `indicator`, `value`, one figure a
-  /// row, extra columns allowed) is pivoted to one row per (city, year) and one column per
-  /// indicator; any other CSV is taken as a wide table.
+  /// row, extra columns allowed; with a `use` column, only rows whose `use` is `fit` or empty)
+  /// is pivoted to one row per (city, year) and one column per indicator; any other CSV is
+  /// taken as a wide table.
   public static func read(path: String, duplicates: DuplicatePolicy = .error) throws -> DataTable {
     let contents = try CSVReader.read(path: path)
     let tidyColumns = ["city", "year", "indicator", "value"]
@@ -57,8 +58,12 @@ extension DataTable {
     // (key, indicator) → (value text, line, values seen for averaging)
     var figures: [Int: [Int: (text: String, line: Int, sum: Double, count: Int)]] = [:]
 
+    // A `use` column says which figures a fit may take (the shipped panel's flags): rows marked
+    // anything but `fit` (lower bounds, superseded vintages, figures before a break …) are left out.
+    let use = header.firstIndex(of: "use")
     for (position, line) in contents.lines.enumerated() {
       let record = contents.record(position)
+      if let use, !record[use].isEmpty, record[use] != "fit" { continue }
       let key = Key(city: record[city], year: record[year])
       let name = record[indicator]
       let text = record[value]

@@ -40,6 +40,8 @@ public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible
   case missingPanelColumn(name: String, file: String)
   /// Fewer usable observations than the model needs.
   case tooFewObservations(used: Int, dropped: Int, parameters: Int)
+  /// No (city, year) of a panel equation has every variable: how many values each one had.
+  case noCompleteObservations(available: [VariableCount])
   /// Cluster-robust errors need at least two clusters among the rows used.
   case tooFewClusters(column: String, count: Int)
   /// A model-based equation cannot be built (unknown response, no drivers, …).
@@ -48,6 +50,17 @@ public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible
   case invalidOption(String)
 
   /// One offending cell.
+  /// A variable of a panel equation and how many (city, year) rows have a value of it.
+  public struct VariableCount: Hashable, Sendable {
+    public var name: String
+    public var count: Int
+
+    public init(name: String, count: Int) {
+      self.name = name
+      self.count = count
+    }
+  }
+
   public struct NonNumericCell: Hashable, Sendable {
     public var location: CellLocation
     public var columnName: String
@@ -113,6 +126,12 @@ public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible
       }
       return "\(used) observation(s) left after dropping \(dropped) with missing values; "
         + "the model has \(parameters) parameter(s) and needs more observations than that"
+    case let .noCompleteObservations(available):
+      let counts = available.map { "\($0.name) \($0.count)" }.joined(separator: ", ")
+      let empty = available.filter { $0.count == 0 }.map(\.name)
+      return "no city and year has every variable of the equation; values per variable: \(counts)"
+        + (empty.isEmpty ? "" : " (\(empty.joined(separator: ", ")) ran out: none at all)")
+        + " — a difference needs the previous year of the same city, a lag the year before that"
     case let .tooFewClusters(column, count):
       return "cluster-robust standard errors need at least 2 clusters; `\(column)` has \(count) in the rows used"
     case let .invalidEquation(message):

@@ -2,7 +2,7 @@ import CityModel
 import Foundation
 
 /// The simulator's own equation for one response, ready to estimate on a city × year panel
-/// (DESIGN.md, "Estimation uses the simulator's own equation"):
+/// (docs/model.md, "The estimation equation"):
 ///
 ///     Δz_i,c,t = α + g_c + δ_t + Σ_j β_ij · Δu_j,c,t−ℓ + e_c,t        (differences, default)
 ///     z_i,c,t  = α + a_c + δ_t + Σ_j β_ij · u_j,c,t−ℓ + e_c,t          (levels)
@@ -198,6 +198,13 @@ public struct PanelEquation: Sendable {
     }
     var columns = [(name: Self.storageName(responseName), cells: derived(response, lag: 0))]
     for term in drivers { columns.append((Self.storageName(name(of: term)), derived(term.driver, lag: term.lag))) }
+    let complete = (0..<data.rowCount).contains { row in columns.allSatisfy { !$0.cells[row].isEmpty } }
+    if !complete {
+      let names = [responseName] + drivers.map(name(of:))
+      throw EstimationError.noCompleteObservations(available: zip(names, columns).map { name, column in
+        EstimationError.VariableCount(name: name, count: column.cells.filter { !$0.isEmpty }.count)
+      })
+    }
     return try Design(formula: formula, data: data.appending(columns), weights: weights, clusters: clusters)
   }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 extension Regression {
-  /// The machine-readable result (`--format json|yaml`), with DESIGN.md's keys — `n_obs`,
-  /// `df_resid`, `rank`, `coefficients` [{`term`, `estimate`, `std_error`, `t`, `p_value`,
-  /// `ci_low`, `ci_high`}], `r_squared`, `adj_r_squared`, `residual_std_error`, `f_statistic`,
+  /// The machine-readable result (`--format json|yaml`), with the keys of docs/estimation.md
+  /// ("Output") — `n_obs`, `df_resid`, `rank`, `coefficients` [{`term`, `estimate`, `std_error`,
+  /// `t`, `p_value`, `ci_low`, `ci_high`}], `r_squared`, `adj_r_squared`, `residual_std_error`, `f_statistic`,
   /// `condition_number`, `covariance` {`type`, `terms`, `matrix`} — plus `response`,
   /// `n_dropped`, `df_model`, `df_inference`, `aliased`, `f_p_value`, `f_df`,
   /// `r_squared_centred`, and when they apply `clusters`, `ridge`, `weights` and per-coefficient

@@ -17,8 +17,9 @@ public struct DesignSampler: ParameterSampler {
     /// under the scenario's seed), so σ, ρ, exposures and the disruption probability still act,
     /// on one common path.
     case common
-    /// Shocks and disruptions are switched off: every `<indicator>.shock.sd` and
-    /// `disruption.probability` is 0, so the projection follows its deterministic path.
+    /// Shocks and disruptions are switched off: every `<indicator>.shock.sd`, `<stock>.yearly.sd`
+    /// and `disruption.probability` is 0 and every stock adds its rate each year, so the
+    /// projection follows its deterministic path.
     case zero
   }
 
@@ -56,7 +57,7 @@ public struct DesignSampler: ParameterSampler {
 
   /// Whether `path` names a parameter of the yearly noise that the `zero` policy switches off.
   public static func isNoise(_ path: String) -> Bool {
-    path.hasSuffix(".shock.sd") || path == "disruption.probability"
+    path.hasSuffix(".shock.sd") || path.hasSuffix(".yearly.sd") || path == "disruption.probability"
   }
 
   public func sample(_ parameters: [UncertainParameter], runs: Range<Int>, into values: UnsafeMutableBufferPointer<Double>) {
@@ -70,4 +71,6 @@ public struct DesignSampler: ParameterSampler {
   }
 
   public func noiseRun(_ run: Int) -> Int { 0 }
+
+  public var drawsYearlyNoise: Bool { noise != .zero }
 }

@@ -7,6 +7,12 @@ public protocol ParameterSampler: Sendable {
   func sample(_ parameters: [UncertainParameter], runs: Range<Int>, into values: UnsafeMutableBufferPointer<Double>)
   /// The run index whose yearly shock streams run `run` sees.
   func noiseRun(_ run: Int) -> Int
+  /// Whether yearly variation is drawn at all (false: every yearly draw takes its centre).
+  var drawsYearlyNoise: Bool { get }
+}
+
+extension ParameterSampler {
+  public var drawsYearlyNoise: Bool { true }
 }
 
 /// Independent draws: parameter p of run r is the inverse CDF of draw 0 of the stream keyed by

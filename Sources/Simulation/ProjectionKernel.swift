@@ -69,7 +69,7 @@ private struct BlockWorkspace {
 }
 
 extension CompiledScenario {
-  /// Projects runs `runs` year by year (DESIGN.md, "The model"), with the year loop outside and
+  /// Projects runs `runs` year by year (docs/model.md), with the year loop outside and
   /// contiguous per-indicator arrays over the runs of the block inside.
   func project(runs: Range<Int>, sampler: some ParameterSampler) -> BlockOutput {
     let n = runs.count
@@ -98,7 +98,12 @@ extension CompiledScenario {
       for i in 0..<n {
         w.u[s * years * n + i] = z0
         w.level[s * n + i] = slot.base
-        w.zStar[s * n + i] = z0
+        let deviation = switch slot.initialDeviation {
+        case .fixed(let value): value
+        case .drawn(let parameter): w.parameters[parameter * n + i]
+        }
+        w.zStar[s * n + i] = z0 - deviation
+        w.epsilon[s * n + i] = deviation
       }
     }
 
@@ -110,13 +115,19 @@ extension CompiledScenario {
     }
     let strikeStreams = noiseRuns.map { RandomStream(seed: seed, run: $0, key: StreamKey("disruption.strike")) }
     let sizeStreams = noiseRuns.map { RandomStream(seed: seed, run: $0, key: StreamKey("disruption.size")) }
+    // Each year's stock additions vary around their rates only when yearly noise is on.
+    let additionStreams: [[RandomStream]] = stocks.map { equation in
+      guard equation.yearly != .none, sampler.drawsYearlyNoise else { return [] }
+      let key = StreamKey("\(slots[equation.slot].id).yearly")
+      return noiseRuns.map { RandomStream(seed: seed, run: $0, key: key) }
+    }
 
     var tally = DiagnosticTally()
     output.values.withUnsafeMutableBufferPointer { values in
       for t in 0..<years {
         if t > 0 {
           advanceInterventions(year: baseYear + t, w)
-          advanceStocks(t: t, years: years, firstRun: runs.lowerBound, w, &tally)
+          advanceStocks(t: t, years: years, firstRun: runs.lowerBound, additionStreams: additionStreams, w, &tally)
           drawInnovations(t: t, shockStreams: shockStreams, strikeStreams: strikeStreams, sizeStreams: sizeStreams, w)
           advanceResponses(t: t, years: years, firstRun: runs.lowerBound, w, &tally)
         }
@@ -188,12 +199,32 @@ extension CompiledScenario {
     }
   }
 
-  /// X(t) = max(0, X(t−1) + d + Σ additions + Σ γ·Δs), entering other equations as ln(X + c).
-  private func advanceStocks(t: Int, years: Int, firstRun: Int, _ w: BlockWorkspace, _ tally: inout DiagnosticTally) {
+  /// X(t) = max(0, X(t−1) + d(t) + Σ additions + Σ γ·Δs), entering other equations as ln(X + c);
+  /// d(t) is the rate r, or a yearly draw around it (`additionStreams[k]`, empty when there is none).
+  private func advanceStocks(
+    t: Int, years: Int, firstRun: Int, additionStreams: [[RandomStream]], _ w: BlockWorkspace,
+    _ tally: inout DiagnosticTally
+  ) {
     let n = w.n
-    for equation in stocks {
+    let draw = UInt64(t)
+    for (k, equation) in stocks.enumerated() {
       let s = equation.slot
-      for i in 0..<n { w.level[s * n + i] += w.parameters[equation.addition * n + i] }
+      let rate = equation.addition * n
+      let streams = additionStreams[k]
+      switch equation.yearly {
+      case .poisson where !streams.isEmpty:
+        for i in 0..<n {
+          let mean = max(0, w.parameters[rate + i])
+          w.level[s * n + i] += mean > 0 ? Distribution.poisson(mean: mean).quantile(streams[i].uniform(draw)) : 0
+        }
+      case .normal(let sd) where !streams.isEmpty:
+        for i in 0..<n {
+          w.level[s * n + i] += w.parameters[rate + i]
+            + w.parameters[sd * n + i] * standardNormalQuantile(streams[i].uniform(draw))
+        }
+      default:
+        for i in 0..<n { w.level[s * n + i] += w.parameters[rate + i] }
+      }
       for term in equation.policyEffects {
         for i in 0..<n {
           w.level[s * n + i] += w.parameters[term.effect * n + i] * w.phaseChange[term.intervention * n + i]

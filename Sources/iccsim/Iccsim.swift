@@ -13,8 +13,8 @@ struct Iccsim: ParsableCommand {
     discussion: "Without a subcommand, runs the bundled demo: Shanghai's baseline compared with three plans.",
     version: "0.1.0",
     subcommands: [
-      Run.self, Compare.self, Report.self, Export.self, Sensitivity.self, Estimate.self, Merge.self, Validate.self,
-      Indicators.self, Init.self,
+      Run.self, Compare.self, Report.self, Export.self, Sensitivity.self, Estimate.self, Calibrate.self, Merge.self,
+      Validate.self, Indicators.self, Init.self, DataCommands.self,
     ])
 
   static let demoScenarios = [

@@ -103,6 +103,8 @@ struct SensitivitySummary {
     let noise = analysis.noise == .common
       ? "yearly shocks: one common path in every run" : "yearly shocks: switched off"
     let points: String = switch report.sampling {
+    case .sobol(_, let replicates)? where replicates > 1:
+      "scrambled Sobol points in \(replicates) independent scramblings, "
     case .sobol?: "scrambled Sobol points, "
     case .random?: "random points, "
     case nil: ""

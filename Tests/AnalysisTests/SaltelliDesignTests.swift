@@ -78,6 +78,37 @@ struct SaltelliDesignTests {
     }
   }
 
+  @Test("Replicated Sobol base samples: R contiguous blocks, each the first points of its own scramble")
+  func replicatedSobolBase() throws {
+    let design = try SaltelliDesign(inputs: inputs, baseSamples: 64, sampling: .sobol(scrambleSeed: 5, replicates: 4))
+    let blocks = try #require(design.replicates)
+    #expect((0..<4).map(blocks.range) == [0..<16, 16..<32, 32..<48, 48..<64])
+    #expect((0..<64).map(blocks.replicate(containing:)) == (0..<64).map { $0 / 16 })
+    // Block 0 is the scramble of the seed itself: the first 16 points of the single-scramble design.
+    let single = try SaltelliDesign(inputs: inputs, baseSamples: 64, sampling: .sobol(scrambleSeed: 5))
+    #expect((0..<(16 * 5)).allSatisfy { row in
+      (0..<3).allSatisfy { design.points[row, $0] == single.points[row, $0] }
+    })
+    for replicate in 0..<4 {
+      let rows = blocks.range(replicate).map { $0 * 5 }
+      // Each block is a net on its own: each of 16 equal slices of a coordinate's range holds one point.
+      #expect(Set(rows.map { Int((design.points[$0, 1] - 0.1) / 0.2 * 16) }).count == 16)
+      if replicate > 0 {
+        // Another scramble: neither block 0 again nor the sequence's next 16 points.
+        #expect(rows.allSatisfy { design.points[$0, 1] != design.points[$0 - replicate * 80, 1] })
+        #expect(rows.allSatisfy { design.points[$0, 1] != single.points[$0, 1] })
+      }
+    }
+    #expect(throws: SensitivityError.tooFewSamples(
+      method: "a Saltelli design on 4 independent Sobol scramblings (2 per scrambling)", required: 8, given: 7)) {
+      try SaltelliDesign(inputs: inputs, baseSamples: 7, sampling: .sobol(scrambleSeed: 5, replicates: 4))
+    }
+    #expect(throws: SensitivityError.invalidOption(
+      "20 Sobol points cannot be split into 0 independent scramblings: give between 1 and 20")) {
+      try SaltelliDesign(inputs: inputs, baseSamples: 20, sampling: .sobol(scrambleSeed: 5, replicates: 0))
+    }
+  }
+
   @Test("Base points follow the inputs' distributions (uniform mean and range over 4096 points)")
   func marginals() throws {
     let design = try SaltelliDesign(inputs: inputs, baseSamples: 4096, sampling: .random(seed: 10))

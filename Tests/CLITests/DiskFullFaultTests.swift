@@ -34,6 +34,12 @@ struct DiskFullFaultTests {
     Writer(name: "estimate --write", free: 0) {
       FaultInjection.estimate + ["--write", "\($0)/estimates.yaml"]
     },
+    Writer(name: "calibrate --out", free: 0) {
+      FaultInjection.calibrate + ["--out", "\($0)/calibrated.yaml"]
+    },
+    Writer(name: "data coverage --out", free: 0) {
+      FaultInjection.coverage + ["--out", "\($0)/coverage.md"]
+    },
     Writer(name: "sensitivity --shard --out", free: 0) {
       FaultInjection.sobolShard + ["--out", "\($0)/sobol.json"]
     },

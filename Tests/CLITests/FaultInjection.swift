@@ -8,6 +8,11 @@ enum FaultInjection {
   static let alternative = "scenarios/shanghai-transport-first.yaml"
   static let fixtures = "Tests/EstimationTests/Fixtures"
   static let result = "Tests/ReportingTests/Fixtures/run-shanghai-flagship.json"
+  static let calibrate = [
+    "calibrate", "--data", "scenarios/data/city-panel.csv", "--model", "scenarios/models/icc-default.yaml",
+    "--duplicates", "first",
+  ]
+  static let coverage = ["data", "coverage", "scenarios/data/city-panel.csv"]
   static let sobolShard = ["sensitivity", scenario, "--method", "sobol", "--samples", "8", "--shard", "1/2"]
   static let estimate = [
     "estimate", "--data", "\(fixtures)/simulated-panel.csv", "--model", "\(fixtures)/panel-model.yaml",

@@ -39,6 +39,12 @@ struct OutputPathFaultTests {
     Writer(name: "estimate --write", target: "estimates.yaml") {
       FaultInjection.estimate + ["--write", "\($0)/estimates.yaml"]
     },
+    Writer(name: "calibrate --out", target: "calibrated.yaml") {
+      FaultInjection.calibrate + ["--out", "\($0)/calibrated.yaml"]
+    },
+    Writer(name: "data coverage --out", target: "coverage.md") {
+      FaultInjection.coverage + ["--out", "\($0)/coverage.md"]
+    },
     Writer(name: "sensitivity --shard --out", target: "sobol.json", takesForce: false) {
       FaultInjection.sobolShard + ["--out", "\($0)/sobol.json"]
     },

@@ -22,6 +22,8 @@ struct StandardOutputFaultTests {
     Printing(name: "validate", arguments: ["validate", FaultInjection.scenario]),
     Printing(name: "init", arguments: ["init", "--city", "shanghai"]),
     Printing(name: "estimate", arguments: FaultInjection.estimate),
+    Printing(name: "calibrate", arguments: FaultInjection.calibrate),
+    Printing(name: "data coverage", arguments: FaultInjection.coverage),
     Printing(name: "sensitivity", arguments: ["sensitivity", FaultInjection.scenario, "--method", "tornado"]),
     Printing(name: "sensitivity shard", arguments: FaultInjection.sobolShard),
   ]

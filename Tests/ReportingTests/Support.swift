@@ -36,14 +36,22 @@ enum Fixtures {
   }
 }
 
-/// Compares `actual` with the golden file `Snapshots/<name>` byte for byte. A missing or
-/// different file fails; set ICCSIM_RECORD_SNAPSHOTS=1 to (re)write the golden files, then
-/// review the diff before committing.
-func assertSnapshot(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-  let url = Fixtures.snapshots.appendingPathComponent(name)
-  if ProcessInfo.processInfo.environment["ICCSIM_RECORD_SNAPSHOTS"] == "1" {
-    try FileManager.default.createDirectory(at: Fixtures.snapshots, withIntermediateDirectories: true)
+/// Compares `actual` with the golden file `<directory>/<name>` (by default `Snapshots/<name>`) byte
+/// for byte. A missing or different file fails. Set ICCSIM_RECORD_SNAPSHOTS=1 to (re)write the
+/// golden files: each recorded file then fails too, as snapshot libraries do, so a recording run
+/// can never pass for a comparison; review the diff and run again without the variable.
+func assertSnapshot(
+  _ actual: String, named name: String,
+  recording: Bool = ProcessInfo.processInfo.environment["ICCSIM_RECORD_SNAPSHOTS"] == "1",
+  in directory: URL = Fixtures.snapshots, sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+  let url = directory.appendingPathComponent(name)
+  if recording {
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     try Data(actual.utf8).write(to: url)
+    Issue.record(
+      "recorded Snapshots/\(name): review it, then run the tests again without ICCSIM_RECORD_SNAPSHOTS",
+      sourceLocation: sourceLocation)
     return
   }
   guard let expected = try? String(contentsOf: url, encoding: .utf8) else {

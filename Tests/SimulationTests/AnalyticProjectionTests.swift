@@ -4,7 +4,7 @@ import Simulation
 import Stochastics
 import Testing
 
-/// Projections whose paths or distributions are known in closed form (DESIGN.md, "The model").
+/// Projections whose paths or distributions are known in closed form (docs/model.md).
 @Suite struct AnalyticProjectionTests {
   /// Drift g ~ N(μ, s²) drawn once per run, nothing else: ln Y(t) = ln Y0 + g·t is normal, so
   /// Y(t) is lognormal with quantile Y0·exp(μt + s·t·Φ⁻¹(p)).

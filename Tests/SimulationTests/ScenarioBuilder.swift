@@ -29,8 +29,8 @@ enum ScenarioBuilder {
     ModelIndicator(id: id, role: .response(Response(drift: drift, shockSD: sd, autoregression: ar, exposure: exposure, drivers: drivers)))
   }
 
-  static func stock(_ id: String, addition: Distribution, offset: Double = 1) -> ModelIndicator {
-    ModelIndicator(id: id, role: .stock(Stock(annualAddition: addition)), offset: offset)
+  static func stock(_ id: String, addition: Distribution, yearly: YearlyVariation = .none, offset: Double = 1) -> ModelIndicator {
+    ModelIndicator(id: id, role: .stock(Stock(annualAddition: addition, yearly: yearly)), offset: offset)
   }
 
   static func scenario(

@@ -32,7 +32,7 @@ import Testing
       let sizes = ranges.map(\.count)
       #expect(sizes.max()! - sizes.min()! <= 1, "\(runs)/\(count): \(sizes)")
     }
-    // The formula ⌊(K−1)·R/N⌋ ..< ⌊K·R/N⌋ on the README's example.
+    // The formula ⌊(K−1)·R/N⌋ ..< ⌊K·R/N⌋ on the example of docs/clusters-and-shards.md.
     #expect(Shard(index: 2, count: 16)!.runs(of: 100_000) == 6250..<12500)
     #expect(Shard(index: 3, count: 7)!.runs(of: 1001) == 286..<429)
   }

@@ -4,14 +4,16 @@
 Run from anywhere:  python3 scenarios/data/panel-estimates.py
 Each line: what, cities, years, value. Average annual growth is (ln Y1 - ln Y0) / (t1 - t0);
 average annual addition is (Y1 - Y0) / (t1 - t0). Only rows whose indicator is exactly the
-concept are used (no `_min`, `_asof` or other variants); the NBS GDP export is one vintage.
+concept are used (no `_min`, `_asof` or other variants), and only rows marked `use = fit` (one
+vintage and one definition per series, nothing across a known break; see sources.md).
 """
 import csv
 import math
 import os
 
 here = os.path.dirname(os.path.abspath(__file__))
-rows = list(csv.DictReader(open(os.path.join(here, "city-panel.csv"), encoding="utf-8-sig")))
+with open(os.path.join(here, "city-panel.csv"), encoding="utf-8-sig") as panel:
+    rows = [r for r in csv.DictReader(panel) if r["use"] == "fit"]
 
 
 def value(city, indicator, year, source_contains=""):
@@ -33,8 +35,11 @@ nbs = "long-yj"
 print(f"retail_sales growth, beijing 2011-2019: {growth('beijing', 'retail_sales', 2011, 2019):.4f}")
 print(f"retail_sales growth, shanghai 2011-2019: {growth('shanghai', 'retail_sales', 2011, 2019):.4f}")
 print(f"retail_sales growth, beijing 2019-2023: {growth('beijing', 'retail_sales', 2019, 2023):.4f}")
-for city in ["shanghai", "beijing", "chongqing", "tianjin"]:
-    print(f"inbound_overnight_tourists growth (NBS), {city} 2010-2019: {growth(city, 'inbound_overnight_tourists', 2010, 2019):.4f}")
+# Tianjin's and Chongqing's NBS series change definition after 2010 and 2012: their growth is
+# measured from the first year on the current definition.
+for city, first in [("shanghai", 2010), ("beijing", 2010), ("chongqing", 2013), ("tianjin", 2011)]:
+    print(f"inbound_overnight_tourists growth (NBS), {city} {first}-2019: "
+          f"{growth(city, 'inbound_overnight_tourists', first, 2019):.4f}")
 for city in ["shanghai", "beijing", "chongqing", "tianjin"]:
     print(f"gdp growth (NBS export), {city} 2015-2022: {growth(city, 'gdp', 2015, 2022, nbs):.4f}")
 print(f"domestic_tourism_revenue growth, beijing 2015-2018: {growth('beijing', 'domestic_tourism_revenue', 2015, 2018):.4f}")

@@ -1,6 +1,6 @@
 import Stochastics
 
-/// The families of DESIGN.md ("File formats") and the parameters each takes.
+/// The families of docs/file-formats.md ("Distributions") and the parameters each takes.
 let distributionFamilies: [String: [String]] = [
   "normal": ["mean", "sd"],
   "lognormal": ["median", "sd_log"],
@@ -81,9 +81,9 @@ func formatNumber(_ x: Double) -> String {
 }
 
 extension Diagnostics {
-  /// A distribution in the notation of DESIGN.md: a bare number (fixed), or one key naming the
-  /// family with its parameters, e.g. `{normal: {mean: 0.05, sd: 0.01}}`. Invalid parameters
-  /// (a negative sd, min > max …) are reported here.
+  /// A distribution in the notation of docs/file-formats.md: a bare number (fixed), or one key
+  /// naming the family with its parameters, e.g. `{normal: {mean: 0.05, sd: 0.01}}`. Invalid
+  /// parameters (a negative sd, min > max …) are reported here.
   func distribution(_ tree: YAMLTree, what: String) -> Distribution? {
     if case .scalar = tree {
       return number(tree, what: "\(what) (a number or a distribution)").map(Distribution.fixed)

@@ -1,6 +1,6 @@
 /// Resolves `extends:` in scenario files: a file's tree merged over its parent's, recursively.
 ///
-/// Merge rules (DESIGN.md, "File formats"; README, "Scenario files"):
+/// Merge rules (docs/file-formats.md, "Scenario files", `extends`):
 /// - mappings merge key by key, the child's value winning (and merged further when both are mappings);
 /// - a distribution whose family changes is replaced whole, not merged;
 /// - lists whose items all carry an `id` merge by id: an item with a new id is appended, an item

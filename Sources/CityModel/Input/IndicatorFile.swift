@@ -18,7 +18,8 @@ enum IndicatorFile {
   static let topKeys = ["indicators", "description"]
   static let entryKeys = ["id", "row", "name", "dimension", "unit", "scale", "kind", "better"]
 
-  /// Ids that name outputs beside the catalogue's indicators (DESIGN.md, "File formats").
+  /// Ids that name outputs beside the catalogue's indicators (docs/model.md, "Indicators and the
+  /// evaluation system").
   static let reservedIds: Set<String> = Set(["index"] + Dimension.allCases.map(\.rawValue))
 
   /// The indicators of `tree`, checked against those already in `existing`.

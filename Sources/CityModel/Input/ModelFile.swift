@@ -1,11 +1,11 @@
 import Foundation
 import Stochastics
 
-/// Reads and validates a model file (DESIGN.md, "File formats"; README, "Model files").
+/// Reads and validates a model file (docs/file-formats.md, "Model files").
 enum ModelFile {
   static let topKeys = ["model", "description", "catalogue", "indicators", "shock_correlation", "disruption",
                         "policies", "index", "estimates"]
-  static let stockKeys = ["kind", "offset", "annual_addition", "rubric"]
+  static let stockKeys = ["kind", "offset", "annual_addition", "yearly", "rubric"]
   static let responseKeys = ["kind", "offset", "drift", "shock", "exposure", "drivers", "rubric"]
 
   /// The model in `file`, or nil when it could not be built; every problem goes to `diagnostics`.

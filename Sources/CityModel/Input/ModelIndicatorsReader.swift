@@ -71,7 +71,10 @@ final class IndicatorsReader {
     switch role {
     case .stock:
       let addition = reader["annual_addition"].map { diagnostics.distribution($0, what: "an annual addition") } ?? .fixed(0)
-      return addition.map { ModelIndicator(id: indicator.id, role: .stock(Stock(annualAddition: $0)), offset: offset, rubric: rubric) }
+      let yearly = reader["yearly"].map(yearlyVariation) ?? YearlyVariation.none
+      guard let addition, let yearly else { return nil }
+      let stock = Stock(annualAddition: addition, yearly: yearly)
+      return ModelIndicator(id: indicator.id, role: .stock(stock), offset: offset, rubric: rubric)
     case .response:
       let drift = reader["drift"].map { diagnostics.distribution($0, what: "a drift") } ?? .fixed(0)
       var shockSD: Distribution? = .fixed(0)
@@ -88,6 +91,26 @@ final class IndicatorsReader {
       guard let drift, let shockSD, let autoregression, let exposure, let drivers else { return nil }
       let response = Response(drift: drift, shockSD: shockSD, autoregression: autoregression, exposure: exposure, drivers: drivers)
       return ModelIndicator(id: indicator.id, role: .response(response), offset: offset, rubric: rubric)
+    }
+  }
+
+  /// `yearly: none`, `yearly: poisson` or `yearly: {sd: s}` (s a non-negative number or distribution).
+  private func yearlyVariation(_ tree: YAMLTree) -> YearlyVariation? {
+    if case .mapping = tree {
+      guard let reader = MappingReader(tree, what: "a yearly variation", allowedKeys: ["sd"], diagnostics: diagnostics),
+        let sd = reader.required("sd").flatMap({ diagnostics.bounded($0, what: "a yearly sd", lower: 0) })
+      else { return nil }
+      return .normal(sd: sd)
+    }
+    guard let text = diagnostics.text(tree, what: "a yearly variation (none, poisson or {sd: s})") else { return nil }
+    switch text {
+    case "none": return YearlyVariation.none
+    case "poisson": return .poisson
+    default:
+      diagnostics.error(
+        "expected a yearly variation: none, poisson or {sd: s}, found '\(excerpt(text))'\(didYouMean(text, among: ["none", "poisson"]))",
+        at: tree.location)
+      return nil
     }
   }
 

@@ -1,7 +1,7 @@
 import Foundation
 import Stochastics
 
-/// Reads and validates a scenario file (DESIGN.md, "File formats"; README, "Scenario files").
+/// Reads and validates a scenario file (docs/file-formats.md, "Scenario files").
 enum ScenarioFile {
   static let topKeys = ["scenario", "extends", "title", "city", "base_year", "horizon", "runs", "seed", "model",
                         "baseline", "values", "interventions", "targets"]

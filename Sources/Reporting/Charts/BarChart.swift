@@ -14,7 +14,7 @@ public struct TornadoBar: Sendable, Equatable {
   }
 }
 
-/// One input's Sobol indices with their (bootstrap) intervals.
+/// One input's Sobol indices with their intervals.
 public struct SobolBar: Sendable, Equatable {
   public var label: String
   public var s1: Double

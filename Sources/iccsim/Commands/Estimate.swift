@@ -9,8 +9,8 @@ struct Estimate: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Estimate elasticities from city panel data by least squares, with robust standard errors.",
     discussion: """
-      Give the model either as a formula (a subset of R/patsy notation; see README,
-      "Estimating elasticities") or as a response of a model file, whose equation —
+      Give the model either as a formula (a subset of R/patsy notation; see
+      docs/estimation.md) or as a response of a model file, whose equation —
       differences of the modelling transforms, driver lags, city and year fixed
       effects — is built for you. --write saves the driver elasticities with their
       covariance for a model's `estimates:`.
@@ -36,6 +36,9 @@ struct Estimate: ParsableCommand {
 
   @Option(help: "The response indicator to estimate (with --model).")
   var response: String?
+
+  @Option(help: "A YAML mapping of catalogue ids to panel columns, where the panel's ids differ (with --model).")
+  var map: String?
 
   @Option(help: "Fixed effects for --model: city,year (default), city, year or none.")
   var fe: String?
@@ -76,7 +79,8 @@ struct Estimate: ParsableCommand {
     if model != nil && response == nil { throw ValidationError("--model needs --response ID") }
     if formula != nil {
       if force { throw ValidationError("--force applies to --write, which needs --model") }
-      for (name, value) in [("--response", response), ("--fe", fe), ("--form", form), ("--write", write)] where value != nil {
+      for (name, value) in [("--response", response), ("--fe", fe), ("--form", form), ("--write", write), ("--map", map)]
+      where value != nil {
         throw ValidationError("\(name) applies to --model only; in a formula write C(city) + C(year) for fixed effects")
       }
     }
@@ -110,7 +114,7 @@ struct Estimate: ParsableCommand {
   private func estimate() throws {
     // The estimates file is checked before the work, and again when it is written.
     if let write { try OutputTarget(path: write, force: force).check() }
-    let table = try DataTable.read(path: data, duplicates: DataTable.DuplicatePolicy(rawValue: duplicates)!)
+    var table = try DataTable.read(path: data, duplicates: DataTable.DuplicatePolicy(rawValue: duplicates)!)
     let covarianceType = try covariance.map(CovarianceType.init(parsing:))
       ?? (table.hasColumn("city") ? .cluster(column: "city") : .classical)
 
@@ -120,6 +124,10 @@ struct Estimate: ParsableCommand {
       design = try Design(formula: Formula(parsing: formula), data: table, weights: weights, clusters: covarianceType.clusterColumns)
     } else {
       let loaded = try Model.load(from: URL(fileURLWithPath: model!))
+      if let map {
+        let mapping = try PanelMapping.load(from: URL(fileURLWithPath: map), catalogue: loaded.catalogue)
+        table = try table.mapped(by: mapping, ids: loaded.indicators.map(\.id).filter { mapping.columns[$0] != nil })
+      }
       let panel = try PanelEquation(
         model: loaded, response: response!, form: form.flatMap(PanelEquation.Form.init(rawValue:)) ?? .differences,
         fixedEffects: try fe.map(PanelEquation.FixedEffects.init(parsing:)) ?? .init(city: true, year: true))

@@ -24,10 +24,12 @@ struct Sensitivity: ParsableCommand {
                  runs)
         src      standardised regression and partial rank correlation coefficients
                  with R² from a sample of --samples runs (default 4096)
-        sobol    first- and total-order indices with 95% bootstrap intervals from
-                 --samples base samples (default 1024; N(d + 2) runs); --groups
-                 apportions the variance between model and index-method uncertainty
-                 instead
+        sobol    first- and total-order indices with 95% intervals from --samples
+                 base samples (default 1024; N(d + 2) runs): scrambled Sobol points
+                 in 8 independent scramblings of N/8 points, the interval from the
+                 spread of their 8 estimates (bootstrap intervals when the points are
+                 random: more than 32 inputs, or N < 16); --groups apportions the
+                 variance between model and index-method uncertainty instead
       """)
 
   @Argument(help: "The scenario file (YAML).")
@@ -54,7 +56,10 @@ struct Sensitivity: ParsableCommand {
   @Option(help: "Yearly shocks and disruptions: common (one shared path) or zero (switched off).")
   var noise: DesignSampler.NoisePolicy = .common
 
-  @Option(help: "Seed of the design, the bootstrap and the common shock path (default: the scenario's `seed`).")
+  @Option(help: """
+    Seed of the design, its scramblings, the bootstrap and the common shock path \
+    (default: the scenario's `seed`).
+    """)
   var seed: UInt64?
 
   @Option(help: "Worker threads; the default is this machine's number of cores.")

@@ -134,7 +134,7 @@ D = np.sqrt(lam) * np.eye(5)[1:]
 beta = np.linalg.lstsq(np.vstack([X, D]), np.concatenate([sub.y, np.zeros(4)]), rcond=None)[0]
 ridge = dict(name="ridge", formula=basic, ridge=lam, estimate=[full(v) for v in beta])
 
-# (c) The simulator's equation (DESIGN.md): d ln retail = g_c + delta_t + 0.08 d ln(metro + 1)[t-1]
+# (c) The simulator's equation (docs/model.md): d ln retail = g_c + delta_t + 0.08 d ln(metro + 1)[t-1]
 # + 0.2 d ln tourism[t] + e, for 15 cities over 2010-2023; Chengdu 2015 is missing as a whole
 # row (a gap: its differences at 2015 and 2016 and the lag at 2016-2017 are then missing).
 sim_rows = []

@@ -1,0 +1,113 @@
+import ArgumentParser
+import CityModel
+import Estimation
+import Foundation
+import Reporting
+
+/// `iccsim calibrate`: fit a model's drifts, elasticities, shocks and stock additions to a panel,
+/// keeping the prior (labelled, with the reason) where the data are too thin.
+struct Calibrate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Fit a model's parameters to a city panel and write the calibrated model.",
+    discussion: """
+      For every response: the drift and elasticities (the pooled differenced equation,
+      cluster-robust by city), the shock's σ and AR ρ (from the residuals). For every
+      stock: the yearly addition rate and its year-to-year variation. Each fitted
+      number is written with its standard error as its distribution and its basis as
+      a comment; too little data keeps the prior, with the reason. See
+      docs/calibration.md.
+
+      The --out file is checked before any work, and written (published) only after the
+      report has been printed.
+
+      Exit status: 0 success, 64 bad usage, 65 bad data, 66 unreadable input, 73
+      output cannot be created, 74 output write failed.
+      """)
+
+  enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+  }
+
+  @Option(help: "The panel: a tidy city file or a wide CSV with city and year columns.")
+  var data: String
+
+  @Option(help: "The model file to calibrate.")
+  var model: String
+
+  @Option(help: "A YAML mapping of catalogue ids to panel columns, where the panel's ids differ.")
+  var map: String?
+
+  @Option(help: "Use only the panel's years up to and including this one.")
+  var until: Int?
+
+  @Option(help: "Fewest observations for a fit (regression rows, or stock additions).")
+  var minObs: Int = 20
+
+  @Option(help: "How a tidy file's repeated figures with different values are resolved: error (default), first or mean.")
+  var duplicates: String = "error"
+
+  @Option(help: "Write the calibrated model here.")
+  var out: String?
+
+  @Flag(help: "Replace an existing --out file.")
+  var force = false
+
+  @Option(help: "Report format: table or json.")
+  var format: OutputFormat = .table
+
+  func validate() throws {
+    guard minObs >= 3 else { throw ValidationError("--min-obs must be at least 3 (got \(minObs))") }
+    if DataTable.DuplicatePolicy(rawValue: duplicates) == nil {
+      throw ValidationError("--duplicates takes error, first or mean, not \(duplicates)")
+    }
+  }
+
+  func run() throws {
+    try exitingOnError {
+      do {
+        try calibrate()
+      } catch let error as EstimationError {
+        printToStandardError("iccsim: " + error.description)
+        throw ExitCode(Estimate.status(error).rawValue)
+      }
+    }
+  }
+
+  private func calibrate() throws {
+    let output = try CommandOutput([out], force: force)
+    try output.complete { output in try calibrate(writingTo: output) }
+  }
+
+  private func calibrate(writingTo output: CommandOutput) throws {
+    let modelURL = URL(fileURLWithPath: model)
+    let loaded = try Model.load(from: modelURL)
+    let mapping = try map.map { try PanelMapping.load(from: URL(fileURLWithPath: $0), catalogue: loaded.catalogue) } ?? .identity
+    var table = try DataTable.read(path: data, duplicates: DataTable.DuplicatePolicy(rawValue: duplicates)!)
+    table = try table.mapped(by: mapping, ids: loaded.indicators.map(\.id).filter { mapping.columns[$0] != nil })
+    if let until { table = try table.rows(until: until) }
+    let calibration = try Calibration(model: loaded, data: table, options: .init(minimumObservations: minObs))
+
+    if let out {
+      let header = [
+        "Calibrated by: \(commandLine)",
+        "[fitted] numbers are estimates from \(data)\(until.map { " (years up to \($0))" } ?? "") with their standard",
+        "errors as distributions; every other number is the model's prior as it was written.",
+        "",
+      ]
+      let text = try ModelFileEditor(url: modelURL).applying(calibration.edits, header: header)
+      try output.write(Data(text.utf8), to: out)
+    }
+    switch format {
+    case .table: try writeStandardOutput(CalibrationReport.table(calibration))
+    case .json:
+      let meta = ["version": Iccsim.configuration.version, "command": commandLine]
+      let report = try CalibrationReport.json(calibration, model: model, data: data, until: until, meta: meta)
+      try writeStandardOutput(report + "\n")
+    }
+  }
+
+  /// The command as typed, for the calibrated model's header.
+  private var commandLine: String {
+    (["iccsim"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+  }
+}
