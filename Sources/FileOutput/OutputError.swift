@@ -25,6 +25,8 @@ public struct OutputError: Error, Equatable, CustomStringConvertible {
     case missingDirectory(String)
     /// The output cannot be created (permissions, read-only file system, …).
     case cannotCreate(String)
+    /// The folder for the outputs (`--out DIR`) cannot be created.
+    case cannotCreateDirectory(String)
     /// ENOSPC or EDQUOT while writing.
     case noSpace
     /// Any other failure while writing.
@@ -68,6 +70,7 @@ public struct OutputError: Error, Equatable, CustomStringConvertible {
     case .appeared: reason = "appeared while iccsim was working (another process wrote it); pass --force to replace it"
     case .missingDirectory(let directory): reason = "the directory \(directory) does not exist"
     case .cannotCreate(let why): reason = "cannot create the file: \(why)"
+    case .cannotCreateDirectory(let why): reason = "cannot create the directory: \(why)"
     case .noSpace: reason = "no space left on device"
     case .ioError(let why): reason = "write failed: \(why)"
     }

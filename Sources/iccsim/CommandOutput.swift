@@ -51,21 +51,32 @@ final class CommandOutput {
 
   /// Creates `path` and any missing parents; returns the folders created, outermost first.
   private static func createDirectory(_ path: String) throws -> [String] {
-    var missing: [URL] = []
+    var missing: [String] = []
     var url = URL(fileURLWithPath: path).standardizedFileURL
-    while !FileManager.default.fileExists(atPath: url.path) && url.path != "/" {
-      missing.insert(url, at: 0)
+    var info = stat()
+    var found = stat(url.path, &info) == 0
+    while !found && errno == ENOENT && url.path != "/" {
+      missing.insert(url.path, at: 0)
       url = url.deletingLastPathComponent()
+      found = stat(url.path, &info) == 0
     }
-    do {
-      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    } catch {
-      remove(missing.map(\.path))
-      let reason = (error as NSError).localizedDescription
-      throw OutputError(path: path, fault: .cannotCreate("cannot create the directory (\(reason))"))
+    guard found else {
+      throw OutputError(path: path, fault: .cannotCreateDirectory(String(cString: strerror(errno)).lowercased()))
     }
-    for url in missing { StagingRegistry.shared.registerCreated(directory: url.path) }
-    return missing.map(\.path)
+    guard info.st_mode & S_IFMT == S_IFDIR else {
+      throw OutputError(path: path, fault: .cannotCreateDirectory("\(url.path) is not a directory"))
+    }
+    var created: [String] = []
+    for directory in missing {
+      guard mkdir(directory, 0o777) == 0 || errno == EEXIST else {
+        let reason = String(cString: strerror(errno)).lowercased()
+        remove(created)
+        throw OutputError(path: path, fault: .cannotCreateDirectory(reason))
+      }
+      created.append(directory)
+      StagingRegistry.shared.registerCreated(directory: directory)
+    }
+    return created
   }
 
   /// Removes the folders (if still empty), innermost first.

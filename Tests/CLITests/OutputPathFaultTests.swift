@@ -118,6 +118,24 @@ struct OutputPathFaultTests {
     }
   }
 
+  /// `--out DIR` naming a file: refused before the work, the file kept; a missing DIR is created,
+  /// and removed again when the command fails.
+  @Test func theOutputFolderMustBeAFolder() throws {
+    try FaultInjection.withFolder { folder in
+      try Data("mine".utf8).write(to: URL(fileURLWithPath: folder + "/file"))
+      let run = ["run", FaultInjection.scenario, "--runs", "20", "--format", "json"]
+      let onFile = try execute(run + ["--out", folder + "/file"])
+      #expect(onFile.status == 73)
+      let notAFolder = "cannot create the directory: \(folder)/file is not a directory"
+      #expect(onFile.stderr == "iccsim: cannot write \(folder)/file: \(notAFolder)\n")
+      #expect(try FaultInjection.contents(folder + "/file") == "mine")
+      let failing = try execute(run + ["--out", folder + "/new/out", "--keep-runs", folder + "/file"])
+      #expect(failing.status == 73)
+      #expect(failing.stderr == "iccsim: cannot write \(folder)/file: it exists; pass --force to replace it\n")
+      #expect(try FaultInjection.names(in: folder) == ["file"], "the folders created for --out are removed")
+    }
+  }
+
   static func writeParts(into folder: String) throws {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     for shard in 1...2 {
