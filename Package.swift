@@ -18,6 +18,7 @@ let package = Package(
     .library(name: "Simulation", targets: ["Simulation"]),
     .library(name: "Estimation", targets: ["Estimation"]),
     .library(name: "Analysis", targets: ["Analysis"]),
+    .library(name: "FileOutput", targets: ["FileOutput"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -35,19 +36,25 @@ let package = Package(
 
     // MARK: - Library targets
 
+    // Every file a command writes goes through FileOutput, which depends on nothing.
+    .target(name: "FileOutput"),
     .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
     .target(name: "Stochastics", dependencies: ["LinearAlgebra"]),
     .target(
       name: "CityModel",
-      dependencies: ["Stochastics", "LinearAlgebra", .product(name: "Yams", package: "Yams")],
+      dependencies: [
+        "Stochastics", "LinearAlgebra", .product(name: "Yams", package: "Yams"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
       resources: [.copy("Resources/indicators.yaml")]),
     .target(name: "Simulation", dependencies: ["CityModel", "Stochastics", "LinearAlgebra"]),
-    .target(name: "Estimation", dependencies: ["LinearAlgebra", "Stochastics", "CityModel"]),
+    .target(name: "Estimation", dependencies: ["LinearAlgebra", "Stochastics", "CityModel", "FileOutput"]),
     .target(name: "_TestSupport", dependencies: ["LinearAlgebra"], path: "Sources/_TestSupport"),
     .target(
       name: "Reporting",
       dependencies: [
-        "Simulation", "CityModel", "Estimation", "Analysis", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        "Simulation", "CityModel", "Estimation", "Analysis", "FileOutput",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .target(name: "Analysis", dependencies: ["LinearAlgebra", "Stochastics", "Simulation", "Estimation", "CityModel"]),
 
@@ -57,7 +64,7 @@ let package = Package(
       name: "iccsim",
       dependencies: [
         "CityModel", "Simulation", "Reporting",
-        "Estimation", "Analysis",
+        "Estimation", "Analysis", "FileOutput",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
@@ -73,11 +80,17 @@ let package = Package(
       dependencies: ["LinearAlgebra", "_TestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "CityModelTests", dependencies: ["CityModel", "Stochastics"]),
-    .testTarget(name: "CLITests", dependencies: ["iccsim", "CityModel", "Simulation", "Estimation"]),
+    .testTarget(
+      name: "CLITests",
+      dependencies: [
+        "iccsim", "CityModel", "Simulation", "Estimation", "FileOutput", "_TestSupport",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
+    .testTarget(name: "FileOutputTests", dependencies: ["FileOutput"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "CityModel", "Stochastics", "_TestSupport"]),
     .testTarget(
       name: "ReportingTests",
-      dependencies: ["Reporting", "Simulation", "CityModel"],
+      dependencies: ["Reporting", "Simulation", "CityModel", "FileOutput", "_TestSupport"],
       exclude: ["Fixtures", "Snapshots"]),
     .testTarget(
       name: "AnalysisTests", dependencies: ["Analysis", "Stochastics", "LinearAlgebra"],

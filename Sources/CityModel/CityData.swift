@@ -48,17 +48,7 @@ public struct CityData: Sendable {
   }
 
   static func read(_ file: SourceFile, referencedAt reference: SourceLocation? = nil, diagnostics: Diagnostics) -> CityData? {
-    if let refusal = InputLimits.refusal(file.url, limit: InputLimits.tableBytes) {
-      diagnostics.unreadable(file, reason: refusal, referencedAt: reference)
-      return nil
-    }
-    let bytes: Data
-    do {
-      bytes = try Data(contentsOf: file.url)
-    } catch {
-      diagnostics.unreadable(file, reason: YAMLTree.reason(error), referencedAt: reference)
-      return nil
-    }
+    guard let bytes = diagnostics.read(file, limit: InputLimits.tableBytes, referencedAt: reference) else { return nil }
     guard let text = String(data: bytes, encoding: .utf8) else {
       diagnostics.unreadable(file, reason: "not UTF-8 text", referencedAt: reference)
       return nil

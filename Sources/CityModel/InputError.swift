@@ -43,10 +43,11 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
     self.problems = problems
   }
 
-  /// True when the only trouble is files that could not be read (sysexits `EX_NOINPUT`),
-  /// rather than files whose content is wrong (`EX_DATAERR`).
+  /// True when some file could not be read (sysexits `EX_NOINPUT`), rather than only files whose
+  /// content is wrong (`EX_DATAERR`): a problem that follows from the missing content (a parent
+  /// scenario's keys, a baseline's values) does not make the status 65.
   public var isUnreadableFile: Bool {
-    !problems.isEmpty && problems.allSatisfy(\.isUnreadableFile)
+    problems.contains(where: \.isUnreadableFile)
   }
 
   public var description: String {

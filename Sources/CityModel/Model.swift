@@ -17,6 +17,8 @@ public struct Model: Sendable {
   public var catalogue: IndicatorCatalogue
   /// Every file read to build the model, for the run manifest.
   public var sourceFiles: [URL]
+  /// The SHA-256 (hex) of each of `sourceFiles`, taken of the bytes that were parsed.
+  public var sourceDigests: [URL: String] = [:]
   /// Remarks from validation that do not make the model wrong (e.g. an indicator in play
   /// without goalposts, which therefore does not enter the index).
   public var notes: [InputProblem] = []

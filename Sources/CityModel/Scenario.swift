@@ -18,6 +18,8 @@ public struct Scenario: Sendable {
   public var targets: [Target]
   /// Every file read to build the scenario (the scenario, its parents, model, data), for the manifest.
   public var sourceFiles: [URL]
+  /// The SHA-256 (hex) of each of `sourceFiles`, taken of the bytes that were parsed.
+  public var sourceDigests: [URL: String] = [:]
   /// Remarks from validation that do not make the scenario wrong (including the model's).
   public var notes: [InputProblem] = []
   /// A response's transient deviation ε at the base year, in modelling-space points, where the

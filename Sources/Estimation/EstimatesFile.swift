@@ -1,4 +1,5 @@
 import CityModel
+import FileOutput
 import Foundation
 
 /// The estimates file `iccsim estimate --write` produces and a model lists under `estimates:`,
@@ -79,22 +80,9 @@ public enum EstimatesFile {
     return text[..<e] + ".0" + text[e...]
   }
 
-  /// Writes `text` to `path` through a temporary file renamed into place, so a failure leaves
-  /// no partial file.
-  public static func write(_ text: String, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let temporary = url.deletingLastPathComponent()
-      .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    do {
-      try Data(text.utf8).write(to: temporary)
-      if FileManager.default.fileExists(atPath: url.path) {
-        _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-      } else {
-        try FileManager.default.moveItem(at: temporary, to: url)
-      }
-    } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw EstimationError.unwritableOutput(path: path, reason: (error as NSError).localizedDescription)
-    }
+  /// Writes `text` to `path` whole or not at all, replacing an existing file only with `force`
+  /// (`AtomicWrite`; throws `OutputError`).
+  public static func write(_ text: String, to path: String, force: Bool = false) throws {
+    try AtomicWrite.write(Data(text.utf8), to: path, force: force)
   }
 }

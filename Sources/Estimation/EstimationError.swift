@@ -51,8 +51,6 @@ public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible
   /// The estimates cannot be written as a file the model reader would accept (an undefined
   /// standard error, a covariance that is not positive semi-definite).
   case invalidEstimates(String)
-  /// An output file could not be written.
-  case unwritableOutput(path: String, reason: String)
 
   /// One offending cell.
   /// A variable of a panel equation and how many (city, year) rows have a value of it.
@@ -80,14 +78,13 @@ public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible
 
   /// The kind of failure, which the command line maps to a sysexits status.
   public enum Category: Sendable {
-    case usage, data, noInput, cannotCreate
+    case usage, data, noInput
   }
 
   public var category: Category {
     switch self {
     case .unreadableFile: .noInput
     case .formulaSyntax, .invalidOption: .usage
-    case .unwritableOutput: .cannotCreate
     default: .data
     }
   }
@@ -146,8 +143,6 @@ public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible
       return message
     case let .invalidEstimates(message):
       return message
-    case let .unwritableOutput(path, reason):
-      return "\(path): cannot write: \(reason)"
     }
   }
 

@@ -8,10 +8,6 @@ public enum ReportingError: Error, Equatable, CustomStringConvertible {
   case yearOutsideResult(Int, first: Int, last: Int)
   /// A comparison offers no such statistic (differences have no quartiles) (64, usage).
   case statisticUnavailable(String)
-  /// The output exists and `--force` was not given (73, cannot create).
-  case outputExists(path: String)
-  /// The output could not be written (73, cannot create).
-  case cannotWrite(path: String, reason: String)
   /// An output could not be assembled (a bug, not the user's input) (70, internal).
   case internalFailure(String)
 
@@ -25,10 +21,6 @@ public enum ReportingError: Error, Equatable, CustomStringConvertible {
       "year \(year) is outside the result's years \(first)–\(last)"
     case .statisticUnavailable(let name):
       "paired differences have no statistic '\(name)' (available: mean, sd, p5, p50, p95)"
-    case .outputExists(let path):
-      "\(path) already exists; pass --force to replace it"
-    case .cannotWrite(let path, let reason):
-      "cannot write \(path): \(reason)"
     case .internalFailure(let what):
       "internal error: \(what)"
     }
@@ -39,7 +31,6 @@ public enum ReportingError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .invalidResult, .missingValue: 65
     case .yearOutsideResult, .statisticUnavailable: 64
-    case .outputExists, .cannotWrite: 73
     case .internalFailure: 70
     }
   }

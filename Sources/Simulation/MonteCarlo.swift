@@ -16,6 +16,9 @@ public struct MonteCarloOptions {
   public var keepRuns: ((RunValues) -> Void)?
   /// How the per-run parameters are drawn.
   public var sampling: Sampling
+  /// Asked after every wave of blocks; when it answers true the runs stop early and the result
+  /// is incomplete, for the caller to discard (`--keep-runs` stops at its first failed write).
+  public var shouldStop: (() -> Bool)?
 
   public init(
     runs: Int, threads: Int = ProcessInfo.processInfo.activeProcessorCount, blockSize: Int = 1024,
@@ -54,7 +57,9 @@ public enum MonteCarlo {
     var firstMet = [[Int]](repeating: [Int](repeating: 0, count: years + 1), count: scenario.targets.count)
     var diagnostics: [NumericalDiagnostic] = []
     var done = 0
-    BlockScheduler(runs: shard.runs(of: options.runs), blockSize: options.blockSize, threads: options.threads).forEachWave {
+    let scheduler = BlockScheduler(
+      runs: shard.runs(of: options.runs), blockSize: options.blockSize, threads: options.threads)
+    try? scheduler.forEachWave {
       scenario.project(runs: $0, sampler: sampler)
     } consume: { blocks in
       summaries.absorb(threads: options.threads) { k, summary in
@@ -75,6 +80,7 @@ public enum MonteCarlo {
         done += block.runs.count
       }
       options.progress?(done)
+      if options.shouldStop?() == true { throw StopRequested() }
     }
 
     let targets = scenario.targets.enumerated().map { k, target in
@@ -130,3 +136,6 @@ public enum MonteCarlo {
       series: series, targets: targets, cost: cost, diagnostics: partial.diagnostics)
   }
 }
+
+/// Ends the waves of runs early when `MonteCarloOptions.shouldStop` asks for it.
+private struct StopRequested: Error {}

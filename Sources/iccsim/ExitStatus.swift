@@ -1,6 +1,7 @@
 import Analysis
 import ArgumentParser
 import CityModel
+import FileOutput
 import Foundation
 import Reporting
 import Simulation
@@ -16,8 +17,10 @@ enum ExitStatus: Int32 {
   case noInput = 66
   /// EX_SOFTWARE: a failure inside iccsim.
   case internalError = 70
-  /// EX_CANTCREAT: an output file cannot be written.
+  /// EX_CANTCREAT: an output file cannot be created.
   case cannotCreate = 73
+  /// EX_IOERR: writing an output failed (a full disk, a closed pipe).
+  case ioError = 74
 
   init(for error: Error) {
     switch error {
@@ -25,19 +28,11 @@ enum ExitStatus: Int32 {
     case is ValidationError: self = .usage
     case is SimulationError, is NumericalFailure, is ShardMismatch, is BacktestError: self = .dataError
     case let error as ReportingError: self = ExitStatus(rawValue: error.exitCode) ?? .internalError
-    case is OutputFileError: self = .cannotCreate
+    case let error as OutputError: self = ExitStatus(rawValue: error.exitStatus) ?? .internalError
     case let error as SensitivityError: self = ExitStatus(sensitivity: error)
     default: self = .internalError
     }
   }
-}
-
-/// An output file that cannot be written (exit status 73).
-struct OutputFileError: Error, CustomStringConvertible {
-  var path: String
-  var reason: String
-
-  var description: String { "cannot write \(path): \(reason)" }
 }
 
 /// Runs a command's work; on failure prints the error to standard error and exits with its
@@ -70,5 +65,5 @@ func message(for error: Error) -> String {
 }
 
 func printToStandardError(_ text: String) {
-  FileHandle.standardError.write(Data((text + "\n").utf8))
+  StandardOutput.writeError(text + "\n")
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import CityModel
+import FileOutput
 import Reporting
 
 /// The `iccsim` command: scenario planning for International Consumption Center Cities.
@@ -27,26 +28,23 @@ struct Iccsim: ParsableCommand {
       let paths = Self.demoScenarios.map { directory.appendingPathComponent($0).path }
       let options = try SimulationOptions.parse([])
       let presentation = try PresentationOptions.parse([])
-      write("""
+      try writeStandardOutput("""
         iccsim demo — Shanghai's baseline and three plans, \(Self.demoScenarios.count - 1) comparisons under common random numbers.
         Scenarios: \(directory.path)/shanghai-*.yaml. Most base-year figures there are ILLUSTRATIVE placeholders
         (see scenarios/data/cities.csv); treat the numbers as a demonstration of the method, not a forecast.
 
 
         """)
-      let baseline = try simulate(try loadScenario(paths[0], options: options), options: options)
-      let comparison = try compareScenarios(paths, options: options)
+      let loaded = try paths.map { try loadScenario($0, options: options) }
+      let baseline = try simulate(loaded[0], options: options)
+      let comparison = try compareScenarios(loaded, options: options)
       for document in [ResultDocument.run(baseline), .comparison(comparison)] {
-        FileHandle.standardOutput.write(try Exporter.render(document, as: .text, settings: try presentation.settings()))
-        write("\n")
+        try StandardOutput.write(try Exporter.render(document, as: .text, settings: try presentation.settings()))
+        try writeStandardOutput("\n")
       }
-      write("Next: `iccsim run SCENARIO --format json`, `iccsim compare BASE ALT…`, `iccsim report …`, `iccsim --help`.\n")
+      try writeStandardOutput(
+        "Next: `iccsim run SCENARIO --format json`, `iccsim compare BASE ALT…`, `iccsim report …`, `iccsim --help`.\n")
     }
-  }
-
-  /// Writes to standard output unbuffered, in order with the tables written beside it.
-  private func write(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
   }
 
   /// The bundled `scenarios/` folder: under the working directory, or beside the checkout the

@@ -1,19 +1,28 @@
-import Crypto
+import CityModel
 import Foundation
 import Simulation
 
-/// Builds the run manifest: version, seed, command line and the SHA-256 of every input file.
+/// Builds the run manifest: version, seed, command line and the SHA-256 of every input file —
+/// the digest of the bytes that were parsed, taken when the file was read, so that a file
+/// edited during a long run is not recorded with the numbers of its old content.
 enum ManifestBuilder {
-  static func manifest(inputs: [URL], seed: UInt64, threads: Int, elapsed: Duration) throws -> RunManifest {
+  static func manifest(of scenarios: [Scenario], seed: UInt64, threads: Int, elapsed: Duration) -> RunManifest {
+    manifest(files: inputs(of: scenarios), seed: seed, threads: threads, elapsed: elapsed)
+  }
+
+  /// Every input file of the scenarios, once each, with its digest.
+  static func inputs(of scenarios: [Scenario]) -> [InputFile] {
     var seen: Set<String> = []
     var files: [InputFile] = []
-    for url in inputs {
-      let path = url.standardizedFileURL.path
-      guard seen.insert(path).inserted else { continue }
-      let digest = SHA256.hash(data: try Data(contentsOf: url))
-      files.append(InputFile(path: relativePath(path), sha256: digest.map { String(format: "%02x", $0) }.joined()))
+    for scenario in scenarios {
+      for url in scenario.sourceFiles where seen.insert(url.path).inserted {
+        guard let digest = scenario.sourceDigests[url] else {
+          preconditionFailure("\(url.path) is an input of \(scenario.id) that was not read")
+        }
+        files.append(InputFile(path: relativePath(url.path), sha256: digest))
+      }
     }
-    return manifest(files: files, seed: seed, threads: threads, elapsed: elapsed)
+    return files
   }
 
   /// The manifest of a command whose inputs were hashed elsewhere (`merge`: the parts' inputs).

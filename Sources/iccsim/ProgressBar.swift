@@ -1,3 +1,4 @@
+import FileOutput
 import Foundation
 
 /// A one-line progress bar on standard error, shown only when standard error is a terminal.
@@ -21,7 +22,7 @@ final class ProgressBar: @unchecked Sendable {
     let width = 30
     let filled = width * percent / 100
     let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-    FileHandle.standardError.write(Data("\r\(label) \(bar) \(percent)% (\(done)/\(total) runs)".utf8))
-    if done >= total { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    StandardOutput.writeError("\r\(label) \(bar) \(percent)% (\(done)/\(total) runs)")
+    if done >= total { StandardOutput.writeError("\r\u{1B}[K") }
   }
 }

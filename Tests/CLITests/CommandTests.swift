@@ -1,5 +1,6 @@
 import ArgumentParser
 import CityModel
+import FileOutput
 import Foundation
 import Testing
 @testable import iccsim
@@ -107,11 +108,13 @@ struct CommandTests {
     let unreadable = InputError(problems: [InputProblem(file: "f", message: "cannot read file", isUnreadableFile: true)])
     #expect(ExitStatus(for: content) == .dataError)
     #expect(ExitStatus(for: unreadable) == .noInput)
-    #expect(ExitStatus(for: OutputFileError(path: "out.csv", reason: "permission denied")) == .cannotCreate)
+    let unwritable = OutputError(path: "out.csv", fault: .cannotCreate("permission denied"))
+    #expect(ExitStatus(for: unwritable) == .cannotCreate)
+    #expect(ExitStatus(for: OutputError(path: "out.csv", fault: .noSpace)) == .ioError)
     #expect(ExitStatus(for: ValidationError("bad option")) == .usage)
     struct Unexpected: Error {}
     #expect(ExitStatus(for: Unexpected()) == .internalError)
-    #expect(message(for: OutputFileError(path: "out.csv", reason: "permission denied")) == "iccsim: cannot write out.csv: permission denied")
+    #expect(message(for: unwritable) == "iccsim: cannot write out.csv: cannot create the file: permission denied")
   }
 }
 

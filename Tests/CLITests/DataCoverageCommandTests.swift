@@ -28,7 +28,7 @@ struct DataCoverageCommandTests {
       .write(to: panel, atomically: true, encoding: .utf8)
     try "mine\n".write(to: out, atomically: true, encoding: .utf8)
     let refused = try execute(["data", "coverage", panel.path, "--out", out.path])
-    #expect(refused.status == 73 && refused.stderr.contains("already exists; pass --force"))
+    #expect(refused.status == 73 && refused.stderr.contains("it exists; pass --force"))
     #expect(try String(contentsOf: out, encoding: .utf8) == "mine\n")
     let forced = try execute(["data", "coverage", panel.path, "--out", out.path, "--force"])
     #expect(forced.status == 0 && forced.stdout.isEmpty, "stderr: \(forced.stderr)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// The result of running a program: its exit status and what it printed.
 struct Execution {
@@ -34,14 +35,7 @@ func execute(_ arguments: [String], executable: URL = iccsimBinary) throws -> Ex
   environment["SWIFT_BACKTRACE"] = "enable=no"
   environment["PATH"] = iccsimBinary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
   process.environment = environment
-  let out = Pipe(), err = Pipe()
-  process.standardOutput = out
-  process.standardError = err
-  try process.run()
-  // Read both pipes to the end before waiting, so a full pipe cannot block the child.
-  let stdout = out.fileHandleForReading.readDataToEndOfFile()
-  let stderr = err.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return Execution(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+  let output = try runCapturingOutput(process)
+  return Execution(status: output.status, stdout: String(decoding: output.stdout, as: UTF8.self),
+                   stderr: String(decoding: output.stderr, as: UTF8.self))
 }

@@ -80,7 +80,7 @@ struct ShardCommandTests {
 
     let unreadable = try execute(["merge", parts[0], folder.appendingPathComponent("absent.json").path])
     #expect(unreadable.status == 66)
-    #expect(unreadable.stderr.contains("absent.json: cannot read the file"))
+    #expect(unreadable.stderr.contains("absent.json: cannot read file: no such file"))
 
     let result = folder.appendingPathComponent("result.json").path
     #expect(try execute(["merge"] + parts + ["--out", result]).status == 0)

@@ -88,7 +88,7 @@ struct SimulationCommandTests {
     #expect(names == ["shanghai-baseline.csv", "shanghai-baseline.json", "shanghai-baseline.md", "shanghai-baseline.xlsx"])
     let again = try execute(arguments)
     #expect(again.status == 73)
-    #expect(again.stderr.contains("already exists; pass --force to replace it"))
+    #expect(again.stderr.contains("it exists; pass --force to replace it"))
     #expect(try execute(arguments + ["--force"]).status == 0)
   }
 

@@ -84,7 +84,7 @@ import ZIPFoundation
     let settings = ExportSettings(options: ReportOptions(language: .en, years: .every))
     let directory = try Fixtures.temporaryDirectory()
     let file = directory.appendingPathComponent("run.xlsx")
-    try AtomicWrite.write(try Exporter.render(.run(run), as: .xlsx, settings: settings), to: file, force: false)
+    try Exporter.render(.run(run), as: .xlsx, settings: settings).write(to: file)
     let report = try OpenPyXL.read(file)
     let sheets = try #require(report["sheets"] as? [[String: Any]])
     #expect(sheets.map { $0["name"] as? String } == ["Projection", "Targets", "Programme cost"])

@@ -1,9 +1,9 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// `iccsim export` run as a process: output and exit status (sysexits) as a user sees them.
-@Suite(.enabled(if: ExportCommand.binary != nil, "the iccsim binary is built beside the test bundle"))
-struct ExportCommandTests {
+@Suite struct ExportCommandTests {
   @Test func writesTheFileAndRefusesToReplaceItWithoutForce() throws {
     let directory = try Fixtures.temporaryDirectory()
     let input = Fixtures.directory.appendingPathComponent("run-shanghai-flagship.json").path
@@ -13,7 +13,7 @@ struct ExportCommandTests {
     #expect(try String(contentsOfFile: output, encoding: .utf8).hasPrefix("## Shanghai flagship plan (test fixture) — Projection"))
     let second = try ExportCommand.run([input, "--format", "md", "--out", output])
     #expect(second.status == 73)
-    #expect(second.error == "iccsim: \(output) already exists; pass --force to replace it\n")
+    #expect(second.error == "iccsim: cannot write \(output): it exists; pass --force to replace it\n")
     #expect(try ExportCommand.run([input, "--format", "md", "--out", output, "--force"]).status == 0)
   }
 
@@ -41,24 +41,21 @@ struct ExportCommandTests {
 
 enum ExportCommand {
   /// The `iccsim` executable in the build products folder that holds the test bundle.
-  static let binary: URL? = {
+  /// The `iccsim` executable; a missing one fails the test that needs it, naming where it was looked for.
+  static func binary() throws -> URL {
     let candidates = [Bundle.main.bundleURL.deletingLastPathComponent(), Bundle.main.bundleURL]
       .map { $0.appendingPathComponent("iccsim") }
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-  }()
+    return try #require(
+      candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) },
+      "the iccsim binary was not found beside the tests (looked in \(candidates.map(\.path)))")
+  }
 
   static func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = try binary()
     process.arguments = ["export"] + arguments
-    let output = Pipe()
-    let error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+    let result = try runCapturingOutput(process)
+    let text = { (data: Data) in String(decoding: data, as: UTF8.self) }
+    return (result.status, text(result.stdout), text(result.stderr))
   }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Collects the problems found while reading input files, so that all are reported at once.
@@ -7,6 +8,8 @@ import Foundation
 final class Diagnostics {
   private(set) var problems: [InputProblem] = []
   private(set) var notes: [InputProblem] = []
+  /// The SHA-256 (hex) of every file read, of the very bytes that were parsed, for the manifest.
+  private(set) var digests: [URL: String] = [:]
 
   var hasProblems: Bool { !problems.isEmpty }
 
@@ -20,6 +23,21 @@ final class Diagnostics {
       ?? InputProblem(file: file.displayPath, message: "cannot read file: \(reason)")
     problem.isUnreadableFile = true
     problems.append(problem)
+  }
+
+  /// The bytes of `file` (`InputFileReader`), their digest recorded; nil, with the problem
+  /// recorded, when the file cannot be read.
+  func read(_ file: SourceFile, limit: Int, referencedAt reference: SourceLocation? = nil) -> Data? {
+    do {
+      let data = try InputFileReader.read(file.url, limit: limit)
+      if digests[file.url] == nil {
+        digests[file.url] = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+      }
+      return data
+    } catch {
+      unreadable(file, reason: error.description, referencedAt: reference)
+      return nil
+    }
   }
 
   /// Something worth telling that does not make the input wrong.
@@ -54,11 +72,4 @@ enum InputLimits {
   /// Most values a YAML document may hold once aliases are expanded (stops "billion laughs").
   static let yamlNodes = 1_000_000
 
-  /// The reason a file is refused, or nil when its size is within `limit`.
-  static func refusal(_ url: URL, limit: Int) -> String? {
-    guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > limit else {
-      return nil
-    }
-    return "the file is \(size >> 20) MiB; files of this kind are read whole and limited to \(limit >> 20) MiB"
-  }
 }

@@ -14,6 +14,14 @@ enum ExtendsResolver {
   ) -> YAMLTree? {
     files.append(file)
     guard let tree = YAMLTree.load(file, referencedAt: reference, diagnostics: diagnostics) else { return nil }
+    if let reference, !isMapping(tree) {
+      // The top file's reader says what it expected; a parent is checked here, or merging over
+      // it would silently drop it.
+      diagnostics.error(
+        "\(file.displayPath) is not a scenario file: expected a YAML mapping, found \(tree.kindDescription)",
+        at: reference)
+      return nil
+    }
     guard case .mapping(var mapping) = tree, let index = mapping.entries.firstIndex(where: { $0.key.text == "extends" }) else {
       return tree
     }
@@ -80,6 +88,11 @@ enum ExtendsResolver {
       ids.append(id.text)
     }
     return ids
+  }
+
+  private static func isMapping(_ tree: YAMLTree) -> Bool {
+    if case .mapping = tree { return true }
+    return false
   }
 
   private static func isDistribution(_ mapping: YAMLMapping) -> Bool {

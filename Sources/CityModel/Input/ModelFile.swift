@@ -70,6 +70,7 @@ enum ModelFile {
                       disruption: disruption, policies: policies, index: index, estimates: estimates,
                       catalogue: catalogue, sourceFiles: sourceFiles)
     model.notes = Array(diagnostics.notes[notesBefore...])
+    model.sourceDigests = diagnostics.digests.filter { sourceFiles.contains($0.key) }
     return model
   }
 

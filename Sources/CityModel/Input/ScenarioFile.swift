@@ -109,6 +109,7 @@ enum ScenarioFile {
                             model: model, baseline: baseline, interventions: interventions, targets: targets,
                             sourceFiles: unique(sourceFiles))
     scenario.notes = Array(diagnostics.notes[notesBefore...])
+    scenario.sourceDigests = diagnostics.digests.filter { scenario.sourceFiles.contains($0.key) }
     return scenario
   }
 

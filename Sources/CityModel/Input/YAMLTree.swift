@@ -60,17 +60,7 @@ extension YAMLTree {
   /// Reads and parses a file, recording a problem and returning nil when it cannot.
   /// When another file names this one, `reference` is where: an unreadable file is reported there.
   static func load(_ file: SourceFile, referencedAt reference: SourceLocation? = nil, diagnostics: Diagnostics) -> YAMLTree? {
-    if let refusal = InputLimits.refusal(file.url, limit: InputLimits.yamlBytes) {
-      diagnostics.unreadable(file, reason: refusal, referencedAt: reference)
-      return nil
-    }
-    let data: Data
-    do {
-      data = try Data(contentsOf: file.url)
-    } catch {
-      diagnostics.unreadable(file, reason: Self.reason(error), referencedAt: reference)
-      return nil
-    }
+    guard let data = diagnostics.read(file, limit: InputLimits.yamlBytes, referencedAt: reference) else { return nil }
     guard var text = String(data: data, encoding: .utf8) else {
       diagnostics.unreadable(file, reason: "not UTF-8 text", referencedAt: reference)
       return nil
@@ -141,20 +131,5 @@ extension YAMLTree {
     default:
       diagnostics.error("malformed YAML: \(error)", at: SourceLocation(file: file))
     }
-  }
-
-  static func reason(_ error: Error) -> String {
-    let nsError = error as NSError
-    if nsError.domain == NSCocoaErrorDomain {
-      switch nsError.code {
-      case NSFileReadNoSuchFileError: return "no such file"
-      case NSFileReadNoPermissionError: return "permission denied"
-      default: break
-      }
-    }
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-      return String(cString: strerror(Int32(underlying.code))).lowercased()
-    }
-    return nsError.localizedDescription
   }
 }

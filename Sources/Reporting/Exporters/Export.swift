@@ -1,4 +1,5 @@
 import Foundation
+import FileOutput
 import Simulation
 
 /// The formats `export` writes, and `run`/`compare` write with `--out DIR`.
@@ -61,19 +62,24 @@ public enum Exporter {
     }
   }
 
-  /// Writes `document` in each of `formats` to `directory/<stem>.<extension>`; returns the files.
-  /// Every format is rendered before any file is written, so a rendering error leaves no files.
+  /// Writes `document` in each of `formats` to `directory/<stem>.<extension>`, all or none
+  /// (`OutputSet`); returns the files. Throws `ReportingError` or `OutputError`.
   public static func write(
     _ document: ResultDocument, formats: [ExportFormat], to directory: URL, force: Bool,
     settings: ExportSettings = ExportSettings()
-  ) throws(ReportingError) -> [URL] {
-    var outputs: [(URL, Data)] = []
-    for format in formats {
-      let url = directory.appendingPathComponent("\(document.fileStem).\(format.fileExtension)")
-      outputs.append((url, try render(document, as: format, settings: settings)))
+  ) throws -> [URL] {
+    let urls = formats.map { directory.appendingPathComponent("\(document.fileStem).\($0.fileExtension)") }
+    let outputs = try OutputSet(urls.map { OutputTarget(path: $0.path, force: force) })
+    do {
+      for (target, format) in zip(outputs.targets, formats) {
+        try outputs.write(try render(document, as: format, settings: settings), to: target)
+      }
+    } catch {
+      outputs.discard()
+      throw error
     }
-    for (url, data) in outputs { try AtomicWrite.write(data, to: url, force: force) }
-    return outputs.map(\.0)
+    try outputs.publish()
+    return urls
   }
 
   /// The tables a format shows: a run's projection, targets and programme cost (CSV, being one

@@ -104,6 +104,11 @@ struct BacktestCommand: ParsableCommand {
   }
 
   private func backtest() throws {
+    let output = try CommandOutput([out], force: force)
+    try output.complete { output in try backtest(writingTo: output) }
+  }
+
+  private func backtest(writingTo output: CommandOutput) throws {
     let loaded = try Model.load(from: URL(fileURLWithPath: model))
     let mapping = try map.map { try PanelMapping.load(from: URL(fileURLWithPath: $0), catalogue: loaded.catalogue) } ?? .identity
     let table = try DataTable.read(path: data, duplicates: DataTable.DuplicatePolicy(rawValue: duplicates)!)
@@ -121,6 +126,6 @@ struct BacktestCommand: ParsableCommand {
         meta: ["version": Iccsim.configuration.version, "command": CommandLine.arguments.joined(separator: " ")]) + "\n"
     case .html: BacktestReport.html(result, header: header)
     }
-    try writeOutput(Data(text.utf8), to: out, force: force)
+    try output.write(Data(text.utf8), to: out)
   }
 }

@@ -17,8 +17,11 @@ struct Calibrate: ParsableCommand {
       a comment; too little data keeps the prior, with the reason. See
       docs/calibration.md.
 
+      The --out file is checked before any work, and written (published) only after the
+      report has been printed.
+
       Exit status: 0 success, 64 bad usage, 65 bad data, 66 unreadable input, 73
-      unwritable output.
+      output cannot be created, 74 output write failed.
       """)
 
   enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -71,6 +74,11 @@ struct Calibrate: ParsableCommand {
   }
 
   private func calibrate() throws {
+    let output = try CommandOutput([out], force: force)
+    try output.complete { output in try calibrate(writingTo: output) }
+  }
+
+  private func calibrate(writingTo output: CommandOutput) throws {
     let modelURL = URL(fileURLWithPath: model)
     let loaded = try Model.load(from: modelURL)
     let mapping = try map.map { try PanelMapping.load(from: URL(fileURLWithPath: $0), catalogue: loaded.catalogue) } ?? .identity
@@ -87,13 +95,14 @@ struct Calibrate: ParsableCommand {
         "",
       ]
       let text = try ModelFileEditor(url: modelURL).applying(calibration.edits, header: header)
-      try writeOutput(Data(text.utf8), to: out, force: force)
+      try output.write(Data(text.utf8), to: out)
     }
     switch format {
-    case .table: print(CalibrationReport.table(calibration), terminator: "")
+    case .table: try writeStandardOutput(CalibrationReport.table(calibration))
     case .json:
       let meta = ["version": Iccsim.configuration.version, "command": commandLine]
-      print(try CalibrationReport.json(calibration, model: model, data: data, until: until, meta: meta))
+      let report = try CalibrationReport.json(calibration, model: model, data: data, until: until, meta: meta)
+      try writeStandardOutput(report + "\n")
     }
   }
 

@@ -32,16 +32,18 @@ struct Compare: ParsableCommand {
 
   func run() throws {
     try exitingOnError {
-      let result = try compareScenarios(scenarios, options: options)
-      try output.emit([.comparison(result)], presentation: presentation)
+      let loaded = try scenarios.map { try loadScenario($0, options: options) }
+      let files = try output.files(stems: ["compare-\(loaded[0].id)"])
+      try files.complete { files in
+        let result = try compareScenarios(loaded, options: options)
+        try output.emit([.comparison(result)], presentation: presentation, into: files)
+      }
     }
   }
 }
 
-/// Loads, compiles and compares the scenarios at `paths` (base first), with the manifest.
-func compareScenarios(_ paths: [String], options: SimulationOptions) throws -> PlanComparison {
-  let catalogue = IndicatorCatalogue.bundled
-  let loaded = try paths.map { try loadScenario($0, catalogue: catalogue, options: options) }
+/// Compiles and compares the scenarios (base first), with the manifest.
+func compareScenarios(_ loaded: [Scenario], options: SimulationOptions) throws -> PlanComparison {
   let base = loaded[0]
   // One seed and one run count for all, so the comparison is paired run by run.
   let compiled = try loaded.map { scenario -> CompiledScenario in
@@ -56,7 +58,7 @@ func compareScenarios(_ paths: [String], options: SimulationOptions) throws -> P
     base: compiled[0], alternatives: Array(compiled.dropFirst()),
     options: MonteCarloOptions(runs: base.runs, threads: options.threads, progress: { progress.update($0) }, sampling: options.sampling))
   try screen(result.diagnostics)
-  result.meta = try ManifestBuilder.manifest(
-    inputs: loaded.flatMap(\.sourceFiles), seed: base.seed, threads: options.threads, elapsed: clock.now - start)
+  result.meta = ManifestBuilder.manifest(
+    of: loaded, seed: base.seed, threads: options.threads, elapsed: clock.now - start)
   return result
 }

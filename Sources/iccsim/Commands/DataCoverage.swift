@@ -25,8 +25,9 @@ struct DataCoverage: ParsableCommand {
 
   func run() throws {
     try exitingOnError {
+      let files = try CommandOutput([out], force: force)
       let data = try CityData.load(from: URL(fileURLWithPath: panel))
-      try writeOutput(Data(PanelCoverage(data).markdown().utf8), to: out, force: force)
+      try files.complete { try $0.write(Data(PanelCoverage(data).markdown().utf8), to: out) }
     }
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CityModel
 import Estimation
+import FileOutput
 import Foundation
 
 /// `iccsim estimate`: fit elasticities on a panel, by formula or as the model's own equation.
@@ -15,8 +16,10 @@ struct Estimate: ParsableCommand {
       covariance for a model's `estimates:`; a covariance that is not positive
       semi-definite (two-way clustering can give one) is refused unless --psd clip.
 
+      An existing estimates file is replaced only with --force.
+
       Exit status: 0 success, 64 bad usage, 65 bad data, 66 unreadable input, 73
-      unwritable output.
+      output cannot be created, 74 output write failed.
       """)
 
   enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -74,12 +77,16 @@ struct Estimate: ParsableCommand {
       valueName: "refuse|clip"))
   var psd: String?
 
+  @Flag(help: "Replace the --write file if it exists.")
+  var force = false
+
   func validate() throws {
     guard (formula == nil) != (model == nil) else {
       throw ValidationError("give either --formula or --model (with --response), not both or neither")
     }
     if model != nil && response == nil { throw ValidationError("--model needs --response ID") }
     if formula != nil {
+      if force { throw ValidationError("--force applies to --write, which needs --model") }
       for (name, value) in [("--response", response), ("--fe", fe), ("--form", form), ("--write", write), ("--map", map)]
       where value != nil {
         throw ValidationError("\(name) applies to --model only; in a formula write C(city) + C(year) for fixed effects")
@@ -113,11 +120,12 @@ struct Estimate: ParsableCommand {
     case .usage: .usage
     case .data: .dataError
     case .noInput: .noInput
-    case .cannotCreate: .cannotCreate
     }
   }
 
   private func estimate() throws {
+    // The estimates file is checked before the work, and again when it is written.
+    if let write { try OutputTarget(path: write, force: force).check() }
     var table = try DataTable.read(path: data, duplicates: DataTable.DuplicatePolicy(rawValue: duplicates)!)
     let covarianceType = try covariance.map(CovarianceType.init(parsing:))
       ?? (table.hasColumn("city") ? .cluster(column: "city") : .classical)
@@ -146,12 +154,12 @@ struct Estimate: ParsableCommand {
       let (set, repair) = try CovarianceRepair.apply(psd.flatMap(PSDPolicy.init(rawValue:)) ?? .refuse, to: estimated)
       if let repair { printToStandardError("iccsim: \(write): \(repair.description)") }
       let text = EstimatesFile.text(set, command: commandLine, regression: regression, repair: repair)
-      try EstimatesFile.write(text, to: write)
+      try EstimatesFile.write(text, to: write, force: force)
     }
     switch format {
-    case .table: print(regression.table())
-    case .json: print(try regression.jsonText())
-    case .yaml: print(regression.yamlText(), terminator: "")
+    case .table: try writeStandardOutput(regression.table() + "\n")
+    case .json: try writeStandardOutput(try regression.jsonText() + "\n")
+    case .yaml: try writeStandardOutput(regression.yamlText())
     }
   }
 

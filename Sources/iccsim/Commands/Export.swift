@@ -34,12 +34,11 @@ struct Export: ParsableCommand {
 
   func run() throws {
     try exitingOnError {
-      guard let data = FileManager.default.contents(atPath: result) else {
-        throw InputError(problems: [InputProblem(file: result, message: "cannot read the file", isUnreadableFile: true)])
-      }
+      let files = try CommandOutput([out], force: force)
+      let data = try readInput(result)
       let document = try ResultDocument.decode(data, source: result)
       let rendered = try Exporter.render(document, as: format, settings: try presentation.settings())
-      try writeOutput(rendered, to: out, force: force)
+      try files.complete { try $0.write(rendered, to: out) }
     }
   }
 }

@@ -17,7 +17,7 @@ struct Indicators: ParsableCommand {
     try exitingOnError {
       var catalogue = IndicatorCatalogue.bundled
       if let catalogueFile { catalogue = try catalogue.extended(with: URL(fileURLWithPath: catalogueFile)) }
-      print(Self.table(catalogue, language: lang), terminator: "")
+      try writeStandardOutput(Self.table(catalogue, language: lang))
     }
   }
 

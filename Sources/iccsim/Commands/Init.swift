@@ -27,8 +27,8 @@ struct Init: ParsableCommand {
     }
   }
 
-  func run() {
-    print(Self.starter(city: city, baseYear: baseYear), terminator: "")
+  func run() throws {
+    try exitingOnError { try writeStandardOutput(Self.starter(city: city, baseYear: baseYear)) }
   }
 
   static func starter(city: String, baseYear: Int) -> String {

@@ -43,6 +43,7 @@ struct Merge: ParsableCommand {
 
   func run() throws {
     try exitingOnError {
+      let files = try CommandOutput([out], force: force)
       let clock = ContinuousClock()
       let start = clock.now
       // Headers first, to check and order the parts; then one part in memory at a time.
@@ -56,16 +57,14 @@ struct Merge: ParsableCommand {
           threads: ProcessInfo.processInfo.activeProcessorCount, elapsed: clock.now - start)
       }
       let data = try ResultOutputOptions.render(.run(result), as: format, settings: try presentation.settings())
-      try writeOutput(data, to: out, force: force)
+      try files.complete { try $0.write(data, to: out) }
     }
   }
 
   /// Reads one part as `T` (its header, or all of it): a file that cannot be read exits 66; one
   /// that is not a partial result, 65.
   static func read<T: Decodable>(_ path: String, as type: T.Type) throws -> T {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw InputError(problems: [InputProblem(file: path, message: "cannot read the file", isUnreadableFile: true)])
-    }
+    let data = try readInput(path)
     func problem(_ message: String) -> InputError {
       InputError(problems: [InputProblem(file: path, message: message)])
     }

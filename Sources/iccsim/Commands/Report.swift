@@ -29,14 +29,15 @@ struct Report: ParsableCommand {
 
   func run() throws {
     try exitingOnError {
-      let target = URL(fileURLWithPath: out)
-      if FileManager.default.fileExists(atPath: target.path) && !force {
-        throw OutputFileError(path: out, reason: "it exists; pass --force to replace it")
+      let files = try CommandOutput([out], force: force)
+      try files.complete { files in
+        let loaded = try scenarios.map { try loadScenario($0, options: options) }
+        let runs = try loaded.map { try simulate($0, options: options) }
+        let comparison = loaded.count > 1 ? try compareScenarios(loaded, options: options) : nil
+        let page = try HTMLReport.render(
+          runs: runs, comparison: comparison, options: try presentation.settings().options)
+        try files.write(Data(page.utf8), to: out)
       }
-      let runs = try scenarios.map { try simulate(try loadScenario($0, options: options), options: options) }
-      let comparison = scenarios.count > 1 ? try compareScenarios(scenarios, options: options) : nil
-      let page = try HTMLReport.render(runs: runs, comparison: comparison, options: try presentation.settings().options)
-      try AtomicWrite.write(Data(page.utf8), to: target, force: force)
     }
   }
 }

@@ -57,26 +57,21 @@ struct Run: ParsableCommand {
         try runShard(shard, of: try loadScenario(scenarios[0], catalogue: catalogue, options: options))
         return
       }
-      var documents: [ResultDocument] = []
-      var runsFile: RunsFileWriter?
-      do {
-        for path in scenarios {
-          let scenario = try loadScenario(path, catalogue: catalogue, options: options)
-          if let keepRuns {
-            let compiled = try CompiledScenario(scenario)
-            runsFile = try RunsFileWriter(
-              path: keepRuns, force: output.force, outputs: compiled.outputs, baseYear: scenario.baseYear,
-              horizon: scenario.horizon)
+      let loaded = try scenarios.map { try loadScenario($0, catalogue: catalogue, options: options) }
+      let files = try output.files(stems: loaded.map(\.id), also: keepRuns.map { [$0] } ?? [])
+      try files.complete { files in
+        var documents: [ResultDocument] = []
+        for scenario in loaded {
+          let runsFile = try keepRuns.map { path in
+            try RunsFileWriter(
+              file: try files.staged(path), outputs: try CompiledScenario(scenario).outputs,
+              baseYear: scenario.baseYear, horizon: scenario.horizon)
           }
           var result = try simulate(scenario, options: options, keepRuns: runsFile)
           if noMeta { result.meta = nil }
           documents.append(.run(result))
         }
-        try output.emit(documents, presentation: presentation)
-        try runsFile?.finish()
-      } catch {
-        runsFile?.abandon()
-        throw error
+        try output.emit(documents, presentation: presentation, into: files)
       }
     }
   }
@@ -86,6 +81,7 @@ struct Run: ParsableCommand {
     guard shard.count <= scenario.runs else {
       throw ValidationError("--shard \(shard) splits \(scenario.runs) runs into more shards than runs")
     }
+    let files = try CommandOutput([output.out], force: output.force)
     let compiled = try CompiledScenario(scenario)
     let runs = shard.runs(of: scenario.runs)
     let progress = ProgressBar(total: runs.count, label: "\(scenario.id) \(shard)")
@@ -95,10 +91,10 @@ struct Run: ParsableCommand {
       compiled, shard: shard,
       options: MonteCarloOptions(runs: scenario.runs, threads: options.threads, progress: { progress.update($0) }, sampling: options.sampling))
     try screen(partial.diagnostics)
-    partial.meta = try ManifestBuilder.manifest(
-      inputs: scenario.sourceFiles, seed: scenario.seed, threads: options.threads, elapsed: clock.now - start)
+    partial.meta = ManifestBuilder.manifest(
+      of: [scenario], seed: scenario.seed, threads: options.threads, elapsed: clock.now - start)
     let data = try partial.encoded()
-    try writeOutput(data, to: output.out, force: output.force)
+    try files.complete { try $0.write(data, to: output.out) }
   }
 }
 
@@ -125,14 +121,16 @@ func simulate(_ scenario: Scenario, options: SimulationOptions, keepRuns: RunsFi
   let clock = ContinuousClock()
   let start = clock.now
   let series = compiled.outputs.count + 1, years = compiled.horizon + 1
-  var result = MonteCarlo.run(
-    compiled,
-    options: MonteCarloOptions(
-      runs: scenario.runs, threads: options.threads, progress: { progress.update($0) },
-      keepRuns: keepRuns.map { writer in { writer.append($0, series: series, years: years) } }, sampling: options.sampling))
+  var monteCarlo = MonteCarloOptions(
+    runs: scenario.runs, threads: options.threads, progress: { progress.update($0) },
+    keepRuns: keepRuns.map { writer in { writer.append($0, series: series, years: years) } },
+    sampling: options.sampling)
+  monteCarlo.shouldStop = keepRuns.map { writer in { writer.shouldStop } }
+  var result = MonteCarlo.run(compiled, options: monteCarlo)
+  try keepRuns?.throwIfFailed()
   try screen(result.diagnostics)
-  result.meta = try ManifestBuilder.manifest(
-    inputs: scenario.sourceFiles, seed: scenario.seed, threads: options.threads, elapsed: clock.now - start)
+  result.meta = ManifestBuilder.manifest(
+    of: [scenario], seed: scenario.seed, threads: options.threads, elapsed: clock.now - start)
   return result
 }
 

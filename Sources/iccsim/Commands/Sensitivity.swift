@@ -1,6 +1,7 @@
 import Analysis
 import ArgumentParser
 import CityModel
+import FileOutput
 import Foundation
 import Reporting
 import Simulation
@@ -108,7 +109,11 @@ struct Sensitivity: ParsableCommand {
         samples: samples ?? (method == .sobol ? 1024 : 4096), grouped: groups, seed: loaded.seed,
         noise: noise, threads: threads)
       if let shard {
-        try writeShard(shard, of: analysis, on: compiled, inputs: loaded.sourceFiles)
+        let files = try CommandOutput([out], force: false)
+        try files.complete { files in
+          let inputs = ManifestBuilder.inputs(of: [loaded])
+          try files.write(try shardData(shard, of: analysis, on: compiled, inputs: inputs), to: out)
+        }
         return
       }
       let report: ScenarioAnalysis.Report
@@ -116,16 +121,14 @@ struct Sensitivity: ParsableCommand {
         report = try analysis.run(on: compiled)
       } else {
         let parts = try merge.map { path -> (name: String, part: SensitivityShard) in
-          guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(problems: [InputProblem(file: path, message: "cannot read the file", isUnreadableFile: true)])
-          }
+          let data = try readInput(path)
           do {
             return (path, try ResultCoding.decoder().decode(SensitivityShard.self, from: data))
           } catch {
             throw ShardMismatch("\(path) is not a sensitivity shard written by `sensitivity --shard`")
           }
         }
-        let hashes = try ManifestBuilder.manifest(inputs: loaded.sourceFiles, seed: loaded.seed, threads: threads, elapsed: .zero).inputs
+        let hashes = ManifestBuilder.inputs(of: [loaded])
         if let (name, _) = parts.first(where: { $0.part.inputs.map(\.sha256) != hashes.map(\.sha256) || $0.part.scenario != compiled.id }) {
           throw ShardMismatch("\(name) was computed from other input files than \(scenario) and its model and data")
         }
@@ -142,10 +145,10 @@ struct Sensitivity: ParsableCommand {
       }
       let summary = SensitivitySummary(scenario: compiled, analysis: analysis, report: report)
       switch format {
-      case .table: print(summary.table(), terminator: "")
-      case .json: FileHandle.standardOutput.write(try summary.json())
+      case .table: try writeStandardOutput(summary.table())
+      case .json: try StandardOutput.write(try summary.json())
       case .csv:
-        print(summary.csv(), terminator: "")
+        try writeStandardOutput(summary.csv())
         for warning in report.result.warnings { printToStandardError("iccsim: warning: \(warning.message)") }
       }
     }
@@ -163,21 +166,21 @@ struct Sensitivity: ParsableCommand {
     outputs.map { "\($0.id)@\($0.year.map(String.init) ?? "")" }
   }
 
-  /// Evaluates one shard of the Sobol design and writes it.
-  private func writeShard(_ shard: Shard, of analysis: ScenarioAnalysis, on compiled: CompiledScenario, inputs: [URL]) throws {
+  /// Evaluates one shard of the Sobol design and encodes it.
+  private func shardData(
+    _ shard: Shard, of analysis: ScenarioAnalysis, on compiled: CompiledScenario, inputs: [InputFile]
+  ) throws -> Data {
     let base = shard.runs(of: analysis.samples)
     let evaluated = try analysis.evaluateSobolShard(base, on: compiled)
     for diagnostic in evaluated.diagnostics { printToStandardError("iccsim: warning: \(diagnostic.message)") }
-    let manifest = try ManifestBuilder.manifest(inputs: inputs, seed: analysis.seed, threads: threads, elapsed: .zero)
     let part = SensitivityShard(
       kind: SensitivityShard.kindTag, scenario: compiled.id, seed: analysis.seed, samples: analysis.samples,
       grouped: analysis.grouped, noise: noise.rawValue, outputs: outputNames(analysis.outputs),
       shard: shard, rows: [evaluated.rows.lowerBound, evaluated.rows.upperBound], totalRows: evaluated.totalRows,
-      values: evaluated.values, inputs: manifest.inputs)
+      values: evaluated.values, inputs: inputs)
     let encoder = ResultCoding.encoder()
     encoder.outputFormatting = [.sortedKeys]
-    let data = try encoder.encode(part) + Data("\n".utf8)
-    try writeOutput(data, to: out, force: false)
+    return try encoder.encode(part) + Data("\n".utf8)
   }
 
   /// The output columns asked for, checked against the scenario (usage errors, exit 64, that

@@ -25,7 +25,7 @@ struct Validate: ParsableCommand {
       for path in files {
         do {
           let report = try CityModel.validate(file: URL(fileURLWithPath: path), catalogue: catalogue)
-          print("ok  \(path): \(report.summary)")
+          try writeStandardOutput("ok  \(path): \(report.summary)\n")
           for note in report.notes { printToStandardError("\(note.location): note: \(note.message)") }
         } catch let error as InputError {
           problems += error.problems

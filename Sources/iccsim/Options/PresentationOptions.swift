@@ -84,29 +84,36 @@ struct ResultOutputOptions: ParsableArguments {
     }
   }
 
-  /// Writes every document; nothing is written before all of them are rendered.
-  func emit(_ documents: [ResultDocument], presentation: PresentationOptions) throws {
+  /// The outputs of results with these file stems (scenario ids; `compare-<base>` for a
+  /// comparison), and the files at `extra`, checked before any work: with `--out DIR`, one file
+  /// per stem and format in DIR (created if missing); without, standard output.
+  func files(stems: [String], also extra: [String] = []) throws -> CommandOutput {
+    let formats = try formats()
+    guard let out else { return try CommandOutput(extra, force: force) }
+    let paths = stems.flatMap { stem in formats.map { path(stem: stem, format: $0, in: out) } }
+    return try CommandOutput(paths + extra, force: force, creating: out)
+  }
+
+  /// Renders every document into `files` (from `files(stems:)`), or to standard output without
+  /// `--out` once all are rendered.
+  func emit(_ documents: [ResultDocument], presentation: PresentationOptions, into files: CommandOutput) throws {
     let settings = try presentation.settings()
     let formats = try formats()
     guard let out else {
       let rendered = try documents.map { try Self.render($0, as: formats[0], settings: settings) }
-      for data in rendered { FileHandle.standardOutput.write(data) }
+      for data in rendered { try files.write(data, to: nil) }
       return
     }
-    let directory = URL(fileURLWithPath: out, isDirectory: true)
-    do {
-      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    } catch {
-      throw OutputFileError(path: out, reason: "cannot create the directory (\(error.localizedDescription))")
-    }
-    var files: [(URL, Data)] = []
     for document in documents {
       for format in formats {
-        let file = directory.appendingPathComponent("\(document.fileStem).\(format.fileExtension)")
-        files.append((file, try Self.render(document, as: format, settings: settings)))
+        let data = try Self.render(document, as: format, settings: settings)
+        try files.write(data, to: path(stem: document.fileStem, format: format, in: out))
       }
     }
-    for (file, data) in files { try AtomicWrite.write(data, to: file, force: force) }
+  }
+
+  private func path(stem: String, format: ExportFormat, in directory: String) -> String {
+    URL(fileURLWithPath: directory, isDirectory: true).appendingPathComponent("\(stem).\(format.fileExtension)").path
   }
 
   /// `json` from `run` and `compare` is the result itself (the public, machine-readable

@@ -1,0 +1,26 @@
+import Dispatch
+import Foundation
+
+/// What a finished child process printed, and how it ended.
+public struct ChildProcessOutput: Sendable {
+  public var status: Int32
+  public var stdout: Data
+  public var stderr: Data
+}
+
+/// Starts `process` with pipes for standard output and standard error, reads both at the same
+/// time (standard error on another thread), and waits for it to end. Reading one pipe to its end
+/// before the other would block forever once the child filled the other pipe.
+public func runCapturingOutput(_ process: Process) throws -> ChildProcessOutput {
+  let out = Pipe(), err = Pipe()
+  process.standardOutput = out
+  process.standardError = err
+  try process.run()
+  nonisolated(unsafe) var stderr = Data()
+  let errorRead = DispatchGroup()
+  DispatchQueue.global().async(group: errorRead) { stderr = err.fileHandleForReading.readDataToEndOfFile() }
+  let stdout = out.fileHandleForReading.readDataToEndOfFile()
+  errorRead.wait()
+  process.waitUntilExit()
+  return ChildProcessOutput(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+}
