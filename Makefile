@@ -25,6 +25,7 @@ bench: deps
 	$(SWIFT) run -c release --package-path Benchmarks simulation-benchmark
 	$(SWIFT) run -c release --package-path Benchmarks estimation-benchmark
 	$(SWIFT) run -c release --package-path Benchmarks sensitivity-benchmark
+	$(SWIFT) run -c release --package-path Benchmarks evidence-benchmark
 
 clean:
 	rm -rf .build Benchmarks/.build

@@ -5,6 +5,7 @@
 //   swift run -c release --package-path Benchmarks least-squares-benchmark
 //   swift run -c release --package-path Benchmarks estimation-benchmark
 //   swift run -c release --package-path Benchmarks sensitivity-benchmark
+//   swift run -c release --package-path Benchmarks evidence-benchmark
 
 import PackageDescription
 
@@ -36,5 +37,12 @@ let package = Package(
         .product(name: "CityModel", package: "iccsim"),
       ],
       path: "Sources/SensitivityBenchmark"),
+    .executableTarget(
+      name: "evidence-benchmark",
+      dependencies: [
+        .product(name: "Analysis", package: "iccsim"), .product(name: "Estimation", package: "iccsim"),
+        .product(name: "Simulation", package: "iccsim"), .product(name: "CityModel", package: "iccsim"),
+      ],
+      path: "Sources/EvidenceBenchmark"),
   ]
 )
