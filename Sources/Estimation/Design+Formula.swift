@@ -90,6 +90,8 @@ extension Design {
       levels[column] = distinct.allSatisfy({ Double($0) != nil })
         ? distinct.sorted { (Double($0)!, $0) < (Double($1)!, $1) } : distinct.sorted()
     }
+    let shape = DesignMemory.columnCount(formula, levels: levels)
+    try DesignMemory.check(rows: used.count, columns: shape.total, dummies: shape.dummies)
 
     var names: [String] = []
     var values: [Double] = []

@@ -19,6 +19,9 @@ public struct Design: Sendable {
   public var clusters: [Clusters]
   /// Rows of the source table that were dropped because a used cell was missing.
   public var droppedCount: Int
+  /// Fixed effects swept out of `response` and `columns` by the within transformation, if any
+  /// (WithinTransformation.swift); the design then has no intercept and no dummies.
+  public var absorbed: AbsorbedEffects?
 
   /// Cluster membership: `index[i]` ∈ 0..<labels.count for observation i.
   public struct Clusters: Sendable, Equatable {

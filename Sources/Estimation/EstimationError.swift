@@ -48,6 +48,11 @@ public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible
   case invalidOption(String)
   /// An output file could not be written.
   case unwritableOutput(path: String, reason: String)
+  /// The design would need more working memory than the limit (`DesignMemory`).
+  case designTooLarge(
+    rows: Int, columns: Int, dummyColumns: [String], neededBytes: Int, limitBytes: Int, limitOrigin: String)
+  /// Iterated demeaning for two-way absorbed fixed effects did not reach its tolerance.
+  case demeaningDidNotConverge(sweeps: Int, change: Double)
 
   /// One offending cell.
   public struct NonNumericCell: Hashable, Sendable {
@@ -124,6 +129,16 @@ public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible
       return message
     case let .unwritableOutput(path, reason):
       return "\(path): cannot write: \(reason)"
+    case let .designTooLarge(rows, columns, dummyColumns, needed, limit, origin):
+      let dummies = dummyColumns.isEmpty ? "" : " (dummies: \(dummyColumns.joined(separator: ", ")))"
+      return "the design has \(rows) rows × \(columns) columns\(dummies) and needs about "
+        + "\(DesignMemory.formatted(bytes: needed)) to fit, more than the limit of "
+        + "\(DesignMemory.formatted(bytes: limit)) (\(origin)); absorb the fixed effects by demeaning instead "
+        + "of dummies (`--model … --absorb`), use fewer rows or levels, or raise --memory-limit"
+    case let .demeaningDidNotConverge(sweeps, change):
+      return "absorbing the two-way fixed effects did not converge in \(sweeps) sweeps (last relative change "
+        + "\(change)); the city–year pattern of the rows used is too weakly connected; "
+        + "fit them as dummies (without --absorb)"
     }
   }
 

@@ -31,8 +31,10 @@ extension Regression {
     if let ridge, !(ridge >= 0 && ridge.isFinite) {
       throw EstimationError.invalidOption("--ridge must be a finite number ≥ 0, not \(ridge)")
     }
+    try design.absorbed?.checkSupports(covariance: covariance, ridge: ridge)
     let n = design.observationCount
     let k = design.parameterCount
+    let absorbedDF = design.absorbed?.degreesOfFreedom ?? 0
     let rootWeights = design.weights?.map { $0.squareRoot() }
 
     // Whitened response and design (statsmodels' wendog, wexog).
@@ -80,7 +82,8 @@ extension Regression {
     if covariance.needsLeverage || ridge != nil {
       leverage = Self.leverage(qr.q, rows: n, rank: rank)
     }
-    let residualDF = ridge == nil ? Double(n - rank) : Double(n) - leverage!.reduce(0, +)
+    let residualDF = ridge == nil ? Double(n - rank - absorbedDF) : Double(n) - leverage!.reduce(0, +)
+    if let absorbed = design.absorbed, let within = leverage { leverage = absorbed.fullLeverage(within) }
     let bread = try qr.inverseCrossProduct()
     let estimate = try CovarianceEstimator.compute(
       covariance,
@@ -90,10 +93,11 @@ extension Regression {
       clusters: design.clusters)
 
     let names = kept.map { design.columnNames[$0] }
-    let hasConstant = try design.hasIntercept || Self.spansConstant(qr: qr, rootWeights: rootWeights, rows: n, ridge: ridge)
+    let hasConstant = try design.absorbed != nil || design.hasIntercept
+      || Self.spansConstant(qr: qr, rootWeights: rootWeights, rows: n, ridge: ridge)
     let fit = GoodnessOfFit(
-      response: design.response, weights: design.weights, residualSumOfSquares: rss,
-      residualDF: residualDF, rank: rank, hasConstant: hasConstant)
+      response: design.absorbed?.response ?? design.response, weights: design.weights, residualSumOfSquares: rss,
+      residualDF: residualDF, rank: rank + absorbedDF, hasConstant: hasConstant)
 
     let df = estimate.inferenceDF
     let critical = studentTQuantile(0.975, df: df)
@@ -118,10 +122,12 @@ extension Regression {
     let fTest: FTest?
     if ridge != nil {
       fTest = nil
-    } else if covariance == .classical {
+    } else if covariance == .classical && design.absorbed == nil {
       fTest = fit.classicalF
     } else {
-      let restricted = design.hasIntercept ? Array(1..<rank) : (hasConstant ? [] : Array(0..<rank))
+      // With absorbed fixed effects only the listed coefficients are tested, as areg does.
+      let restricted = design.absorbed != nil || !hasConstant
+        ? Array(0..<rank) : (design.hasIntercept ? Array(1..<rank) : [])
       fTest = try Diagnostics.waldF(
         beta: beta, covariance: estimate.matrix, restricted: restricted, denominatorDF: df)
     }
@@ -136,6 +142,7 @@ extension Regression {
       fTest: fTest, conditionNumber: conditionNumber, covarianceType: covariance,
       covariance: estimate.matrix, clusterCount: estimate.clusterCount, ridge: ridge,
       weightsColumn: design.weightsColumn)
+    absorbed = design.absorbed
   }
 
   /// Greedy in model order on the k×k factor: with X·P = Q·R, the columns of X have the same

@@ -62,6 +62,8 @@ public struct Regression: Sendable {
   public var clusterCount: Int?
   public var ridge: Double?
   public var weightsColumn: String?
+  /// The fixed effects absorbed by demeaning instead of estimated as dummies.
+  public var absorbed: AbsorbedEffects?
 
   /// The coefficient of a term, if it was estimated.
   public func coefficient(_ term: String) -> Coefficient? {

@@ -63,6 +63,12 @@ extension Regression {
     default:
       notes.append("Standard errors heteroskedasticity-robust (\(covarianceType)).")
     }
+    if let absorbed {
+      let factors = absorbed.factors.map { "\($0.column) (\($0.levels) levels)" }.joined(separator: " and ")
+      let sweeps = absorbed.factors.count > 1 ? " in \(absorbed.sweeps) sweeps" : ""
+      notes.append("Fixed effects of \(factors) absorbed by demeaning\(sweeps), using \(absorbed.degreesOfFreedom) df; "
+        + "R² is the full model's, the F test covers the listed coefficients.")
+    }
     if fTest == nil && ridge == nil {
       notes.append("No F test: the covariance of the tested coefficients is not positive definite (fewer clusters than restrictions, or an indefinite two-way cluster covariance), or the constant is only implied.")
     }

@@ -34,9 +34,7 @@ struct Export: ParsableCommand {
 
   func run() throws {
     try exitingOnError {
-      guard let data = FileManager.default.contents(atPath: result) else {
-        throw InputError(problems: [InputProblem(file: result, message: "cannot read the file", isUnreadableFile: true)])
-      }
+      let data = try ResultFileReading.read(result, limit: ResultFileReading.resultBytes)
       let document = try ResultDocument.decode(data, source: result)
       let rendered = try Exporter.render(document, as: format, settings: try presentation.settings())
       try writeOutput(rendered, to: out, force: force)

@@ -63,9 +63,7 @@ struct Merge: ParsableCommand {
   /// Reads one part as `T` (its header, or all of it): a file that cannot be read exits 66; one
   /// that is not a partial result, 65.
   static func read<T: Decodable>(_ path: String, as type: T.Type) throws -> T {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw InputError(problems: [InputProblem(file: path, message: "cannot read the file", isUnreadableFile: true)])
-    }
+    let data = try ResultFileReading.read(path, limit: ResultFileReading.partialResultBytes)
     func problem(_ message: String) -> InputError {
       InputError(problems: [InputProblem(file: path, message: message)])
     }
