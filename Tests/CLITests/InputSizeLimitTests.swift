@@ -26,8 +26,8 @@ struct InputSizeLimitTests {
     let refused = try execute(Self.equation + ["--memory-limit", "100K"])
     #expect(refused.status == 65)
     #expect(refused.stdout.isEmpty)
-    #expect(refused.stderr.contains("175 rows × 28 columns (dummies: C(city): 14, C(year): 11) and needs about 158.6 KiB"),
-            "stderr: \(refused.stderr)")
+    let figures = "175 rows × 28 columns (dummies: C(city): 14, C(year): 11) and needs about 158.6 KiB"
+    #expect(refused.stderr.contains(figures), "stderr: \(refused.stderr)")
     #expect(refused.stderr.contains("--absorb"))
 
     let absorbed = try execute(Self.equation + ["--memory-limit", "100K", "--absorb"])
@@ -76,7 +76,8 @@ struct InputSizeLimitTests {
     defer { try? FileManager.default.removeItem(atPath: path) }
     let result = try execute(["estimate", "--data", path, "--formula", "y ~ x"])
     #expect(result.status == 65)
-    #expect(result.stderr.contains("\(path):1:1: the file holds binary content (a NUL byte)"), "stderr: \(result.stderr)")
+    #expect(
+      result.stderr.contains("\(path):1:1: the file holds binary content (a NUL byte)"), "stderr: \(result.stderr)")
   }
 
   @Test func exportRefusesAResultOverItsCap() throws {
@@ -85,8 +86,8 @@ struct InputSizeLimitTests {
     let result = try execute(["export", path, "--format", "csv"])
     #expect(result.status == 66)
     #expect(result.stdout.isEmpty)
-    #expect(result.stderr.contains("the file is 300 MiB; result files of this kind are read whole and limited to 256 MiB"),
-            "stderr: \(result.stderr)")
+    let message = "the file is 300 MiB; result files of this kind are read whole and limited to 256 MiB"
+    #expect(result.stderr.contains(message), "stderr: \(result.stderr)")
   }
 
   @Test func mergeRefusesAPartOverItsCap() throws {
@@ -94,7 +95,7 @@ struct InputSizeLimitTests {
     defer { try? FileManager.default.removeItem(atPath: path) }
     let result = try execute(["merge", path])
     #expect(result.status == 66)
-    #expect(result.stderr.contains("the file is 1025 MiB; result files of this kind are read whole and limited to 1024 MiB"),
-            "stderr: \(result.stderr)")
+    let message = "the file is 1025 MiB; result files of this kind are read whole and limited to 1024 MiB"
+    #expect(result.stderr.contains(message), "stderr: \(result.stderr)")
   }
 }

@@ -43,7 +43,7 @@ struct Estimate: ParsableCommand {
   @Option(help: "Equation form for --model: differences (default) or levels.")
   var form: String?
 
-  @Flag(help: "Absorb the --fe fixed effects by demeaning (the within transformation) instead of dummies (with --model).")
+  @Flag(help: "Absorb the --fe fixed effects by demeaning (the within transformation), not dummies (with --model).")
   var absorb = false
 
   @Option(
