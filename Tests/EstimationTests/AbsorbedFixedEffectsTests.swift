@@ -146,6 +146,31 @@ struct AbsorbedFixedEffectsTests {
     try Self.expectAgreement(absorbed, dummies, "disconnected")
   }
 
+  /// Two blocks of 40 cities in disjoint decades, joined by one city observed across the break:
+  /// a weakly connected panel, where demeaning by city and by year in turn converges slowly (the
+  /// 400-city version of this panel needs more than 10,000 such sweeps); conjugate gradients on
+  /// the symmetric sweep take a few.
+  @Test func aWeaklyConnectedPanelConvergesAndAgrees() throws {
+    var rows: [(String, [String])] = [("city", []), ("year", []), ("y", []), ("x", [])]
+    func add(_ city: String, _ years: ClosedRange<Int>, _ seed: Int) {
+      for year in years {
+        let x = sin(Double(seed * 31 + year * 7)) + Double(year - 2000) / 10
+        let y = 0.4 * x + Double(seed % 5) + Double(year % 3) + cos(Double(seed * year))
+        for (column, value) in [city, "\(year)", "\(y)", "\(x)"].enumerated() { rows[column].1.append(value) }
+      }
+    }
+    for index in 0..<40 { add("a\(index)", 2000...2009, index) }
+    for index in 0..<40 { add("b\(index)", 2010...2019, 100 + index) }
+    add("bridge", 2008...2011, 999)
+    let data = DataTable(columns: rows)
+    let design = try Self.absorbedDesign("y ~ x - 1", data: data, absorbing: ["city", "year"])
+    let sweeps = try #require(design.absorbed).sweeps
+    #expect(sweeps <= 20, "took \(sweeps) sweeps")
+    #expect(design.absorbed?.degreesOfFreedom == 81 + 20 - 1)
+    let dummies = try Regression(fitting: Design(formula: Formula(parsing: "y ~ C(city) + C(year) + x"), data: data))
+    try Self.expectAgreement(Regression(fitting: design), dummies, "weakly connected")
+  }
+
   /// A regressor constant within each city lies in the span of the city effects: aliased, as
   /// in the dummy fit, and the other slope is unaffected.
   @Test func aCityLevelRegressorIsAliased() throws {
@@ -166,8 +191,9 @@ struct AbsorbedFixedEffectsTests {
     try Self.expectAgreement(absorbed, dummies, "city-level regressor")
   }
 
-  /// In a balanced panel the city and year projections commute: one sweep is exact, the second
-  /// only confirms it.
+  /// In a balanced panel the city and year projections commute, so T is itself the projection
+  /// and one conjugate-gradient step is exact: a sweep to measure, one for the step, one to
+  /// confirm.
   @Test func balancedPanelsConvergeInOneSweep() throws {
     var rows: [(String, [String])] = [("city", []), ("year", []), ("y", []), ("x", [])]
     for city in 0..<6 {
@@ -180,7 +206,7 @@ struct AbsorbedFixedEffectsTests {
     }
     let data = DataTable(columns: rows)
     let design = try Self.absorbedDesign("y ~ x - 1", data: data, absorbing: ["city", "year"])
-    #expect(try #require(design.absorbed).sweeps <= 2)
+    #expect(try #require(design.absorbed).sweeps <= 3)
     #expect(design.absorbed?.degreesOfFreedom == 6 + 5 - 1)
     let dummies = try Regression(fitting: Design(formula: Formula(parsing: "y ~ C(city) + C(year) + x"), data: data))
     try Self.expectAgreement(Regression(fitting: design), dummies, "balanced")
