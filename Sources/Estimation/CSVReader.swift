@@ -19,6 +19,7 @@ struct CSVReader {
   }
 
   static func read(path: String) throws -> Contents {
+    try refuseBinaryStart(path: path)
     let data: Data
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -26,6 +27,27 @@ struct CSVReader {
       throw EstimationError.unreadableFile(path: path, reason: (error as NSError).localizedDescription)
     }
     return try parse(data, file: path)
+  }
+
+  /// The bytes looked at before a file is read whole: a binary file (a NUL byte among them) is
+  /// refused without reading the rest.
+  static let sniffedBytes = 64 << 10
+
+  /// Throws `binaryContent` when the first `sniffedBytes` of the file hold a NUL byte.
+  static func refuseBinaryStart(path: String) throws {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return }  // reported when read whole
+    defer { try? handle.close() }
+    guard let start = try? handle.read(upToCount: sniffedBytes), let offset = start.firstIndex(of: 0) else { return }
+    let before = start[start.startIndex..<offset]
+    let line = 1 + before.count { $0 == Parser.newline }
+    let lineStart = before.lastIndex(of: Parser.newline).map { $0 + 1 } ?? start.startIndex
+    let column = 1 + start[lineStart..<offset].count { $0 == Parser.comma }
+    throw binaryContent(CellLocation(file: path, line: line, column: column))
+  }
+
+  /// A NUL byte: the file is binary (or UTF-16), not CSV text.
+  static func binaryContent(_ location: CellLocation) -> EstimationError {
+    .malformedTable(location, "the file holds binary content (a NUL byte), not CSV text; save it as UTF-8 CSV")
   }
 
   static func parse(_ data: Data, file: String) throws -> Contents {
@@ -133,6 +155,7 @@ struct CSVReader {
       while end < bytes.count {
         let byte = bytes[end]
         if byte == Self.comma || byte == Self.newline { break }
+        if byte == 0 { throw CSVReader.binaryContent(CellLocation(file: file, line: line, column: column)) }
         ascii = ascii && byte < 0x80
         end += 1
       }
@@ -172,6 +195,7 @@ struct CSVReader {
           return .owned(field)
         }
         if byte == Self.newline { line += 1 }
+        if byte == 0 { throw CSVReader.binaryContent(CellLocation(file: file, line: line, column: column)) }
         field.append(byte)
         position += 1
       }

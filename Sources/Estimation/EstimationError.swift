@@ -51,6 +51,11 @@ public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible
   /// The estimates cannot be written as a file the model reader would accept (an undefined
   /// standard error, a covariance that is not positive semi-definite).
   case invalidEstimates(String)
+  /// The design would need more working memory than the limit (`DesignMemory`).
+  case designTooLarge(
+    rows: Int, columns: Int, dummyColumns: [String], neededBytes: Int, limitBytes: Int, limitOrigin: String)
+  /// Iterated demeaning for two-way absorbed fixed effects did not reach its tolerance.
+  case demeaningDidNotConverge(sweeps: Int, change: Double)
 
   /// One offending cell.
   /// A variable of a panel equation and how many (city, year) rows have a value of it.
@@ -143,6 +148,16 @@ public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible
       return message
     case let .invalidEstimates(message):
       return message
+    case let .designTooLarge(rows, columns, dummyColumns, needed, limit, origin):
+      let dummies = dummyColumns.isEmpty ? "" : " (dummies: \(dummyColumns.joined(separator: ", ")))"
+      return "the design has \(rows) rows × \(columns) columns\(dummies) and needs about "
+        + "\(DesignMemory.formatted(bytes: needed)) to fit, more than the limit of "
+        + "\(DesignMemory.formatted(bytes: limit)) (\(origin)); absorb the fixed effects by demeaning instead "
+        + "of dummies (`--model … --absorb`), use fewer rows or levels, or raise --memory-limit"
+    case let .demeaningDidNotConverge(sweeps, change):
+      return "absorbing the two-way fixed effects did not converge in \(sweeps) sweeps (last relative change "
+        + "\(change)); the city–year pattern of the rows used is too weakly connected; "
+        + "fit them as dummies (without --absorb)"
     }
   }
 

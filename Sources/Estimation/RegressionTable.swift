@@ -65,6 +65,12 @@ extension Regression {
     default:
       notes.append("Standard errors heteroskedasticity-robust (\(covarianceType)).")
     }
+    if let absorbed {
+      let factors = absorbed.factors.map { "\($0.column) (\($0.levels) levels)" }.joined(separator: " and ")
+      let sweeps = absorbed.factors.count > 1 ? " in \(absorbed.sweeps) sweeps" : ""
+      notes.append("Fixed effects of \(factors) absorbed by demeaning\(sweeps), using \(absorbed.degreesOfFreedom) df; "
+        + "R² is the full model's, the F test covers the listed coefficients.")
+    }
     var undefinedTerms: [(reason: String, terms: [String])] = []
     for c in coefficients {
       guard let reason = c.undefinedReason else { continue }

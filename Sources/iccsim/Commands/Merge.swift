@@ -64,7 +64,7 @@ struct Merge: ParsableCommand {
   /// Reads one part as `T` (its header, or all of it): a file that cannot be read exits 66; one
   /// that is not a partial result, 65.
   static func read<T: Decodable>(_ path: String, as type: T.Type) throws -> T {
-    let data = try readInput(path)
+    let data = try readInput(path, limit: ResultFileLimits.partialResult)
     func problem(_ message: String) -> InputError {
       InputError(problems: [InputProblem(file: path, message: message)])
     }
