@@ -122,7 +122,9 @@ struct Sensitivity: ParsableCommand {
       if merge.isEmpty {
         report = try analysis.run(on: compiled)
       } else {
-        let parts = try merge.map { path in (name: path, part: try SensitivityShard.decode(readInput(path), file: path)) }
+        let parts = try merge.map { path in
+          (name: path, part: try SensitivityShard.decode(readInput(path), file: path))
+        }
         let values = try SensitivityShard.values(
           merging: parts, for: analysis, on: compiled, inputs: inputs, scenarioFile: scenario)
         report = try analysis.analyseSobol(values: values, on: compiled)
