@@ -39,7 +39,7 @@ let package = Package(
     // Every file a command writes goes through FileOutput, which depends on nothing.
     .target(name: "FileOutput"),
     .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
-    .target(name: "Stochastics", dependencies: ["LinearAlgebra"]),
+    .target(name: "Stochastics"),
     .target(
       name: "CityModel",
       dependencies: [
@@ -66,7 +66,6 @@ let package = Package(
         "CityModel", "Simulation", "Reporting",
         "Estimation", "Analysis", "FileOutput",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "Crypto", package: "swift-crypto"),
       ]),
 
     // MARK: - Tests

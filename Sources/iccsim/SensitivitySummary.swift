@@ -2,7 +2,6 @@ import Analysis
 import CityModel
 import Foundation
 import Simulation
-import Stochastics
 
 /// A sensitivity report as `iccsim sensitivity` prints it: an aligned table, JSON or CSV.
 struct SensitivitySummary {
