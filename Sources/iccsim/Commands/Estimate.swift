@@ -105,22 +105,7 @@ struct Estimate: ParsableCommand {
   }
 
   func run() throws {
-    try exitingOnError {
-      do {
-        try estimate()
-      } catch let error as EstimationError {
-        printToStandardError("iccsim: " + error.description)
-        throw ExitCode(Self.status(error).rawValue)
-      }
-    }
-  }
-
-  static func status(_ error: EstimationError) -> ExitStatus {
-    switch error.category {
-    case .usage: .usage
-    case .data: .dataError
-    case .noInput: .noInput
-    }
+    try exitingOnError { try estimate() }
   }
 
   private func estimate() throws {
