@@ -95,7 +95,8 @@ let package = Package(
         "iccsim", "CityModel", "Simulation", "Estimation", "Analysis", "Reporting", "FileOutput", "ErrorCategories",
         "LinearAlgebra", "Stochastics", "_TestSupport",
         .product(name: "Crypto", package: "swift-crypto"),
-      ]),
+      ],
+      exclude: ["Snapshots"]),
     .testTarget(name: "FileOutputTests", dependencies: ["FileOutput", "ErrorCategories"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "CityModel", "Stochastics", "_TestSupport"]),
     .testTarget(

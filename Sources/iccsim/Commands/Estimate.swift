@@ -3,6 +3,7 @@ import CityModel
 import Estimation
 import FileOutput
 import Foundation
+import Reporting
 
 /// `iccsim estimate`: fit elasticities on a panel, by formula or as the model's own equation.
 struct Estimate: ParsableCommand {
