@@ -20,7 +20,9 @@ enum ExitStatus: Int32 {
   /// EX_IOERR: writing an output failed (a full disk, a closed pipe).
   case ioError = 74
 
-  /// The status of a library error's category; an error of no category is internal.
+  /// The status of a library error's category; argument-parser's validation errors are usage
+  /// errors, the executable's own refusals (numerical errors in a result, mismatched shards) data
+  /// errors, and an error of no category is internal.
   init(for error: Error) {
     switch error {
     case let error as CategorisedError: self = ExitStatus(error.category)
@@ -30,6 +32,7 @@ enum ExitStatus: Int32 {
     }
   }
 
+  /// The one status of each category.
   init(_ category: ErrorCategory) {
     switch category {
     case .usage: self = .usage
