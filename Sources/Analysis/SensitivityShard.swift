@@ -1,3 +1,4 @@
+import ErrorCategories
 import Foundation
 import Simulation
 
@@ -166,7 +167,9 @@ public struct SensitivityShard: Codable, Sendable, Equatable {
 
 /// Parts of a sharded Sobol design that do not fit together, or do not fit the analysis that
 /// reads them (exit 65).
-public struct ShardMismatch: Error, CustomStringConvertible {
+public struct ShardMismatch: CategorisedError, CustomStringConvertible {
+  public var category: ErrorCategory { .data }
+
   public let description: String
 
   public init(_ description: String) { self.description = description }

@@ -1,3 +1,4 @@
+import ErrorCategories
 import Foundation
 
 /// Where a cell sits in an input file: 1-based line, and 1-based field (column) of the CSV row.
@@ -16,8 +17,8 @@ public struct CellLocation: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Everything that can go wrong between a data file and a fitted regression, each case carrying
-/// what the user needs to fix it. `category` says which sysexits status the command line uses.
-public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible {
+/// what the user needs to fix it. `category` says what kind of failure it is.
+public enum EstimationError: CategorisedError, Sendable, Equatable, CustomStringConvertible {
   /// The file could not be read at all.
   case unreadableFile(path: String, reason: String)
   /// The CSV text is malformed (unterminated quote, ragged row, missing header).
@@ -81,12 +82,9 @@ public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible
     }
   }
 
-  /// The kind of failure, which the command line maps to a sysexits status.
-  public enum Category: Sendable {
-    case usage, data, noInput
-  }
-
-  public var category: Category {
+  /// A file that cannot be read is `noInput`, a formula or option the user wrote wrong is
+  /// `usage`, everything else is `data`.
+  public var category: ErrorCategory {
     switch self {
     case .unreadableFile: .noInput
     case .formulaSyntax, .invalidOption: .usage

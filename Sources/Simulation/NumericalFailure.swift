@@ -1,8 +1,11 @@
+import ErrorCategories
 /// A result with values that overflowed or became undefined: refused whole (exit 65).
 ///
 /// The policy every command follows: warnings (`NumericalDiagnostic.isError` false) are shown
 /// beside a result, but a result with any numerical error is not written at all.
-public struct NumericalFailure: Error, CustomStringConvertible {
+public struct NumericalFailure: CategorisedError, CustomStringConvertible {
+  public var category: ErrorCategory { .data }
+
   /// The errors among the result's diagnostics.
   public let diagnostics: [NumericalDiagnostic]
 

@@ -246,19 +246,8 @@ struct DriverGraphTests {
   }
 }
 
-@Suite("Display width and suggestions")
-struct DisplayWidthTests {
-  @Test(arguments: [("retail", 6), ("社会消费品零售总额", 18), ("4A5A级景区数量", 14), ("Ａ", 2), ("é", 1), ("e\u{301}", 1), ("한국", 4), ("", 0)])
-  func countsWideCharactersTwice(_ text: String, _ width: Int) {
-    #expect(displayWidth(text) == width)
-  }
-
-  @Test func padsByDisplayWidth() {
-    #expect(padded("上海", to: 6) == "上海  ")
-    #expect(padded("42", to: 5, alignRight: true) == "   42")
-    #expect(padded("too long", to: 3) == "too long")
-  }
-
+@Suite("Suggestions")
+struct SuggestionTests {
   @Test func suggestsOnlyCloseNames() {
     #expect(editDistance("horizn", "horizon") == 1)
     #expect(editDistance("kitten", "sitting") == 3)

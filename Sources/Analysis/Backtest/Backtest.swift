@@ -1,12 +1,15 @@
 import CityModel
+import ErrorCategories
 import Estimation
 import Foundation
 import Simulation
 
 /// A projection of the backtest that cannot be scored (it overflowed).
-public struct BacktestError: Error, CustomStringConvertible, Sendable {
+public struct BacktestError: CategorisedError, CustomStringConvertible, Sendable {
   public var message: String
   public var description: String { message }
+  /// The panel's numbers defeat the projection.
+  public var category: ErrorCategory { .data }
 }
 
 /// Are the fans honest? Each city is projected from each origin year's observed values and the

@@ -70,14 +70,7 @@ struct Calibrate: ParsableCommand {
   }
 
   func run() throws {
-    try exitingOnError {
-      do {
-        try calibrate()
-      } catch let error as EstimationError {
-        printToStandardError("iccsim: " + error.description)
-        throw ExitCode(Estimate.status(error).rawValue)
-      }
-    }
+    try exitingOnError { try calibrate() }
   }
 
   private func calibrate() throws {

@@ -3,6 +3,7 @@ import CityModel
 import Estimation
 import FileOutput
 import Foundation
+import Reporting
 
 /// `iccsim estimate`: fit elasticities on a panel, by formula or as the model's own equation.
 struct Estimate: ParsableCommand {
@@ -127,20 +128,7 @@ struct Estimate: ParsableCommand {
 
   func run() throws {
     try exitingOnError {
-      do {
-        try DesignMemory.$limitOverride.withValue(memoryLimit.flatMap(Self.bytes)) { try estimate() }
-      } catch let error as EstimationError {
-        printToStandardError("iccsim: " + error.description)
-        throw ExitCode(Self.status(error).rawValue)
-      }
-    }
-  }
-
-  static func status(_ error: EstimationError) -> ExitStatus {
-    switch error.category {
-    case .usage: .usage
-    case .data: .dataError
-    case .noInput: .noInput
+      try DesignMemory.$limitOverride.withValue(memoryLimit.flatMap(Self.bytes)) { try estimate() }
     }
   }
 

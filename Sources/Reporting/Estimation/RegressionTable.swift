@@ -1,4 +1,4 @@
-import CityModel
+import Estimation
 import Foundation
 
 extension Regression {
@@ -111,8 +111,9 @@ extension Regression {
       ? String(format: "%.4f", x) : String(format: "%.3e", x)
   }
 
+  /// `x` with `digits` decimals, or as `number` shows it when it is not finite.
   static func fixed(_ x: Double, _ digits: Int) -> String {
-    x.isFinite ? String(format: "%.\(digits)f", x) : number(x)
+    x.isFinite ? StatisticText.fixed(x, digits) : number(x)
   }
 
   static func probability(_ p: Double) -> String {
