@@ -1,3 +1,5 @@
+import Stochastics
+
 /// Scores of one probabilistic forecast (an ensemble of runs) against the value observed.
 public struct ForecastScore: Sendable, Equatable {
   public var p5: Double, p25: Double, p50: Double, p75: Double, p95: Double
@@ -12,7 +14,7 @@ public struct ForecastScore: Sendable, Equatable {
   /// Scores the ensemble `runs` (any order) against `observed`.
   public init(runs: [Double], observed: Double) {
     precondition(!runs.isEmpty, "an empty ensemble cannot be scored")
-    let sorted = runs.sorted()
+    let sorted = sortedNumbers(runs)
     let n = Double(sorted.count)
     p5 = percentile(sorted: sorted[...], 0.05)
     p25 = percentile(sorted: sorted[...], 0.25)
