@@ -3,6 +3,7 @@ import CityModel
 import FileOutput
 import Foundation
 import Testing
+import _TestSupport
 @testable import iccsim
 
 @Suite("Commands")
