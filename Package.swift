@@ -19,6 +19,7 @@ let package = Package(
     .library(name: "Estimation", targets: ["Estimation"]),
     .library(name: "Analysis", targets: ["Analysis"]),
     .library(name: "FileOutput", targets: ["FileOutput"]),
+    .library(name: "ErrorCategories", targets: ["ErrorCategories"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -36,27 +37,32 @@ let package = Package(
 
     // MARK: - Library targets
 
-    // Every file a command writes goes through FileOutput, which depends on nothing.
-    .target(name: "FileOutput"),
-    .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
-    .target(name: "Stochastics", dependencies: ["LinearAlgebra"]),
+    // The kinds of failure every library's errors are sorted into; depends on nothing.
+    .target(name: "ErrorCategories"),
+    // Every file a command writes goes through FileOutput.
+    .target(name: "FileOutput", dependencies: ["ErrorCategories"]),
+    .target(name: "LinearAlgebra", dependencies: ["CLAPACK", "ErrorCategories"]),
+    .target(name: "Stochastics", dependencies: ["ErrorCategories"]),
     .target(
       name: "CityModel",
       dependencies: [
-        "Stochastics", "LinearAlgebra", .product(name: "Yams", package: "Yams"),
+        "Stochastics", "LinearAlgebra", "ErrorCategories", .product(name: "Yams", package: "Yams"),
         .product(name: "Crypto", package: "swift-crypto"),
       ],
       resources: [.copy("Resources/indicators.yaml")]),
-    .target(name: "Simulation", dependencies: ["CityModel", "Stochastics", "LinearAlgebra"]),
-    .target(name: "Estimation", dependencies: ["LinearAlgebra", "Stochastics", "CityModel", "FileOutput"]),
+    .target(name: "Simulation", dependencies: ["CityModel", "Stochastics", "LinearAlgebra", "ErrorCategories"]),
+    .target(
+      name: "Estimation", dependencies: ["LinearAlgebra", "Stochastics", "CityModel", "FileOutput", "ErrorCategories"]),
     .target(name: "_TestSupport", dependencies: ["LinearAlgebra"], path: "Sources/_TestSupport"),
     .target(
       name: "Reporting",
       dependencies: [
-        "Simulation", "CityModel", "Estimation", "Analysis", "FileOutput",
+        "Simulation", "CityModel", "Estimation", "Analysis", "FileOutput", "ErrorCategories",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
-    .target(name: "Analysis", dependencies: ["LinearAlgebra", "Stochastics", "Simulation", "Estimation", "CityModel"]),
+    .target(
+      name: "Analysis",
+      dependencies: ["LinearAlgebra", "Stochastics", "Simulation", "Estimation", "CityModel", "ErrorCategories"]),
 
     // MARK: - Executable
 
@@ -64,16 +70,18 @@ let package = Package(
       name: "iccsim",
       dependencies: [
         "CityModel", "Simulation", "Reporting",
-        "Estimation", "Analysis", "FileOutput",
+        "Estimation", "Analysis", "FileOutput", "ErrorCategories",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "Crypto", package: "swift-crypto"),
       ]),
 
     // MARK: - Tests
 
     .testTarget(
       name: "EstimationTests",
-      dependencies: ["Estimation", "LinearAlgebra", "Stochastics", "CityModel", "Simulation", "_TestSupport"],
+      dependencies: [
+        "Estimation", "Reporting", "LinearAlgebra", "Stochastics", "CityModel", "Simulation", "ErrorCategories",
+        "_TestSupport",
+      ],
       exclude: ["Fixtures"]),
     .testTarget(
       name: "LinearAlgebraTests",
@@ -83,14 +91,16 @@ let package = Package(
     .testTarget(
       name: "CLITests",
       dependencies: [
-        "iccsim", "CityModel", "Simulation", "Estimation", "FileOutput", "_TestSupport",
+        "iccsim", "CityModel", "Simulation", "Estimation", "Analysis", "Reporting", "FileOutput", "ErrorCategories",
+        "LinearAlgebra", "Stochastics", "_TestSupport",
         .product(name: "Crypto", package: "swift-crypto"),
-      ]),
-    .testTarget(name: "FileOutputTests", dependencies: ["FileOutput"]),
+      ],
+      exclude: ["Snapshots"]),
+    .testTarget(name: "FileOutputTests", dependencies: ["FileOutput", "ErrorCategories"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "CityModel", "Stochastics", "_TestSupport"]),
     .testTarget(
       name: "ReportingTests",
-      dependencies: ["Reporting", "Simulation", "CityModel", "FileOutput", "_TestSupport"],
+      dependencies: ["Reporting", "Simulation", "CityModel", "FileOutput", "ErrorCategories", "_TestSupport"],
       exclude: ["Fixtures", "Snapshots"]),
     .testTarget(
       name: "AnalysisTests", dependencies: ["Analysis", "Stochastics", "LinearAlgebra"],

@@ -1,6 +1,8 @@
+import ErrorCategories
+
 /// Why a sensitivity analysis cannot be carried out. Each case reads as a sentence naming what
 /// was wrong and what was expected.
-public enum SensitivityError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum SensitivityError: CategorisedError, Equatable, Sendable, CustomStringConvertible {
   case noInputs
   case duplicateInput(String)
   /// An input's distribution has a non-finite quantile at a probability the design needs.
@@ -18,6 +20,18 @@ public enum SensitivityError: Error, Equatable, Sendable, CustomStringConvertibl
   case invalidOption(String)
   /// A projection run overflowed or became undefined; the messages say where.
   case projectionFailed([String])
+
+  /// Options that do not fit the scenario are usage errors; an analysis the scenario's numbers
+  /// defeat is a data error; a malformed design or model is internal.
+  public var category: ErrorCategory {
+    switch self {
+    case .invalidOption, .tooFewSamples: .usage
+    case .noInputs, .nonFiniteQuantile, .inputWithoutSpread, .collinearInputs, .nonFiniteOutput, .nonFiniteInput,
+      .projectionFailed:
+      .data
+    case .duplicateInput, .modelShape, .valuesShape: .internal
+    }
+  }
 
   public var description: String {
     switch self {

@@ -103,13 +103,15 @@ public struct CityData: Sendable {
     case .textAfterClosingQuote: ("expected a comma or the end of the line after a closing quote", error.line)
     case .unclosedQuote: ("a quoted field is not closed before the end of the file", error.recordLine)
     case .invalidUTF8: ("a field is not valid UTF-8", error.fieldLine)
+    case .nulByte: ("a field holds a NUL byte", error.line)
     }
   }
 }
 
 extension CSVReader.Options {
   /// A city table's CSV: fields as written (their white space is trimmed per column), a lone
-  /// carriage return ends a record, and a line holding only `""` is a record of one empty field.
+  /// carriage return ends a record, a line holding only `""` is a record of one empty field, and
+  /// a NUL byte is text.
   static let cityTable = CSVReader.Options(
-    trimsBlanks: false, carriageReturnEndsRecord: true, skipsQuotedEmptyLines: false)
+    trimsBlanks: false, carriageReturnEndsRecord: true, skipsQuotedEmptyLines: false, refusesNulBytes: false)
 }

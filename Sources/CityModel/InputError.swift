@@ -1,3 +1,4 @@
+import ErrorCategories
 import Foundation
 
 /// One problem found in an input file, located where it can be: `file:line:column: message`.
@@ -36,7 +37,7 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
 /// Every problem found in a set of input files, reported at once.
 ///
 /// Printing it gives one `file:line:column: message` line per problem, in file order.
-public struct InputError: Error, Sendable, CustomStringConvertible {
+public struct InputError: CategorisedError, Sendable, CustomStringConvertible {
   public var problems: [InputProblem]
 
   public init(problems: [InputProblem]) {
@@ -49,6 +50,9 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
   public var isUnreadableFile: Bool {
     problems.contains(where: \.isUnreadableFile)
   }
+
+  /// `noInput` when some file could not be read, else `data`.
+  public var category: ErrorCategory { isUnreadableFile ? .noInput : .data }
 
   public var description: String {
     problems.map(\.description).joined(separator: "\n")

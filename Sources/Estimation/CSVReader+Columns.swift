@@ -18,6 +18,7 @@ extension CSVReader {
   }
 
   static func read(path: String) throws -> Contents {
+    try refuseBinaryStart(path: path)
     let data: Data
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -25,6 +26,28 @@ extension CSVReader {
       throw EstimationError.unreadableFile(path: path, reason: (error as NSError).localizedDescription)
     }
     return try parse(data, file: path)
+  }
+
+  /// The bytes looked at before a file is read whole: a binary file (a NUL byte among them) is
+  /// refused without reading the rest.
+  static let sniffedBytes = 64 << 10
+
+  /// Throws `binaryContent` when the first `sniffedBytes` of the file hold a NUL byte.
+  static func refuseBinaryStart(path: String) throws {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return }  // reported when read whole
+    defer { try? handle.close() }
+    guard let start = try? handle.read(upToCount: sniffedBytes), let offset = start.firstIndex(of: 0) else { return }
+    let newline = UInt8(ascii: "\n"), comma = UInt8(ascii: ",")
+    let before = start[start.startIndex..<offset]
+    let line = 1 + before.count { $0 == newline }
+    let lineStart = before.lastIndex(of: newline).map { $0 + 1 } ?? start.startIndex
+    let column = 1 + start[lineStart..<offset].count { $0 == comma }
+    throw binaryContent(CellLocation(file: path, line: line, column: column))
+  }
+
+  /// A NUL byte: the file is binary (or UTF-16), not CSV text.
+  static func binaryContent(_ location: CellLocation) -> EstimationError {
+    .malformedTable(location, "the file holds binary content (a NUL byte), not CSV text; save it as UTF-8 CSV")
   }
 
   static func parse(_ data: Data, file: String) throws -> Contents {
@@ -60,18 +83,19 @@ extension CSVReader {
 
   /// A CSV fault in the estimation tables' words, at its line and field.
   private static func malformedTable(_ error: SyntaxError, file: String) -> EstimationError {
-    let (message, line) =
-      switch error.kind {
-      case .textAfterClosingQuote: ("text after a closing quote", error.line)
-      case .unclosedQuote: ("unterminated quoted field", error.fieldLine)
-      case .invalidUTF8: ("the file is not valid UTF-8", error.fieldLine)
-      }
-    return .malformedTable(CellLocation(file: file, line: line, column: error.column), message)
+    func at(_ line: Int) -> CellLocation { CellLocation(file: file, line: line, column: error.column) }
+    switch error.kind {
+    case .textAfterClosingQuote: return .malformedTable(at(error.line), "text after a closing quote")
+    case .unclosedQuote: return .malformedTable(at(error.fieldLine), "unterminated quoted field")
+    case .invalidUTF8: return .malformedTable(at(error.fieldLine), "the file is not valid UTF-8")
+    case .nulByte: return binaryContent(at(error.line))
+    }
   }
 }
 
 extension CSVReader.Options {
   /// Estimation panels and wide tables: blanks around fields dropped, only LF (or CRLF) ends a
-  /// record, and a line holding only `""` is blank.
-  static let panel = CSVReader.Options(trimsBlanks: true, carriageReturnEndsRecord: false, skipsQuotedEmptyLines: true)
+  /// record, a line holding only `""` is blank, and a NUL byte (a binary file) is refused.
+  static let panel = CSVReader.Options(
+    trimsBlanks: true, carriageReturnEndsRecord: false, skipsQuotedEmptyLines: true, refusesNulBytes: true)
 }

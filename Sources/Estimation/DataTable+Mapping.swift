@@ -36,6 +36,12 @@ extension DataTable {
     return selecting(rows: keep)
   }
 
+  /// The rows whose `year` is not in `years` (rows without a readable year are kept).
+  public func rows(excludingYears years: Set<Int>) throws -> DataTable {
+    let values = try numbers("year")
+    return selecting(rows: values.indices.filter { values[$0].map { !years.contains(Int($0)) } ?? true })
+  }
+
   /// The table restricted to `rows`, in that order.
   func selecting(rows keep: [Int]) -> DataTable {
     let provenance: Provenance = switch self.provenance {

@@ -108,6 +108,8 @@ extension Design {
       levels[column] = numbered.count == distinct.count
         ? numbered.sorted { ($0.value, $0.label) < ($1.value, $1.label) }.map(\.label) : distinct.sorted()
     }
+    let shape = DesignMemory.columnCount(formula, levels: levels)
+    try DesignMemory.check(rows: used.count, columns: shape.total, dummies: shape.dummies)
 
     var names: [String] = []
     var values: [Double] = []

@@ -22,6 +22,9 @@ public struct Design: Sendable {
   /// How messages name observation i (0-based, in design order): its file and line, and its
   /// city and year when the data have them.
   public var observationName: @Sendable (Int) -> String
+  /// Fixed effects swept out of `response` and `columns` by the within transformation, if any
+  /// (WithinTransformation.swift); the design then has no intercept and no dummies.
+  public var absorbed: AbsorbedEffects?
 
   /// Cluster membership: `index[i]` ∈ 0..<labels.count for observation i.
   public struct Clusters: Sendable, Equatable {

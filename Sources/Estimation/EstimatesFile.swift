@@ -19,7 +19,7 @@ import Foundation
 /// Only driver terms are written (not the intercept or fixed effects), in the model's order,
 /// with V̂ the submatrix of the chosen covariance for those terms. Numbers are written with
 /// every digit Double needs to round-trip, and the header is free of dates so identical fits
-/// give identical files.
+/// give identical files. Reporting writes the text (`EstimatesFile.text`).
 public enum EstimatesFile {
   /// The estimate set of a fitted panel equation; every driver term must have been estimated,
   /// with a finite estimate and standard error.
@@ -47,37 +47,6 @@ public enum EstimatesFile {
       coefficients: positions.map { regression.coefficients[$0].estimate },
       covariance: positions.map { i in positions.map { regression.covariance[i, $0] } },
       covarianceType: regression.covarianceType.description)
-  }
-
-  /// The YAML text, headed by comment lines (the command, then n, R² and the covariance, then
-  /// the repair of the covariance when there was one).
-  public static func text(
-    _ set: EstimateSet, command: String, regression: Regression, repair: CovarianceRepair? = nil
-  ) -> String {
-    var lines = [
-      "# \(command)",
-      "# n = \(regression.observationCount) (\(regression.droppedCount) dropped), R² = \(String(format: "%.4f", regression.rSquared)), "
-        + "covariance \(regression.covarianceType)"
-        + (regression.clusterCount.map { " (\($0) clusters)" } ?? ""),
-    ] + (repair.map { ["# \($0.description)"] } ?? []) + [
-      "response: \(set.response)",
-      "covariance_type: \(set.covarianceType)",
-      "terms:",
-    ]
-    for (term, estimate) in zip(set.terms, set.coefficients) {
-      lines.append("  - {driver: \(term.driver), lag: \(term.lag), estimate: \(yamlNumber(estimate))}")
-    }
-    let rows = set.covariance.map { "[" + $0.map(yamlNumber).joined(separator: ", ") + "]" }
-    lines.append("covariance: [" + rows.joined(separator: ", ") + "]")
-    return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// Shortest round-trip text, with a decimal point before any exponent so YAML 1.1 readers
-  /// also take it as a float.
-  static func yamlNumber(_ x: Double) -> String {
-    let text = "\(x)"
-    guard !text.contains("."), let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }
-    return text[..<e] + ".0" + text[e...]
   }
 
   /// Writes `text` to `path` whole or not at all, replacing an existing file only with `force`

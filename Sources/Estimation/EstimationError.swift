@@ -1,3 +1,4 @@
+import ErrorCategories
 import Foundation
 
 /// Where a cell sits in an input file: 1-based line, and 1-based field (column) of the CSV row.
@@ -16,8 +17,8 @@ public struct CellLocation: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Everything that can go wrong between a data file and a fitted regression, each case carrying
-/// what the user needs to fix it. `category` says which sysexits status the command line uses.
-public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible {
+/// what the user needs to fix it. `category` says what kind of failure it is.
+public enum EstimationError: CategorisedError, Sendable, Equatable, CustomStringConvertible {
   /// The file could not be read at all.
   case unreadableFile(path: String, reason: String)
   /// The CSV text is malformed (unterminated quote, ragged row, missing header).
@@ -51,6 +52,11 @@ public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible
   /// The estimates cannot be written as a file the model reader would accept (an undefined
   /// standard error, a covariance that is not positive semi-definite).
   case invalidEstimates(String)
+  /// The design would need more working memory than the limit (`DesignMemory`).
+  case designTooLarge(
+    rows: Int, columns: Int, dummyColumns: [String], neededBytes: Int, limitBytes: Int, limitOrigin: String)
+  /// Iterated demeaning for two-way absorbed fixed effects did not reach its tolerance.
+  case demeaningDidNotConverge(sweeps: Int, change: Double)
 
   /// One offending cell.
   /// A variable of a panel equation and how many (city, year) rows have a value of it.
@@ -76,12 +82,9 @@ public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible
     }
   }
 
-  /// The kind of failure, which the command line maps to a sysexits status.
-  public enum Category: Sendable {
-    case usage, data, noInput
-  }
-
-  public var category: Category {
+  /// A file that cannot be read is `noInput`, a formula or option the user wrote wrong is
+  /// `usage`, everything else is `data`.
+  public var category: ErrorCategory {
     switch self {
     case .unreadableFile: .noInput
     case .formulaSyntax, .invalidOption: .usage
@@ -143,6 +146,16 @@ public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible
       return message
     case let .invalidEstimates(message):
       return message
+    case let .designTooLarge(rows, columns, dummyColumns, needed, limit, origin):
+      let dummies = dummyColumns.isEmpty ? "" : " (dummies: \(dummyColumns.joined(separator: ", ")))"
+      return "the design has \(rows) rows × \(columns) columns\(dummies) and needs about "
+        + "\(DesignMemory.formatted(bytes: needed)) to fit, more than the limit of "
+        + "\(DesignMemory.formatted(bytes: limit)) (\(origin)); absorb the fixed effects by demeaning instead "
+        + "of dummies (`--model … --absorb`), use fewer rows or levels, or raise --memory-limit"
+    case let .demeaningDidNotConverge(sweeps, change):
+      return "absorbing the two-way fixed effects did not converge in \(sweeps) sweeps (last relative change "
+        + "\(change)); the city–year pattern of the rows used is too weakly connected; "
+        + "fit them as dummies (without --absorb)"
     }
   }
 

@@ -34,8 +34,10 @@ extension Regression {
     // λ = 0 is least squares itself: fitted and reported as OLS (F test, exact df), with
     // `ridge` = 0 in the report.
     let penalty = ridge.flatMap { $0 > 0 ? $0 : nil }
+    try design.absorbed?.checkSupports(covariance: covariance, ridge: penalty)
     let n = design.observationCount
     let k = design.parameterCount
+    let absorbedDF = design.absorbed?.degreesOfFreedom ?? 0
     let rootWeights = design.weights?.map { $0.squareRoot() }
 
     // Whitened response and design (statsmodels' wendog, wexog).
@@ -83,7 +85,8 @@ extension Regression {
     if covariance.needsLeverage || penalty != nil {
       leverage = Self.leverage(qr.q, rows: n, rank: rank)
     }
-    let residualDF = penalty == nil ? Double(n - rank) : Double(n) - (leverage ?? []).reduce(0, +)
+    let residualDF = penalty == nil ? Double(n - rank - absorbedDF) : Double(n) - (leverage ?? []).reduce(0, +)
+    if let absorbed = design.absorbed, let within = leverage { leverage = absorbed.fullLeverage(within) }
     let bread = try qr.inverseCrossProduct()
     let estimate = try CovarianceEstimator.compute(
       covariance,
@@ -93,11 +96,11 @@ extension Regression {
       clusters: design.clusters)
 
     let names = kept.map { design.columnNames[$0] }
-    let hasConstant = try design.hasIntercept
+    let hasConstant = try design.absorbed != nil || design.hasIntercept
       || Self.spansConstant(qr: qr, rootWeights: rootWeights, rows: n, ridge: penalty)
     let fit = GoodnessOfFit(
-      response: design.response, weights: design.weights, residualSumOfSquares: rss,
-      residualDF: residualDF, rank: rank, hasConstant: hasConstant)
+      response: design.absorbed?.response ?? design.response, weights: design.weights, residualSumOfSquares: rss,
+      residualDF: residualDF, rank: rank + absorbedDF, hasConstant: hasConstant)
 
     let df = estimate.inferenceDF
     let critical = studentTQuantile(0.975, df: df)
@@ -133,10 +136,12 @@ extension Regression {
     let fTest: FTest?
     if penalty != nil || !estimate.undefined.isEmpty {
       fTest = nil
-    } else if covariance == .classical {
+    } else if covariance == .classical && design.absorbed == nil {
       fTest = fit.classicalF
     } else {
-      let restricted = design.hasIntercept ? Array(1..<rank) : (hasConstant ? [] : Array(0..<rank))
+      // With absorbed fixed effects only the listed coefficients are tested, as areg does.
+      let restricted = design.absorbed != nil || !hasConstant
+        ? Array(0..<rank) : (design.hasIntercept ? Array(1..<rank) : [])
       fTest = try Diagnostics.waldF(
         beta: beta, covariance: estimate.matrix, restricted: restricted, denominatorDF: df)
     }
@@ -152,6 +157,7 @@ extension Regression {
       covariance: estimate.matrix, clusterCount: estimate.clusterCount, leverageOneObservations: leverageOne,
       ridge: ridge,
       weightsColumn: design.weightsColumn)
+    absorbed = design.absorbed
   }
 
   /// Up to five names, then how many more.

@@ -134,7 +134,17 @@ public struct PanelEquation: Sendable {
   /// The design on a panel with columns `city`, `year` and one per indicator (a wide table, or
   /// a tidy one pivoted). Non-numeric cells, undefined transforms (ln of a non-positive value, a
   /// score outside (0, 100)) and repeated (city, year) rows are reported with their locations.
-  public func design(data: DataTable, weights: String? = nil, clusters: [String] = []) throws -> Design {
+  ///
+  /// With `absorbing`, the fixed effects are swept out by the within transformation instead of
+  /// entering as dummies (WithinTransformation.swift): the design holds the drivers only, and
+  /// the fit gives the same slopes and standard errors in a fraction of the memory.
+  public func design(data: DataTable, weights: String? = nil, clusters: [String] = [], absorbing: Bool = false)
+    throws -> Design
+  {
+    let absorbed = (fixedEffects.city ? ["city"] : []) + (fixedEffects.year ? ["year"] : [])
+    if absorbing && absorbed.isEmpty {
+      throw EstimationError.invalidOption("--absorb needs fixed effects to absorb (--fe city, year or city,year)")
+    }
     for column in ["city", "year"] where !data.hasColumn(column) {
       throw EstimationError.missingPanelColumn(name: column, file: data.file)
     }
@@ -205,6 +215,15 @@ public struct PanelEquation: Sendable {
         EstimationError.VariableCount(name: name, count: column.cells.filter { !$0.isEmpty }.count)
       })
     }
-    return try Design(formula: formula, data: data.appending(columns), weights: weights, clusters: clusters)
+    let panel = data.appending(columns)
+    guard absorbing else { return try Design(formula: formula, data: panel, weights: weights, clusters: clusters) }
+    var slopes = formula
+    slopes.terms.removeAll { term in term.factors.contains { if case .categorical = $0 { true } else { false } } }
+    slopes.hasIntercept = false
+    var design = try Design(formula: slopes, data: panel, weights: weights, clusters: clusters + absorbed)
+    let groups = Array(design.clusters.suffix(absorbed.count))
+    design.clusters.removeLast(absorbed.count)
+    try WithinTransformation.absorb(groups, into: &design)
+    return design
   }
 }

@@ -68,6 +68,8 @@ public struct Regression: Sendable {
   public var leverageOneObservations: [String] = []
   public var ridge: Double?
   public var weightsColumn: String?
+  /// The fixed effects absorbed by demeaning instead of estimated as dummies.
+  public var absorbed: AbsorbedEffects?
 
   /// Which standard errors leverage-1 observations leave undefined, where those are, and what to
   /// do instead; nil when there are none.

@@ -1,3 +1,4 @@
+import ErrorCategories
 import Foundation
 
 #if canImport(Glibc)
@@ -6,9 +7,9 @@ import Foundation
   import Darwin
 #endif
 
-/// An output that cannot be written, naming the fault; `exitStatus` follows sysexits:
-/// 73 (EX_CANTCREAT) when the file cannot be created, 74 (EX_IOERR) when writing it fails.
-public struct OutputError: Error, Equatable, CustomStringConvertible {
+/// An output that cannot be written, naming the fault; its category is `cannotCreate` when the
+/// file cannot be created, `ioError` when writing it fails.
+public struct OutputError: CategorisedError, Equatable, CustomStringConvertible {
   /// What went wrong.
   public enum Fault: Equatable, Sendable {
     /// A directory stands at the output path.
@@ -53,10 +54,10 @@ public struct OutputError: Error, Equatable, CustomStringConvertible {
     return OutputError(path: path, fault: creating ? .cannotCreate(reason) : .ioError(reason))
   }
 
-  public var exitStatus: Int32 {
+  public var category: ErrorCategory {
     switch fault {
-    case .noSpace, .ioError: 74
-    default: 73
+    case .noSpace, .ioError: .ioError
+    default: .cannotCreate
     }
   }
 

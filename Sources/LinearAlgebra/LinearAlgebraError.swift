@@ -1,3 +1,5 @@
+import ErrorCategories
+
 /// The number of rows and columns of a matrix operand; a vector of length k is k×1.
 public struct MatrixShape: Hashable, Sendable, CustomStringConvertible {
   public var rows: Int
@@ -22,7 +24,7 @@ public struct MatrixShape: Hashable, Sendable, CustomStringConvertible {
 /// it (the shapes that disagree, the order of the failing minor or pivot). A negative LAPACK
 /// `info` — an illegal argument — is a defect in this module, not a property of the data, so
 /// it stops the program instead of becoming one of these errors.
-public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum LinearAlgebraError: CategorisedError, Equatable, Sendable, CustomStringConvertible {
   /// Operand shapes are incompatible for `operation`.
   case shapeMismatch(operation: String, left: MatrixShape, right: MatrixShape)
   /// `operation` needs a square matrix and was given one of `shape`.
@@ -60,4 +62,9 @@ public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConverti
       return "\(routine): size \(dimension) exceeds the largest Fortran INTEGER (\(Int32.max))"
     }
   }
+}
+
+extension LinearAlgebraError {
+  /// A matrix operation that fails is a failure inside iccsim: callers check their operands first.
+  public var category: ErrorCategory { .internal }
 }

@@ -33,7 +33,7 @@ public enum BacktestReport {
     return [
       s.indicator ?? "all", s.horizon.map(String.init) ?? "all", "\(s.n)", percent(s.coverage50),
       "\(percent(s.coverage90)) [\(percent(s.coverage90Interval.low))–\(percent(s.coverage90Interval.high))]",
-      String(format: "%.4g", s.crps), percent(s.mapeP50), skill(s.skillNoChange), skill(s.skillDrift),
+      StatisticText.significant(s.crps), percent(s.mapeP50), skill(s.skillNoChange), skill(s.skillDrift),
     ]
   }
 

@@ -23,7 +23,7 @@ public enum CalibrationReport {
         index = end
         continue
       }
-      let estimate = "\(significant(fit.estimate)) (\(significant(fit.standardError)))"
+      let estimate = "\(StatisticText.significant(fit.estimate)) (\(StatisticText.significant(fit.standardError)))"
       lines.append("\(pad(parameter.path, width))  \(decision)  \(pad(estimate, 13))  \(parameter.reason)")
       index += 1
     }
@@ -83,8 +83,6 @@ public enum CalibrationReport {
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(document), as: UTF8.self)
   }
-
-  static func significant(_ x: Double) -> String { String(format: "%.4g", x) }
 
   static func pad(_ text: String, _ width: Int) -> String {
     text.count >= width ? text : text + String(repeating: " ", count: width - text.count)

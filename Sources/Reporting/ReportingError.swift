@@ -1,14 +1,16 @@
-/// What can go wrong turning a result into an output. `exitCode` follows sysexits.
-public enum ReportingError: Error, Equatable, CustomStringConvertible {
-  /// The input is not a result file iccsim reads (65, bad data).
+import ErrorCategories
+
+/// What can go wrong turning a result into an output.
+public enum ReportingError: CategorisedError, Equatable, CustomStringConvertible {
+  /// The input is not a result file iccsim reads (data).
   case invalidResult(source: String, reason: String)
-  /// The result file does not hold a value the table needs (65, bad data).
+  /// The result file does not hold a value the table needs (data).
   case missingValue(output: String, year: Int)
-  /// A requested year lies outside the years of the result (64, usage).
+  /// A requested year lies outside the years of the result (usage).
   case yearOutsideResult(Int, first: Int, last: Int)
-  /// A comparison offers no such statistic (differences have no quartiles) (64, usage).
+  /// A comparison offers no such statistic (differences have no quartiles) (usage).
   case statisticUnavailable(String)
-  /// An output could not be assembled (a bug, not the user's input) (70, internal).
+  /// An output could not be assembled (a bug, not the user's input) (internal).
   case internalFailure(String)
 
   public var description: String {
@@ -26,12 +28,11 @@ public enum ReportingError: Error, Equatable, CustomStringConvertible {
     }
   }
 
-  /// The sysexits status the command line exits with.
-  public var exitCode: Int32 {
+  public var category: ErrorCategory {
     switch self {
-    case .invalidResult, .missingValue: 65
-    case .yearOutsideResult, .statisticUnavailable: 64
-    case .internalFailure: 70
+    case .invalidResult, .missingValue: .data
+    case .yearOutsideResult, .statisticUnavailable: .usage
+    case .internalFailure: .internal
     }
   }
 }

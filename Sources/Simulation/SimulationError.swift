@@ -1,5 +1,9 @@
+import ErrorCategories
+
 /// A scenario the engine cannot project (the loader's validation normally reports these first).
-public struct SimulationError: Error, CustomStringConvertible, Equatable {
+public struct SimulationError: CategorisedError, CustomStringConvertible, Equatable {
   public let description: String
+  /// The scenario's content cannot be projected.
+  public var category: ErrorCategory { .data }
   init(_ description: String) { self.description = description }
 }

@@ -1,3 +1,5 @@
+import ErrorCategories
+
 // Sobol low-discrepancy points in up to 64 dimensions, optionally scrambled.
 //
 // Sources:
@@ -134,8 +136,11 @@ public struct SobolSequence: Sendable {
 }
 
 /// Why a Sobol sequence could not be built.
-public enum SobolSequenceError: Error, Equatable, CustomStringConvertible {
+public enum SobolSequenceError: CategorisedError, Equatable, CustomStringConvertible {
   case unsupportedDimensions(requested: Int, maximum: Int)
+
+  /// Callers check the dimensions first, so this is a failure inside iccsim.
+  public var category: ErrorCategory { .internal }
 
   public var description: String {
     switch self {

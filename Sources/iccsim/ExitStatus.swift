@@ -1,10 +1,8 @@
-import Analysis
 import ArgumentParser
 import CityModel
+import ErrorCategories
 import FileOutput
 import Foundation
-import Reporting
-import Simulation
 
 /// The sysexits(3) statuses iccsim exits with, and the one place that maps errors to them.
 enum ExitStatus: Int32 {
@@ -22,15 +20,26 @@ enum ExitStatus: Int32 {
   /// EX_IOERR: writing an output failed (a full disk, a closed pipe).
   case ioError = 74
 
+  /// The status of a library error's category; argument-parser's validation errors are usage
+  /// errors, the executable's own refusals (numerical errors in a result, mismatched shards) data
+  /// errors, and an error of no category is internal.
   init(for error: Error) {
     switch error {
-    case let error as InputError: self = error.isUnreadableFile ? .noInput : .dataError
+    case let error as CategorisedError: self = ExitStatus(error.category)
     case is ValidationError: self = .usage
-    case is SimulationError, is NumericalFailure, is ShardMismatch, is BacktestError: self = .dataError
-    case let error as ReportingError: self = ExitStatus(rawValue: error.exitCode) ?? .internalError
-    case let error as OutputError: self = ExitStatus(rawValue: error.exitStatus) ?? .internalError
-    case let error as SensitivityError: self = ExitStatus(sensitivity: error)
     default: self = .internalError
+    }
+  }
+
+  /// The one status of each category.
+  init(_ category: ErrorCategory) {
+    switch category {
+    case .usage: self = .usage
+    case .data: self = .dataError
+    case .noInput: self = .noInput
+    case .cannotCreate: self = .cannotCreate
+    case .ioError: self = .ioError
+    case .internal: self = .internalError
     }
   }
 }

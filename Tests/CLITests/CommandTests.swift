@@ -2,6 +2,7 @@ import ArgumentParser
 import CityModel
 import FileOutput
 import Foundation
+import Reporting
 import Testing
 import _TestSupport
 @testable import iccsim

@@ -189,6 +189,22 @@ struct CSVTests {
     }
   }
 
+  /// The rules on which city tables and estimation panels differ, each an option of the one reader.
+  @Test func optionsExpressEachCallersRules() throws {
+    let text = " a ,b\r\n\"\"\nc\rd\n"
+    let city = try CSVReader.records(text, options: .cityTable)
+    #expect(city == [.init(line: 1, fields: [" a ", "b"]), .init(line: 2, fields: [""]),
+                     .init(line: 3, fields: ["c"]), .init(line: 4, fields: ["d"])])
+    let panel = CSVReader.Options(
+      trimsBlanks: true, carriageReturnEndsRecord: false, skipsQuotedEmptyLines: true, refusesNulBytes: true)
+    #expect(try CSVReader.records(text, options: panel)
+      == [.init(line: 1, fields: ["a", "b"]), .init(line: 3, fields: ["c\rd"])])
+    #expect(try CSVReader.records("x\na\u{0}\n", options: .cityTable).map(\.fields) == [["x"], ["a\u{0}"]])
+    #expect(throws: CSVReader.SyntaxError(kind: .nulByte, line: 2, recordLine: 2, fieldLine: 2, column: 1)) {
+      try CSVReader.records("x\na\u{0}\n", options: panel)
+    }
+  }
+
   @Test func cityTableCSVFaultsCarryTheirLine() throws {
     let header = "city,indicator,year,value,unit,source\n"
     let folder = try TestFolder([
@@ -256,19 +272,8 @@ struct DriverGraphTests {
   }
 }
 
-@Suite("Display width and suggestions")
-struct DisplayWidthTests {
-  @Test(arguments: [("retail", 6), ("社会消费品零售总额", 18), ("4A5A级景区数量", 14), ("Ａ", 2), ("é", 1), ("e\u{301}", 1), ("한국", 4), ("", 0)])
-  func countsWideCharactersTwice(_ text: String, _ width: Int) {
-    #expect(displayWidth(text) == width)
-  }
-
-  @Test func padsByDisplayWidth() {
-    #expect(padded("上海", to: 6) == "上海  ")
-    #expect(padded("42", to: 5, alignRight: true) == "   42")
-    #expect(padded("too long", to: 3) == "too long")
-  }
-
+@Suite("Suggestions")
+struct SuggestionTests {
   @Test func suggestsOnlyCloseNames() {
     #expect(editDistance("horizn", "horizon") == 1)
     #expect(editDistance("kitten", "sitting") == 3)

@@ -1,6 +1,7 @@
 import CityModel
 import Foundation
 import LinearAlgebra
+import Reporting
 import Testing
 import _TestSupport
 

@@ -1,3 +1,4 @@
+import ErrorCategories
 import Foundation
 import Testing
 

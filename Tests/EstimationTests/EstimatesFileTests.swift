@@ -1,5 +1,6 @@
 import CityModel
 import Foundation
+import Reporting
 import Testing
 
 @testable import Estimation
@@ -44,12 +45,6 @@ struct EstimatesFileTests {
     let again = try Self.fit()
     #expect(EstimatesFile.text(try EstimatesFile.estimateSet(equation: again.0, regression: again.1),
                                command: "iccsim estimate --data simulated-panel.csv", regression: again.1) == text)
-  }
-
-  @Test func smallNumbersKeepADecimalPoint() {
-    #expect(EstimatesFile.yamlNumber(1e-05) == "1.0e-05")
-    #expect(EstimatesFile.yamlNumber(2.5e-07) == "2.5e-07")
-    #expect(EstimatesFile.yamlNumber(0.081) == "0.081")
   }
 
   @Test func modelReadsBackExactlyWhatWasEstimated() throws {

@@ -60,3 +60,23 @@ import Testing
     #expect(error.description.contains("values per variable: D.retail_sales 10, D.metro_km 0 (D.metro_km ran out: none at all)"))
   }
 }
+
+/// A tidy panel's `use` column: rows marked anything but `fit` (a series break, a lower bound, a
+/// superseded vintage) never reach a fit.
+@Suite struct PanelUseColumnTests {
+  @Test func onlyRowsMarkedFitAreRead() throws {
+    let csv = """
+      city,indicator,year,value,use
+      a,retail_sales,2010,100,fit
+      a,retail_sales,2011,50,break
+      a,retail_sales,2012,120,
+      a,retail_sales,2013,999,lower-bound
+      a,retail_sales,2013,130,fit
+
+      """
+    let table = try DataTable.parse(csv: csv)
+    let sales = try table.numbers("retail_sales")
+    let years = try table.numbers("year")
+    #expect(Dictionary(uniqueKeysWithValues: zip(years.map { Int($0!) }, sales)) == [2010: 100, 2012: 120, 2013: 130])
+  }
+}

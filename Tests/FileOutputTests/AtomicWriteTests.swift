@@ -1,3 +1,4 @@
+import ErrorCategories
 import Foundation
 import Testing
 
@@ -26,7 +27,7 @@ func contents(_ path: String) throws -> String {
     try AtomicWrite.write(Data("third".utf8), to: file, force: true)
     #expect(try contents(file) == "third")
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["table.md"], "no temporary file left")
-    #expect(OutputError(path: file, fault: .exists).exitStatus == 73)
+    #expect(OutputError(path: file, fault: .exists).category == .cannotCreate)
     #expect(
       "\(OutputError(path: "x.md", fault: .exists))" == "cannot write x.md: it exists; pass --force to replace it")
   }
@@ -41,7 +42,7 @@ func contents(_ path: String) throws -> String {
         Issue.record("writing \(target) should fail")
       } catch {
         guard case .missingDirectory = error.fault else { throw error }
-        #expect(error.exitStatus == 73)
+        #expect(error.category == .cannotCreate)
       }
     }
   }
@@ -77,9 +78,9 @@ func contents(_ path: String) throws -> String {
   @Test func faultsMapToSysexits() {
     #expect(OutputError.system(ENOSPC, path: "f", creating: false) == OutputError(path: "f", fault: .noSpace))
     #expect(OutputError.system(EDQUOT, path: "f", creating: true).fault == .noSpace)
-    #expect(OutputError(path: "f", fault: .noSpace).exitStatus == 74)
-    #expect(OutputError.system(EIO, path: "f", creating: false).exitStatus == 74)
-    #expect(OutputError.system(EACCES, path: "f", creating: true).exitStatus == 73)
+    #expect(OutputError(path: "f", fault: .noSpace).category == .ioError)
+    #expect(OutputError.system(EIO, path: "f", creating: false).category == .ioError)
+    #expect(OutputError.system(EACCES, path: "f", creating: true).category == .cannotCreate)
     #expect(
       "\(OutputError(path: StandardOutput.name, fault: .noSpace))"
         == "cannot write to standard output: no space left on device")

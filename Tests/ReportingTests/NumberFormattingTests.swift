@@ -62,10 +62,3 @@ import Testing
     #expect(niceTicks(0, 0) == [0, 0.2, 0.4, 0.6, 0.8, 1], "a series stuck at zero is drawn on 0…1, not −1…1")
   }
 }
-
-@Suite struct DisplayWidthTests {
-  @Test func paddingUsesDisplayWidth() {
-    #expect(padded("指标", to: 6, .left) == "指标  ", "display width (CityModel) counts CJK as two columns")
-    #expect(padded("12", to: 5, .right) == "   12")
-  }
-}

@@ -1,3 +1,4 @@
+import ErrorCategories
 import Foundation
 import Testing
 
@@ -22,7 +23,7 @@ import Testing
       Issue.record("decoding should fail")
     } catch {
       #expect(error.description == message)
-      #expect(error.exitCode == 65)
+      #expect(error.category == .data)
     }
   }
 }

@@ -1,12 +1,15 @@
 import CityModel
+import ErrorCategories
 import Estimation
 import Foundation
 import Simulation
 
 /// A projection of the backtest that cannot be scored (it overflowed).
-public struct BacktestError: Error, CustomStringConvertible, Sendable {
+public struct BacktestError: CategorisedError, CustomStringConvertible, Sendable {
   public var message: String
   public var description: String { message }
+  /// The panel's numbers defeat the projection.
+  public var category: ErrorCategory { .data }
 }
 
 /// Are the fans honest? Each city is projected from each origin year's observed values and the
@@ -115,17 +118,16 @@ public struct Backtest: Sendable {
     let compiled = try CompiledScenario(projection.scenario)
     let origin = projection.scenario.baseYear
     let city = projection.scenario.city
-    // Every run's value of each scored indicator and year.
-    var ensembles: [String: [Int: [Double]]] = [:]
+    // Every run's value of each scored indicator and year, in one flat buffer per pair.
     let wanted = projection.scored.compactMap { item in
       compiled.outputs.firstIndex { $0.id == item.id }.map { (item.id, $0, item.years) }
     }
+    let pairs = wanted.flatMap { id, output, years in years.map { (id: id, output: output, year: $0) } }
+    var ensembles = [[Double]](repeating: [Double](repeating: 0, count: options.runs), count: pairs.count)
     let monteCarlo = MonteCarloOptions(runs: options.runs, threads: options.threads, keepRuns: { block in
-      for (id, output, years) in wanted {
-        for year in years {
-          for run in block.runs {
-            ensembles[id, default: [:]][year, default: []].append(block.value(series: output, year: year - origin, run: run))
-          }
+      for (k, pair) in pairs.enumerated() {
+        ensembles[k].withUnsafeMutableBufferPointer { values in
+          for run in block.runs { values[run] = block.value(series: pair.output, year: pair.year - origin, run: run) }
         }
       }
     })
@@ -133,6 +135,7 @@ public struct Backtest: Sendable {
     if let failure = result.diagnostics.first(where: \.isError) {
       throw BacktestError(message: "\(city) from \(origin): \(failure.message)")
     }
+    let ensembleOf = Dictionary(uniqueKeysWithValues: pairs.enumerated().map { ("\($1.id)@\($1.year)", $0) })
     var points: [Point] = []
     for (id, _, years) in wanted {
       guard let entry = model.catalogue[id], let start = panel.value(city, id, origin) else { continue }
@@ -142,7 +145,8 @@ public struct Backtest: Sendable {
       let drift: Double? = history.count >= 2
         ? (transform.forward(start) - transform.forward(history[0].value)) / Double(origin - history[0].year) : nil
       for year in years {
-        guard let observed = panel.value(city, id, year), let runs = ensembles[id]?[year] else { continue }
+        guard let observed = panel.value(city, id, year), let k = ensembleOf["\(id)@\(year)"] else { continue }
+        let runs = ensembles[k]
         let h = year - origin
         points.append(Point(
           city: city, indicator: id, origin: origin, horizon: h, year: year, observed: observed,

@@ -16,11 +16,16 @@ public struct CSVReader {
     public var carriageReturnEndsRecord: Bool
     /// A line holding only `""` is skipped as blank; otherwise it is a record of one empty field.
     public var skipsQuotedEmptyLines: Bool
+    /// A NUL byte is a fault (`nulByte`: a binary or UTF-16 file); otherwise it is field text.
+    public var refusesNulBytes: Bool
 
-    public init(trimsBlanks: Bool, carriageReturnEndsRecord: Bool, skipsQuotedEmptyLines: Bool) {
+    public init(
+      trimsBlanks: Bool, carriageReturnEndsRecord: Bool, skipsQuotedEmptyLines: Bool, refusesNulBytes: Bool
+    ) {
       self.trimsBlanks = trimsBlanks
       self.carriageReturnEndsRecord = carriageReturnEndsRecord
       self.skipsQuotedEmptyLines = skipsQuotedEmptyLines
+      self.refusesNulBytes = refusesNulBytes
     }
   }
 
@@ -33,6 +38,8 @@ public struct CSVReader {
       case unclosedQuote
       /// A field is not valid UTF-8.
       case invalidUTF8
+      /// A NUL byte, with `Options.refusesNulBytes`.
+      case nulByte
     }
 
     public var kind: Kind
@@ -176,7 +183,10 @@ public struct CSVReader {
     while end < bytes.count {
       let byte = bytes[end]
       // Every byte that ends a field sorts at or below the comma; digits and letters above it.
-      if byte <= Self.comma && endsField(byte) { break }
+      if byte <= Self.comma {
+        if endsField(byte) { break }
+        if byte == 0 && options.refusesNulBytes { throw fault(.nulByte, fieldLine: line, column: column) }
+      }
       highBits |= byte
       end += 1
     }
@@ -213,6 +223,7 @@ public struct CSVReader {
         return .owned(field)
       }
       if byte == Self.newline { line += 1 }
+      if byte == 0 && options.refusesNulBytes { throw fault(.nulByte, fieldLine: startLine, column: column) }
       field.append(byte)
       position += 1
     }

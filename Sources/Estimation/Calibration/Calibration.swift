@@ -11,9 +11,14 @@ public struct Calibration: Sendable {
   public struct Options: Sendable {
     /// Fewest observations (regression rows, or stock additions) for a fit.
     public var minimumObservations: Int
+    /// Years a disruption struck (e.g. 2020): left out of the regular fits with the year after
+    /// (so the differences of the year, the next and the one after are missing) and used to fit
+    /// each response's exposure.
+    public var disruptionYears: Set<Int>
 
-    public init(minimumObservations: Int = 20) {
+    public init(minimumObservations: Int = 20, disruptionYears: Set<Int> = []) {
       self.minimumObservations = minimumObservations
+      self.disruptionYears = disruptionYears
     }
   }
 
@@ -26,7 +31,11 @@ public struct Calibration: Sendable {
 
   /// Calibrates `model` on `data`, whose columns are named by catalogue id (map them first
   /// with `DataTable.mapped(by:ids:)`).
-  public init(model: Model, data: DataTable, options: Options = Options()) throws {
+  public init(model: Model, data full: DataTable, options: Options = Options()) throws {
+    // The disruption years and the year after leave the regular fits: their differences, and the
+    // next year's, carry the shock and the start of its recovery.
+    let struck = options.disruptionYears.union(options.disruptionYears.map { $0 + 1 })
+    let data = struck.isEmpty ? full : try full.rows(excludingYears: struck)
     var parameters: [CalibratedParameter] = []
     var changes: [CalibrationChange] = []
     for indicator in model.indicators {
@@ -40,6 +49,12 @@ public struct Calibration: Sendable {
           response: indicator.id, response, model: model, data: data, options: options)
         parameters += responseParameters
         changes += responseEdits
+        if !options.disruptionYears.isEmpty {
+          let (exposure, change) = try Self.exposure(
+            indicator.id, response, fitted: responseParameters, model: model, data: full, options: options)
+          parameters.append(exposure)
+          changes += change
+        }
       }
     }
     self.parameters = parameters
@@ -191,6 +206,42 @@ public struct Calibration: Sendable {
         reason: "mean yearly addition, se clustered by city; yearly: \(yearlyText) (\(fit.yearlyReason)); \(basis)")],
       [.addition(indicator: id, rate, comment: "[fitted] se \(Self.short(fit.rate.standardError)); \(basis)"),
        .yearly(indicator: id, fit.yearly, comment: "[fitted] \(fit.yearlyReason)")])
+  }
+
+  /// The exposure to disruptions from the disruption years' residuals, with the fitted drift
+  /// and elasticities (the prior's means where they were kept).
+  private static func exposure(
+    _ id: String, _ response: Response, fitted: [CalibratedParameter], model: Model, data: DataTable, options: Options
+  ) throws -> (CalibratedParameter, [CalibrationChange]) {
+    let path = "\(id).exposure"
+    func keep(_ reason: String) -> (CalibratedParameter, [CalibrationChange]) {
+      (CalibratedParameter(path: path, prior: response.exposure.yamlFlow, fitted: nil, written: response.exposure.yamlFlow,
+                           decision: .keptPrior, reason: reason), [])
+    }
+    guard let size = model.disruption?.size.mean, size != 0 else { return keep("the model has no disruption to be exposed to") }
+    guard data.hasColumn(id), response.drivers.allSatisfy({ data.hasColumn($0.from) }) else {
+      return keep("the response or a driver is not in the panel")
+    }
+    func estimate(_ path: String, prior: Distribution) -> Double {
+      fitted.first { $0.path == path }?.fitted?.estimate ?? prior.mean
+    }
+    let drift = estimate("\(id).drift", prior: response.drift)
+    let terms = response.drivers.map { EstimateSet.Term(driver: $0.from, lag: $0.lag) }
+    let elasticities = response.drivers.map { driver in
+      estimate(fitted.first { $0.path.hasPrefix("\(id).drivers.\(driver.from)") }?.path ?? "", prior: driver.elasticity)
+    }
+    guard let exposure = try ExposureFit(
+      response: id, drivers: terms, drift: drift, elasticities: elasticities, model: model, data: data,
+      disruptionYears: options.disruptionYears, meanSize: size)
+    else { return keep("fewer than 3 city-years observed in the disruption years") }
+    let written = Distribution.normal(mean: exposure.fit.estimate, sd: exposure.fit.standardError)
+    let years = options.disruptionYears.sorted().map(String.init).joined(separator: ", ")
+    let basis = "n = \(exposure.fit.observations) city-years in \(years), \(exposure.fit.cities) cities"
+    return (
+      CalibratedParameter(
+        path: path, prior: response.exposure.yamlFlow, fitted: exposure.fit, written: written.yamlFlow, decision: .fitted,
+        reason: "mean residual of the disruption years ÷ the mean disruption size \(short(size)); \(basis)"),
+      [.exposure(indicator: id, written, comment: "[fitted] se \(short(exposure.fit.standardError)); \(basis)")])
   }
 
   /// How many values each variable has in the panel, for the reason a fit was not possible.

@@ -7,6 +7,7 @@ public enum CalibrationChange: Sendable {
   case drift(indicator: String, Distribution, comment: String)
   case elasticity(indicator: String, from: String, lag: Int, Distribution, comment: String)
   case shock(indicator: String, sd: Distribution, ar: Distribution, comment: String)
+  case exposure(indicator: String, Distribution, comment: String)
   case addition(indicator: String, Distribution, comment: String)
   case yearly(indicator: String, YearlyVariation, comment: String)
 
@@ -18,6 +19,7 @@ public enum CalibrationChange: Sendable {
       .elasticity(indicator: id, from: from, lag: lag, value: value.yamlFlow, comment: comment)
     case let .shock(id, sd, ar, comment):
       .entry(indicator: id, key: "shock", value: "{sd: \(sd.yamlFlow), ar: \(ar.yamlFlow)}", comment: comment)
+    case let .exposure(id, value, comment): .entry(indicator: id, key: "exposure", value: value.yamlFlow, comment: comment)
     case let .addition(id, value, comment):
       .entry(indicator: id, key: "annual_addition", value: value.yamlFlow, comment: comment)
     case let .yearly(id, variation, comment):
@@ -41,6 +43,9 @@ public enum CalibrationChange: Sendable {
       case (.shock(let id, let sd, let ar, _), .response(var response)) where id == indicator.id:
         response.shockSD = sd
         response.autoregression = ar
+        model.indicators[position].role = .response(response)
+      case (.exposure(let id, let value, _), .response(var response)) where id == indicator.id:
+        response.exposure = value
         model.indicators[position].role = .response(response)
       case (.addition(let id, let value, _), .stock(var stock)) where id == indicator.id:
         stock.annualAddition = value

@@ -93,14 +93,7 @@ struct BacktestCommand: ParsableCommand {
   }
 
   func run() throws {
-    try exitingOnError {
-      do {
-        try backtest()
-      } catch let error as EstimationError {
-        printToStandardError("iccsim: " + error.description)
-        throw ExitCode(Estimate.status(error).rawValue)
-      }
-    }
+    try exitingOnError { try backtest() }
   }
 
   private func backtest() throws {

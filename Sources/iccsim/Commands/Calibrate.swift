@@ -43,6 +43,12 @@ struct Calibrate: ParsableCommand {
   @Option(help: "Fewest observations for a fit (regression rows, or stock additions).")
   var minObs: Int = 20
 
+  @Option(
+    help: ArgumentHelp(
+      "Years a disruption struck (e.g. 2020): left out of the regular fits and used to fit each response's exposure.",
+      valueName: "year,year…"))
+  var disruptionYears: String?
+
   @Option(help: "How a tidy file's repeated figures with different values are resolved: error (default), first or mean.")
   var duplicates: String = "error"
 
@@ -57,20 +63,14 @@ struct Calibrate: ParsableCommand {
 
   func validate() throws {
     guard minObs >= 3 else { throw ValidationError("--min-obs must be at least 3 (got \(minObs))") }
+    _ = try parsedDisruptionYears()
     if DataTable.DuplicatePolicy(rawValue: duplicates) == nil {
       throw ValidationError("--duplicates takes error, first or mean, not \(duplicates)")
     }
   }
 
   func run() throws {
-    try exitingOnError {
-      do {
-        try calibrate()
-      } catch let error as EstimationError {
-        printToStandardError("iccsim: " + error.description)
-        throw ExitCode(Estimate.status(error).rawValue)
-      }
-    }
+    try exitingOnError { try calibrate() }
   }
 
   private func calibrate() throws {
@@ -85,7 +85,7 @@ struct Calibrate: ParsableCommand {
     var table = try DataTable.read(path: data, duplicates: DataTable.DuplicatePolicy(rawValue: duplicates)!)
     table = try table.mapped(by: mapping, ids: loaded.indicators.map(\.id).filter { mapping.columns[$0] != nil })
     if let until { table = try table.rows(until: until) }
-    let calibration = try Calibration(model: loaded, data: table, options: .init(minimumObservations: minObs))
+    let calibration = try Calibration(model: loaded, data: table, options: .init(minimumObservations: minObs, disruptionYears: try parsedDisruptionYears()))
 
     if let out {
       let header = [
@@ -104,6 +104,15 @@ struct Calibrate: ParsableCommand {
       let report = try CalibrationReport.json(calibration, model: model, data: data, until: until, meta: meta)
       try writeStandardOutput(report + "\n")
     }
+  }
+
+  private func parsedDisruptionYears() throws -> Set<Int> {
+    guard let disruptionYears else { return [] }
+    let years = disruptionYears.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+    guard !years.isEmpty, years.allSatisfy({ $0 != nil }) else {
+      throw ValidationError("--disruption-years takes years separated by commas, not \(disruptionYears)")
+    }
+    return Set(years.compactMap { $0 })
   }
 
   /// The command as typed, for the calibrated model's header.

@@ -41,24 +41,3 @@ struct Compare: ParsableCommand {
     }
   }
 }
-
-/// Compiles and compares the scenarios (base first), with the manifest.
-func compareScenarios(_ loaded: [Scenario], options: SimulationOptions) throws -> PlanComparison {
-  let base = loaded[0]
-  // One seed and one run count for all, so the comparison is paired run by run.
-  let compiled = try loaded.map { scenario -> CompiledScenario in
-    var paired = scenario
-    paired.seed = base.seed
-    return try CompiledScenario(paired)
-  }
-  let progress = ProgressBar(total: base.runs, label: "compare")
-  let clock = ContinuousClock()
-  let start = clock.now
-  var result = try MonteCarlo.compare(
-    base: compiled[0], alternatives: Array(compiled.dropFirst()),
-    options: MonteCarloOptions(runs: base.runs, threads: options.threads, progress: { progress.update($0) }, sampling: options.sampling))
-  try screen(result.diagnostics)
-  result.meta = ManifestBuilder.manifest(
-    of: loaded, seed: base.seed, threads: options.threads, elapsed: clock.now - start)
-  return result
-}

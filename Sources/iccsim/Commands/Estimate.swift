@@ -3,6 +3,7 @@ import CityModel
 import Estimation
 import FileOutput
 import Foundation
+import Reporting
 
 /// `iccsim estimate`: fit elasticities on a panel, by formula or as the model's own equation.
 struct Estimate: ParsableCommand {
@@ -16,7 +17,11 @@ struct Estimate: ParsableCommand {
       covariance for a model's `estimates:`; a covariance that is not positive
       semi-definite (two-way clustering can give one) is refused unless --psd clip.
 
-      An existing estimates file is replaced only with --force.
+      --absorb sweeps the fixed effects out by demeaning instead of dummies: the
+      same driver slopes and standard errors in a fraction of the memory. A design
+      that would need more working memory than half of what is available (or
+      --memory-limit) is refused with its size. An existing estimates file is
+      replaced only with --force.
 
       Exit status: 0 success, 64 bad usage, 65 bad data, 66 unreadable input, 73
       output cannot be created, 74 output write failed.
@@ -46,6 +51,15 @@ struct Estimate: ParsableCommand {
 
   @Option(help: "Equation form for --model: differences (default) or levels.")
   var form: String?
+
+  @Flag(help: "Absorb the --fe fixed effects by demeaning (the within transformation), not dummies (with --model).")
+  var absorb = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Working memory the design may take, e.g. 8G or 512M (default: half of the memory available).",
+      valueName: "size"))
+  var memoryLimit: String?
 
   @Option(
     name: .customLong("se"),
@@ -91,6 +105,11 @@ struct Estimate: ParsableCommand {
       where value != nil {
         throw ValidationError("\(name) applies to --model only; in a formula write C(city) + C(year) for fixed effects")
       }
+      if absorb { throw ValidationError("--absorb applies to --model only") }
+    }
+    if absorb && ridge != nil { throw ValidationError("--ridge cannot be combined with --absorb") }
+    if absorb, let fe, (try? PanelEquation.FixedEffects(parsing: fe)) == .init(city: false, year: false) {
+      throw ValidationError("--absorb needs fixed effects to absorb (--fe city, year or city,year)")
     }
     if let psd {
       guard write != nil else { throw ValidationError("--psd applies to --write only") }
@@ -99,6 +118,9 @@ struct Estimate: ParsableCommand {
     if let form, PanelEquation.Form(rawValue: form) == nil {
       throw ValidationError("--form takes differences or levels, not \(form)")
     }
+    if let memoryLimit, Self.bytes(memoryLimit) == nil {
+      throw ValidationError("--memory-limit takes a size such as 8G, 512M or 1000000 (bytes), not \(memoryLimit)")
+    }
     if DataTable.DuplicatePolicy(rawValue: duplicates) == nil {
       throw ValidationError("--duplicates takes error, first or mean, not \(duplicates)")
     }
@@ -106,20 +128,7 @@ struct Estimate: ParsableCommand {
 
   func run() throws {
     try exitingOnError {
-      do {
-        try estimate()
-      } catch let error as EstimationError {
-        printToStandardError("iccsim: " + error.description)
-        throw ExitCode(Self.status(error).rawValue)
-      }
-    }
-  }
-
-  static func status(_ error: EstimationError) -> ExitStatus {
-    switch error.category {
-    case .usage: .usage
-    case .data: .dataError
-    case .noInput: .noInput
+      try DesignMemory.$limitOverride.withValue(memoryLimit.flatMap(Self.bytes)) { try estimate() }
     }
   }
 
@@ -143,7 +152,8 @@ struct Estimate: ParsableCommand {
       let panel = try PanelEquation(
         model: loaded, response: response!, form: form.flatMap(PanelEquation.Form.init(rawValue:)) ?? .differences,
         fixedEffects: try fe.map(PanelEquation.FixedEffects.init(parsing:)) ?? .init(city: true, year: true))
-      design = try panel.design(data: table, weights: weights, clusters: covarianceType.clusterColumns)
+      design = try panel.design(
+        data: table, weights: weights, clusters: covarianceType.clusterColumns, absorbing: absorb)
       equation = panel
     }
     let regression = try Regression(fitting: design, covariance: covarianceType, ridge: ridge, varianceInflation: vif)
@@ -161,6 +171,15 @@ struct Estimate: ParsableCommand {
     case .json: try writeStandardOutput(try regression.jsonText() + "\n")
     case .yaml: try writeStandardOutput(regression.yamlText())
     }
+  }
+
+  /// A size in bytes: digits with an optional K, M or G (powers of 1024).
+  static func bytes(_ text: String) -> Int? {
+    let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+    let unit = text.last.flatMap { units[Character($0.uppercased())] }
+    guard let number = Int(unit == nil ? text : String(text.dropLast())), number > 0 else { return nil }
+    let (bytes, overflow) = number.multipliedReportingOverflow(by: unit ?? 1)
+    return overflow ? nil : bytes
   }
 
   /// The command as typed, for the estimates file's header (arguments with spaces quoted).

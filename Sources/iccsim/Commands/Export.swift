@@ -35,7 +35,7 @@ struct Export: ParsableCommand {
   func run() throws {
     try exitingOnError {
       let files = try CommandOutput([out], force: force)
-      let data = try readInput(result)
+      let data = try readInput(result, limit: ResultFileLimits.result)
       let document = try ResultDocument.decode(data, source: result)
       let rendered = try Exporter.render(document, as: format, settings: try presentation.settings())
       try files.complete { try $0.write(rendered, to: out) }

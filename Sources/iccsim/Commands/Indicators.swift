@@ -1,6 +1,7 @@
 import ArgumentParser
 import CityModel
 import Foundation
+import Reporting
 
 /// `iccsim indicators`: the indicator catalogue as an aligned table.
 struct Indicators: ParsableCommand {

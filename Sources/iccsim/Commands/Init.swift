@@ -1,5 +1,6 @@
 import ArgumentParser
 import CityModel
+import Reporting
 
 /// `iccsim init --city NAME`: a commented starter scenario on standard output.
 struct Init: ParsableCommand {

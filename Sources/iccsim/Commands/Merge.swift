@@ -52,7 +52,7 @@ struct Merge: ParsableCommand {
       var result = MonteCarlo.finalise(merged, threads: ProcessInfo.processInfo.activeProcessorCount)
       try screen(result.diagnostics)
       if !noMeta {
-        result.meta = ManifestBuilder.manifest(
+        result.meta = ManifestBuilder.iccsim.manifest(
           files: headers[0].header.meta?.inputs ?? [], seed: result.seed,
           threads: ProcessInfo.processInfo.activeProcessorCount, elapsed: clock.now - start)
       }
@@ -64,25 +64,6 @@ struct Merge: ParsableCommand {
   /// Reads one part as `T` (its header, or all of it): a file that cannot be read exits 66; one
   /// that is not a partial result, 65.
   static func read<T: Decodable>(_ path: String, as type: T.Type) throws -> T {
-    let data = try readInput(path)
-    func problem(_ message: String) -> InputError {
-      InputError(problems: [InputProblem(file: path, message: message)])
-    }
-    let decoder = ResultCoding.decoder()
-    do {
-      return try decoder.decode(T.self, from: data)
-    } catch {
-      // Only a file that does not decode is read a second time, for its `kind`.
-      guard let kind = try? decoder.decode(DocumentKind.self, from: data) else { throw problem("not a JSON object") }
-      guard kind.kind == PartialRun.kindTag else {
-        throw problem("not a partial result (write one with `iccsim run SCENARIO --shard K/N --out FILE`)")
-      }
-      throw problem("a damaged partial result (\(error))")
-    }
+    try PartialRun.decode(T.self, from: try readInput(path, limit: ResultFileLimits.partialResult), file: path)
   }
-}
-
-/// The `kind` tag of a JSON document, read before the rest.
-private struct DocumentKind: Decodable {
-  var kind: String?
 }

@@ -91,7 +91,7 @@ struct Run: ParsableCommand {
       compiled, shard: shard,
       options: MonteCarloOptions(runs: scenario.runs, threads: options.threads, progress: { progress.update($0) }, sampling: options.sampling))
     try screen(partial.diagnostics)
-    partial.meta = ManifestBuilder.manifest(
+    partial.meta = ManifestBuilder.iccsim.manifest(
       of: [scenario], seed: scenario.seed, threads: options.threads, elapsed: clock.now - start)
     let data = try partial.encoded()
     try files.complete { try $0.write(data, to: output.out) }
@@ -103,51 +103,4 @@ extension Shard: ExpressibleByArgument {
   public init?(argument: String) {
     self.init(argument)
   }
-}
-
-/// Loads a scenario and applies the command-line overrides of runs and seed.
-func loadScenario(_ path: String, catalogue: IndicatorCatalogue = .bundled, options: SimulationOptions) throws -> Scenario {
-  var scenario = try Scenario.load(from: URL(fileURLWithPath: path), catalogue: catalogue)
-  if let runs = options.runs { scenario.runs = runs }
-  if let seed = options.seed { scenario.seed = seed }
-  return scenario
-}
-
-/// Runs one scenario with a progress bar (and every run's values into `keepRuns`), refuses a
-/// numerically unusable result, and attaches the manifest.
-func simulate(_ scenario: Scenario, options: SimulationOptions, keepRuns: RunsFileWriter? = nil) throws -> RunResult {
-  let compiled = try CompiledScenario(scenario)
-  let progress = ProgressBar(total: scenario.runs, label: scenario.id)
-  let clock = ContinuousClock()
-  let start = clock.now
-  let series = compiled.outputs.count + 1, years = compiled.horizon + 1
-  var monteCarlo = MonteCarloOptions(
-    runs: scenario.runs, threads: options.threads, progress: { progress.update($0) },
-    keepRuns: keepRuns.map { writer in { writer.append($0, series: series, years: years) } },
-    sampling: options.sampling)
-  monteCarlo.shouldStop = keepRuns.map { writer in { writer.shouldStop } }
-  var result = MonteCarlo.run(compiled, options: monteCarlo)
-  try keepRuns?.throwIfFailed()
-  try screen(result.diagnostics)
-  result.meta = ManifestBuilder.manifest(
-    of: [scenario], seed: scenario.seed, threads: options.threads, elapsed: clock.now - start)
-  return result
-}
-
-/// A result with values that overflowed or became undefined: refused whole (exit 65).
-struct NumericalFailure: Error, CustomStringConvertible {
-  let diagnostics: [NumericalDiagnostic]
-
-  var description: String {
-    "the projection is numerically unusable:\n" + diagnostics.map { "  " + $0.message }.joined(separator: "\n")
-  }
-}
-
-/// Prints warnings to standard error and refuses a result that has numerical errors.
-func screen(_ diagnostics: [NumericalDiagnostic]) throws {
-  for warning in diagnostics where !warning.isError {
-    printToStandardError("iccsim: warning: \(warning.message)")
-  }
-  let errors = diagnostics.filter(\.isError)
-  if !errors.isEmpty { throw NumericalFailure(diagnostics: errors) }
 }

@@ -108,11 +108,13 @@ struct Sensitivity: ParsableCommand {
         method: method, outputs: try outputs(of: compiled),
         samples: samples ?? (method == .sobol ? 1024 : 4096), grouped: groups, seed: loaded.seed,
         noise: noise, threads: threads)
+      let inputs = ManifestBuilder.inputs(of: [loaded])
       if let shard {
         let files = try CommandOutput([out], force: false)
         try files.complete { files in
-          let inputs = ManifestBuilder.inputs(of: [loaded])
-          try files.write(try shardData(shard, of: analysis, on: compiled, inputs: inputs), to: out)
+          let (part, diagnostics) = try SensitivityShard.evaluate(shard, of: analysis, on: compiled, inputs: inputs)
+          for diagnostic in diagnostics { printToStandardError("iccsim: warning: \(diagnostic.message)") }
+          try files.write(try part.encoded(), to: out)
         }
         return
       }
@@ -120,25 +122,12 @@ struct Sensitivity: ParsableCommand {
       if merge.isEmpty {
         report = try analysis.run(on: compiled)
       } else {
-        let parts = try merge.map { path -> (name: String, part: SensitivityShard) in
-          let data = try readInput(path)
-          do {
-            return (path, try ResultCoding.decoder().decode(SensitivityShard.self, from: data))
-          } catch {
-            throw ShardMismatch("\(path) is not a sensitivity shard written by `sensitivity --shard`")
-          }
+        let parts = try merge.map { path in
+          (name: path, part: try SensitivityShard.decode(readInput(path), file: path))
         }
-        let hashes = ManifestBuilder.inputs(of: [loaded])
-        if let (name, _) = parts.first(where: { $0.part.inputs.map(\.sha256) != hashes.map(\.sha256) || $0.part.scenario != compiled.id }) {
-          throw ShardMismatch("\(name) was computed from other input files than \(scenario) and its model and data")
-        }
-        let expected = shardIdentity(of: analysis)
-        if let (name, part) = parts.first(where: { shardIdentity(of: $0.part) != expected }) {
-          let (seed, samples, grouped, noise, outputs) = shardIdentity(of: part)
-          throw ShardMismatch(
-            "\(name) was computed with seed \(seed), \(samples) samples, \(grouped ? "grouped" : "per-input") factors, noise \(noise) and outputs \(outputs.joined(separator: " ")); this command asks for seed \(expected.0), \(expected.1) samples, \(expected.2 ? "grouped" : "per-input") factors, noise \(expected.3) and outputs \(expected.4.joined(separator: " "))")
-        }
-        report = try analysis.analyseSobol(values: try SensitivityShard.combine(parts), on: compiled)
+        let values = try SensitivityShard.values(
+          merging: parts, for: analysis, on: compiled, inputs: inputs, scenarioFile: scenario)
+        report = try analysis.analyseSobol(values: values, on: compiled)
       }
       for diagnostic in report.diagnostics {
         printToStandardError("iccsim: warning: \(diagnostic.message)")
@@ -152,35 +141,6 @@ struct Sensitivity: ParsableCommand {
         for warning in report.result.warnings { printToStandardError("iccsim: warning: \(warning.message)") }
       }
     }
-  }
-
-  private func shardIdentity(of analysis: ScenarioAnalysis) -> (UInt64, Int, Bool, String, [String]) {
-    (analysis.seed, analysis.samples, analysis.grouped, noise.rawValue, outputNames(analysis.outputs))
-  }
-
-  private func shardIdentity(of part: SensitivityShard) -> (UInt64, Int, Bool, String, [String]) {
-    (part.seed, part.samples, part.grouped, part.noise, part.outputs)
-  }
-
-  private func outputNames(_ outputs: [SensitivityOutput]) -> [String] {
-    outputs.map { "\($0.id)@\($0.year.map(String.init) ?? "")" }
-  }
-
-  /// Evaluates one shard of the Sobol design and encodes it.
-  private func shardData(
-    _ shard: Shard, of analysis: ScenarioAnalysis, on compiled: CompiledScenario, inputs: [InputFile]
-  ) throws -> Data {
-    let base = shard.runs(of: analysis.samples)
-    let evaluated = try analysis.evaluateSobolShard(base, on: compiled)
-    for diagnostic in evaluated.diagnostics { printToStandardError("iccsim: warning: \(diagnostic.message)") }
-    let part = SensitivityShard(
-      kind: SensitivityShard.kindTag, scenario: compiled.id, seed: analysis.seed, samples: analysis.samples,
-      grouped: analysis.grouped, noise: noise.rawValue, outputs: outputNames(analysis.outputs),
-      shard: shard, rows: [evaluated.rows.lowerBound, evaluated.rows.upperBound], totalRows: evaluated.totalRows,
-      values: evaluated.values, inputs: inputs)
-    let encoder = ResultCoding.encoder()
-    encoder.outputFormatting = [.sortedKeys]
-    return try encoder.encode(part) + Data("\n".utf8)
   }
 
   /// The output columns asked for, checked against the scenario (usage errors, exit 64, that

@@ -1,4 +1,4 @@
-import CityModel
+import Estimation
 import Foundation
 
 extension Regression {
@@ -65,6 +65,12 @@ extension Regression {
     default:
       notes.append("Standard errors heteroskedasticity-robust (\(covarianceType)).")
     }
+    if let absorbed {
+      let factors = absorbed.factors.map { "\($0.column) (\($0.levels) levels)" }.joined(separator: " and ")
+      let sweeps = absorbed.factors.count > 1 ? " in \(absorbed.sweeps) sweeps" : ""
+      notes.append("Fixed effects of \(factors) absorbed by demeaning\(sweeps), using \(absorbed.degreesOfFreedom) df; "
+        + "R² is the full model's, the F test covers the listed coefficients.")
+    }
     var undefinedTerms: [(reason: String, terms: [String])] = []
     for c in coefficients {
       guard let reason = c.undefinedReason else { continue }
@@ -105,8 +111,9 @@ extension Regression {
       ? String(format: "%.4f", x) : String(format: "%.3e", x)
   }
 
+  /// `x` with `digits` decimals, or as `number` shows it when it is not finite.
   static func fixed(_ x: Double, _ digits: Int) -> String {
-    x.isFinite ? String(format: "%.\(digits)f", x) : number(x)
+    x.isFinite ? StatisticText.fixed(x, digits) : number(x)
   }
 
   static func probability(_ p: Double) -> String {

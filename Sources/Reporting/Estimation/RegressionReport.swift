@@ -1,3 +1,4 @@
+import Estimation
 import Foundation
 
 extension Regression {
@@ -7,7 +8,8 @@ extension Regression {
   /// `condition_number`, `covariance` {`type`, `terms`, `matrix`} — plus `response`,
   /// `n_dropped`, `df_model`, `df_inference`, `aliased`, `f_p_value`, `f_df`,
   /// `r_squared_centred`, and when they apply `clusters`, `ridge`, `weights` and per-coefficient
-  /// `vif`.
+  /// `vif`. A fit with absorbed fixed effects adds `absorbed` {`df`, `factors` [{`column`,
+  /// `levels`}], `sweeps`}; other fits leave the key out.
   ///
   /// A number that is not finite (an undefined standard error, an infinite condition number) is
   /// written as null, and the object holding it gets an `undefined` mapping from its key to what
@@ -16,7 +18,7 @@ extension Regression {
   public var report: Report {
     let matrix = (0..<covariance.rows).map { i in (0..<covariance.columns).map { covariance[i, $0] } }
     let nonFiniteTerms = coefficients.indices.filter { i in matrix[i].contains { !$0.isFinite } }
-    return Report(
+    var report = Report(
       response: responseName, nObs: observationCount, nDropped: droppedCount, dfResid: residualDF,
       dfModel: modelDF, dfInference: inferenceDF, rank: rank,
       coefficients: coefficients.map { c in
@@ -48,6 +50,12 @@ extension Regression {
         .merging(Report.undefined(
           [("condition_number", conditionNumber)],
           cause: "the design's columns are linearly dependent (see aliased)")) { first, _ in first })
+    report.absorbed = absorbed.map { effects in
+      .init(
+        df: effects.degreesOfFreedom, factors: effects.factors.map { .init(column: $0.column, levels: $0.levels) },
+        sweeps: effects.sweeps)
+    }
+    return report
   }
 
   /// See `report`.
@@ -142,16 +150,30 @@ extension Regression {
     public var weights: String?
     /// The keys above whose number is not finite, with what it was and why (see `report`).
     public var undefined: [String: String]
+    public var absorbed: Absorbed?
+
+    /// Fixed effects absorbed by demeaning: their degrees of freedom, factors and sweeps.
+    public struct Absorbed: Codable, Sendable, Equatable {
+      public struct Factor: Codable, Sendable, Equatable {
+        public var column: String
+        public var levels: Int
+      }
+
+      public var df: Int
+      public var factors: [Factor]
+      public var sweeps: Int
+    }
 
     enum CodingKeys: String, CodingKey {
       case response, nObs = "n_obs", nDropped = "n_dropped", dfResid = "df_resid", dfModel = "df_model"
       case dfInference = "df_inference", rank, coefficients, aliased, rSquared = "r_squared"
       case adjRSquared = "adj_r_squared", rSquaredCentred = "r_squared_centred"
       case residualStdError = "residual_std_error", fStatistic = "f_statistic", fPValue = "f_p_value"
-      case fDF = "f_df", conditionNumber = "condition_number", covariance, clusters, ridge, weights, undefined
+      case fDF = "f_df", conditionNumber = "condition_number", covariance, clusters, ridge, weights, undefined, absorbed
     }
 
-    /// Optional values are written as null rather than left out, so every key is always there.
+    /// Optional values are written as null rather than left out, so every key is always there
+    /// (but `absorbed`, written only for a fit that absorbed fixed effects).
     public func encode(to encoder: Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
       try c.encode(response, forKey: .response)
@@ -176,6 +198,7 @@ extension Regression {
       try c.encode(Self.finite(ridge), forKey: .ridge)
       try c.encode(weights, forKey: .weights)
       if !undefined.isEmpty { try c.encode(undefined, forKey: .undefined) }
+      try c.encodeIfPresent(absorbed, forKey: .absorbed)
     }
   }
 
@@ -210,7 +233,14 @@ extension Regression.Report {
         ("ci_high", number(c.ciHigh)), ("vif", number(c.vif)),
       ], c.undefined)
     }
-    return withUndefined([
+    let absorbedTree: [(String, YAMLWriter.Value)] = absorbed.map { effects in
+      [("absorbed", .mapping([
+        ("df", .number(Double(effects.df))), ("sweeps", .number(Double(effects.sweeps))),
+        ("factors", .list(effects.factors.map { .mapping([("column", .text($0.column)),
+                                                          ("levels", .number(Double($0.levels)))]) })),
+      ]))]
+    } ?? []
+    return withUndefined(absorbedTree + [
       ("response", .text(response)), ("n_obs", .number(Double(nObs))), ("n_dropped", .number(Double(nDropped))),
       ("df_resid", number(dfResid)), ("df_model", number(dfModel)), ("df_inference", number(dfInference)),
       ("rank", .number(Double(rank))), ("coefficients", .list(coefficientTrees)),
@@ -226,58 +256,5 @@ extension Regression.Report {
       ("clusters", clusters.map { .number(Double($0)) } ?? .null), ("ridge", number(ridge)),
       ("weights", weights.map { .text($0) } ?? .null),
     ], undefined)
-  }
-}
-
-/// Block-style YAML for a report's values.
-enum YAMLWriter {
-  indirect enum Value {
-    case number(Double), text(String), bool(Bool), null
-    case list([Value])
-    case mapping([(String, Value)])
-  }
-
-  static func write(_ value: Value, indent: Int, into lines: inout [String]) {
-    let pad = String(repeating: " ", count: indent)
-    switch value {
-    case let .mapping(entries):
-      for (key, item) in entries.sorted(by: { $0.0 < $1.0 }) {
-        if let scalar = scalar(item) {
-          lines.append("\(pad)\(key): \(scalar)")
-        } else {
-          lines.append("\(pad)\(key):")
-          write(item, indent: indent + 2, into: &lines)
-        }
-      }
-    case let .list(items):
-      for item in items {
-        if let scalar = scalar(item) {
-          lines.append("\(pad)- \(scalar)")
-          continue
-        }
-        var nested: [String] = []
-        write(item, indent: indent + 2, into: &nested)
-        lines.append(pad + "- " + nested[0].dropFirst(indent + 2))
-        lines += nested.dropFirst()
-      }
-    default:
-      lines.append(pad + scalar(value)!)
-    }
-  }
-
-  /// A scalar's text, or nil for a non-empty list or mapping (empty ones are `[]` and `{}`).
-  static func scalar(_ value: Value) -> String? {
-    switch value {
-    case .null: "null"
-    case let .bool(flag): flag ? "true" : "false"
-    case let .number(x) where !x.isFinite:
-      "null"  // never .nan or .inf where a reader expects a number; `report` gives the reason
-    case let .number(x):
-      x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : EstimatesFile.yamlNumber(x)
-    case let .text(text):
-      "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    case let .list(items): items.isEmpty ? "[]" : nil
-    case let .mapping(entries): entries.isEmpty ? "{}" : nil
-    }
   }
 }

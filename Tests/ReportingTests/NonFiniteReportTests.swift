@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Estimation
+@testable import Reporting
 
 /// Every output format of `estimate` with NaN, +∞ and −∞ in every numeric field of a result:
 /// JSON and YAML write null where a number is expected, with the reason under `undefined` beside
@@ -22,9 +23,21 @@ struct NonFiniteReportTests {
   static let resultKeys = ["df_resid", "df_model", "df_inference", "r_squared", "adj_r_squared", "residual_std_error",
                            "f_statistic", "f_p_value", "condition_number", "ridge"]
 
+  /// y with two regressors that are neither constant nor collinear.
+  static let csv = """
+    y,x1,x3
+    1.2,1,0.5
+    2.1,2,0.1
+    2.9,3,0.9
+    4.4,4,0.3
+    4.8,5,0.7
+    6.3,6,0.2
+    7.1,7,0.8
+    """
+
   /// A real fit with `value` in every numeric field.
   static func poisoned(_ value: Double) throws -> Regression {
-    let data = try DataTable.read(path: FixtureFiles.path("synthetic-panel.csv"))
+    let data = try DataTable.parse(csv: csv)
     var fit = try Regression(fitting: Design(formula: Formula(parsing: "y ~ x1 + x3"), data: data), ridge: 0.5,
                              varianceInflation: true)
     for i in fit.coefficients.indices {

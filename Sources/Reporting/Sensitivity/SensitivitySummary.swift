@@ -1,14 +1,18 @@
 import Analysis
-import CityModel
 import Foundation
 import Simulation
-import Stochastics
 
 /// A sensitivity report as `iccsim sensitivity` prints it: an aligned table, JSON or CSV.
-struct SensitivitySummary {
+public struct SensitivitySummary {
   let scenario: CompiledScenario
   let analysis: ScenarioAnalysis
   let report: ScenarioAnalysis.Report
+
+  public init(scenario: CompiledScenario, analysis: ScenarioAnalysis, report: ScenarioAnalysis.Report) {
+    self.scenario = scenario
+    self.analysis = analysis
+    self.report = report
+  }
 
   private var result: SensitivityResult { report.result }
 
@@ -33,7 +37,8 @@ struct SensitivitySummary {
     }
   }
 
-  func json() throws -> Data {
+  /// The public JSON document, ending in a newline.
+  public func json() throws -> Data {
     let document = Document(
       scenario: scenario.id, method: result.method, noise: analysis.noise.rawValue, seed: analysis.seed,
       samples: result.method == .tornado ? nil : analysis.samples, runs: report.runs,
@@ -45,7 +50,7 @@ struct SensitivitySummary {
   // MARK: CSV
 
   /// One line per row: input, output, year, method, then the method's fields as in the JSON.
-  func csv() -> String {
+  public func csv() -> String {
     let fields: [String] = switch result.method {
     case .tornado: ["low", "high", "swing", "base", "input_low", "input_high"]
     case .src: ["src", "prcc", "r_squared", "rank_r_squared"]
@@ -59,22 +64,17 @@ struct SensitivitySummary {
       case .sobol(let m): [m.s1, m.s1Low, m.s1High, m.st, m.stLow, m.stHigh]
       }
       let year = row.year.map(String.init) ?? ""
-      lines.append(([csvField(row.input), csvField(row.output), year, row.method.rawValue] + values.map { "\($0)" })
-        .joined(separator: ","))
+      let fields = [CSVExporter.quoted(row.input), CSVExporter.quoted(row.output), year, row.method.rawValue]
+      lines.append((fields + values.map { "\($0)" }).joined(separator: ","))
     }
     return lines.joined(separator: "\n") + "\n"
-  }
-
-  private func csvField(_ text: String) -> String {
-    text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
-      ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
   }
 
   // MARK: Table
 
   /// A heading, one aligned block per output and year with the inputs by decreasing importance,
   /// then the warnings.
-  func table() -> String {
+  public func table() -> String {
     var text = "\(scenario.title.en) — \(methodTitle)\n\(designLine)\n"
     var blocks: [(key: String, rows: [SensitivityRow])] = []
     for row in result.rows {
@@ -118,6 +118,7 @@ struct SensitivitySummary {
   }
 
   private func blockTable(_ rows: [SensitivityRow]) -> String {
+    let (fixed, significant) = (StatisticText.fixed, StatisticText.significant)
     let first = rows[0]
     let label = first.year.map { "\(first.output) in \($0)" } ?? first.output
     var heading = label
@@ -125,26 +126,26 @@ struct SensitivitySummary {
     var cells: [[String]]
     switch first.measures {
     case .tornado(let base):
-      let decimals = Self.decimals(forLargest: rows.map { tornado($0).swing }.max() ?? 0)
-      heading += " — with every input at its median: \(Self.fixed(base.base, decimals))"
+      let decimals = StatisticText.decimals(forLargest: rows.map { tornado($0).swing }.max() ?? 0)
+      heading += " — with every input at its median: \(fixed(base.base, decimals))"
       header = ["input", "input P5", "input P95", "output at P5", "output at P95", "swing"]
       cells = rows.map { row in
         let m = tornado(row)
-        return [row.input, Self.short(m.inputLow), Self.short(m.inputHigh),
-                Self.fixed(m.low, decimals), Self.fixed(m.high, decimals), Self.fixed(m.swing, decimals)]
+        return [row.input, significant(m.inputLow), significant(m.inputHigh),
+                fixed(m.low, decimals), fixed(m.high, decimals), fixed(m.swing, decimals)]
       }
     case .regression(let m):
-      heading += " — R² = \(Self.fixed(m.rSquared, 3)), rank R² = \(Self.fixed(m.rankRSquared, 3))"
+      heading += " — R² = \(fixed(m.rSquared, 3)), rank R² = \(fixed(m.rankRSquared, 3))"
       header = ["input", "SRC", "PRCC"]
       cells = rows.sorted { abs(regression($0).src) > abs(regression($1).src) }.map { row in
-        [row.input, Self.fixed(regression(row).src, 3), Self.fixed(regression(row).prcc, 3)]
+        [row.input, fixed(regression(row).src, 3), fixed(regression(row).prcc, 3)]
       }
     case .sobol:
       header = ["input", "S1", "S1 95%", "ST", "ST 95%"]
       cells = rows.sorted { sobol($0).st > sobol($1).st }.map { row in
         let m = sobol(row)
-        return [row.input, Self.fixed(m.s1, 3), "[\(Self.fixed(m.s1Low, 3)), \(Self.fixed(m.s1High, 3))]",
-                Self.fixed(m.st, 3), "[\(Self.fixed(m.stLow, 3)), \(Self.fixed(m.stHigh, 3))]"]
+        return [row.input, fixed(m.s1, 3), "[\(fixed(m.s1Low, 3)), \(fixed(m.s1High, 3))]",
+                fixed(m.st, 3), "[\(fixed(m.stLow, 3)), \(fixed(m.stHigh, 3))]"]
       }
     }
     let all = [header] + cells
@@ -169,20 +170,5 @@ struct SensitivitySummary {
   private func sobol(_ row: SensitivityRow) -> SobolMeasures {
     if case .sobol(let m) = row.measures { return m }
     preconditionFailure("a Sobol block holds Sobol rows only")
-  }
-
-  /// Decimals that show the largest value to three significant digits (at most 6).
-  static func decimals(forLargest value: Double) -> Int {
-    guard value > 0, value.isFinite else { return 2 }
-    return min(6, max(0, 2 - Int(log10(value).rounded(.down))))
-  }
-
-  static func fixed(_ value: Double, _ decimals: Int) -> String {
-    String(format: "%.\(decimals)f", value)
-  }
-
-  /// An input's value to four significant digits.
-  static func short(_ value: Double) -> String {
-    String(format: "%.4g", value)
   }
 }

@@ -1,0 +1,77 @@
+import CityModel
+
+/// `compare`: paired differences (alternative − base) under common random numbers.
+public struct PlanComparison: Codable, Sendable, Equatable {
+  public var base: String
+  public var outputs: [OutputInfo]
+  public var comparisons: [Comparison]
+  /// Numerical problems met in any of the scenarios (see `RunResult.diagnostics`).
+  public var diagnostics: [NumericalDiagnostic]
+  public var meta: RunManifest?
+
+  public init(
+    base: String, outputs: [OutputInfo], comparisons: [Comparison], diagnostics: [NumericalDiagnostic] = [],
+    meta: RunManifest? = nil
+  ) {
+    self.base = base
+    self.outputs = outputs
+    self.comparisons = comparisons
+    self.diagnostics = diagnostics
+    self.meta = meta
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case base, outputs, comparisons, diagnostics, meta
+  }
+
+  /// Decodes results written before diagnostics and the sampling were recorded as having no
+  /// diagnostics and independent sampling.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    base = try c.decode(String.self, forKey: .base)
+    outputs = try c.decode([OutputInfo].self, forKey: .outputs)
+    comparisons = try c.decode([Comparison].self, forKey: .comparisons)
+    diagnostics = try c.decodeIfPresent([NumericalDiagnostic].self, forKey: .diagnostics) ?? []
+    meta = try c.decodeIfPresent(RunManifest.self, forKey: .meta)
+  }
+}
+
+/// One alternative's paired differences from the base, per output and year.
+public struct Comparison: Codable, Sendable, Equatable {
+  public var scenario: String
+  public var title: LocalizedText
+  public var differences: [Difference]
+
+  public init(scenario: String, title: LocalizedText, differences: [Difference]) {
+    self.scenario = scenario
+    self.title = title
+    self.differences = differences
+  }
+}
+
+/// Distribution of the paired difference alternative − base for one output and year.
+public struct Difference: Codable, Sendable, Equatable {
+  public var indicator: String
+  public var year: Int
+  public var mean: Double
+  public var sd: Double
+  public var p5: Double
+  public var p50: Double
+  public var p95: Double
+  /// Share of runs in which the alternative is strictly higher than the base.
+  public var probabilityHigher: Double
+
+  public init(
+    indicator: String, year: Int, mean: Double, sd: Double, p5: Double, p50: Double, p95: Double,
+    probabilityHigher: Double
+  ) {
+    self.indicator = indicator
+    self.year = year
+    self.mean = mean
+    self.sd = sd
+    self.p5 = p5
+    self.p50 = p50
+    self.p95 = p95
+    self.probabilityHigher = probabilityHigher
+  }
+}

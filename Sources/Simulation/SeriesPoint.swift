@@ -1,0 +1,28 @@
+/// Summary statistics of one output in one year over all runs.
+public struct SeriesPoint: Codable, Sendable, Equatable {
+  public var indicator: String
+  public var year: Int
+  public var mean: Double
+  /// Sample standard deviation (n − 1).
+  public var sd: Double
+  public var p5: Double
+  public var p25: Double
+  public var p50: Double
+  public var p75: Double
+  public var p95: Double
+
+  public init(
+    indicator: String, year: Int, mean: Double, sd: Double, p5: Double, p25: Double, p50: Double,
+    p75: Double, p95: Double
+  ) {
+    self.indicator = indicator
+    self.year = year
+    self.mean = mean
+    self.sd = sd
+    self.p5 = p5
+    self.p25 = p25
+    self.p50 = p50
+    self.p75 = p75
+    self.p95 = p95
+  }
+}
