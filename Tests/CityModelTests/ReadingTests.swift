@@ -184,7 +184,8 @@ struct CSVTests {
 
   @Test func reportsAnUnclosedQuote() {
     #expect(throws: CSVReader.SyntaxError.self) { try CSVReader.records("a,b\n1,\"open\n", options: .cityTable) }
-    #expect(throws: CSVReader.SyntaxError(kind: .textAfterClosingQuote, line: 2, recordLine: 2, fieldLine: 2, column: 2)) {
+    let afterQuote = CSVReader.SyntaxError(kind: .textAfterClosingQuote, line: 2, recordLine: 2, fieldLine: 2, column: 2)
+    #expect(throws: afterQuote) {
       try CSVReader.records("a,b\n1,\"x\"y\n", options: .cityTable)
     }
   }

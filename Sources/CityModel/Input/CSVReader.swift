@@ -124,9 +124,9 @@ public struct CSVReader {
 
   /// Calls `body` with the UTF-8 bytes of the current record's field `position` (inlinable: a
   /// panel's reader calls it for every cell).
-  @inlinable public func withField<Result>(_ position: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows
-    -> Result
-  {
+  @inlinable public func withField<Result>(
+    _ position: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+  ) rethrows -> Result {
     switch fields[position] {
     case let .slice(range): try body(UnsafeBufferPointer(rebasing: bytes[range]))
     case let .owned(owned): try owned.withUnsafeBufferPointer(body)
@@ -193,7 +193,8 @@ public struct CSVReader {
     index = end
     var last = end
     while last > start && isTrimmed(bytes[last - 1]) { last -= 1 }
-    if highBits >= 0x80 && String(validating: UnsafeBufferPointer(rebasing: bytes[start..<last]), as: UTF8.self) == nil {
+    let text = UnsafeBufferPointer(rebasing: bytes[start..<last])
+    if highBits >= 0x80 && String(validating: text, as: UTF8.self) == nil {
       throw fault(.invalidUTF8, fieldLine: line, column: column)
     }
     return .slice(start..<last)
