@@ -55,9 +55,10 @@ public struct CityData: Sendable {
     }
     let records: [CSVReader.Record]
     do {
-      records = try CSVReader.records(text)
+      records = try CSVReader.records(text, options: .cityTable)
     } catch {
-      diagnostics.error("malformed CSV: \(error.message)", at: SourceLocation(file: file, line: error.line))
+      let (message, line) = describe(error)
+      diagnostics.error("malformed CSV: \(message)", at: SourceLocation(file: file, line: line))
       return nil
     }
     guard let header = records.first else {
@@ -95,4 +96,22 @@ public struct CityData: Sendable {
     }
     return CityData(figures: figures, file: file.url)
   }
+
+  /// A CSV fault in a city table's words, and the line it names.
+  private static func describe(_ error: CSVReader.SyntaxError) -> (message: String, line: Int) {
+    switch error.kind {
+    case .textAfterClosingQuote: ("expected a comma or the end of the line after a closing quote", error.line)
+    case .unclosedQuote: ("a quoted field is not closed before the end of the file", error.recordLine)
+    case .invalidUTF8: ("a field is not valid UTF-8", error.fieldLine)
+    case .nulByte: ("a field holds a NUL byte", error.line)
+    }
+  }
+}
+
+extension CSVReader.Options {
+  /// A city table's CSV: fields as written (their white space is trimmed per column), a lone
+  /// carriage return ends a record, a line holding only `""` is a record of one empty field, and
+  /// a NUL byte is text.
+  static let cityTable = CSVReader.Options(
+    trimsBlanks: false, carriageReturnEndsRecord: true, skipsQuotedEmptyLines: false, refusesNulBytes: false)
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// The layering of the package, checked on the sources themselves (docs/README.md,
 /// "Architecture"): data flows one way through the library targets, and the executable is a

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// `iccsim calibrate` end to end: a panel generated from a known equation, the calibrated model
 /// written, validated and run; thin data keeping priors; a mapping; an existing output.

@@ -4,6 +4,7 @@ import FileOutput
 import Foundation
 import Reporting
 import Testing
+import _TestSupport
 @testable import iccsim
 
 @Suite("Commands")

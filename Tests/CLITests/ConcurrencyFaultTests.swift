@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Simulation
 import Testing
+import _TestSupport
 
 /// Other processes and signals: two writers racing on one folder, SIGTERM and SIGKILL in the
 /// middle of a run, and an input edited while a run is under way.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// `iccsim data coverage` end to end: the committed coverage page is what the command writes.
 @Suite("data coverage command")

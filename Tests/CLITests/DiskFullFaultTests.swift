@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// A small file system (tmpfs) filled to the byte, or to just short of what a command writes:
 /// status 74, "no space left on device", no partial file, no temporary file, and the files that
@@ -137,14 +138,7 @@ enum SmallFileSystem {
   }
 
   private static func command(_ path: String, _ arguments: [String]) throws -> Int32 {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    return process.terminationStatus
+    try execute(arguments, executable: URL(fileURLWithPath: path)).status
   }
 
   struct MountRefused: Error {}

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// `iccsim estimate` end to end: the built binary on the committed fixtures and shipped data.
 @Suite("estimate command")

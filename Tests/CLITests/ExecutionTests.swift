@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// The test harness itself: a child that fills one pipe while the other is being read must not
 /// block (both pipes are read at once).

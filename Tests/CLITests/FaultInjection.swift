@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// Helpers of the fault-injection suites: a scratch folder per test, and the binary run with
 /// standard output sent somewhere of the test's choosing.
@@ -30,20 +31,8 @@ enum FaultInjection {
 
   /// Runs iccsim with standard output going to `output`; returns the status and standard error.
   static func run(_ arguments: [String], standardOutput output: FileHandle) throws -> (status: Int32, stderr: String) {
-    let process = Process()
-    process.executableURL = iccsimBinary
-    process.arguments = arguments
-    process.currentDirectoryURL = repositoryRoot
-    var environment = ProcessInfo.processInfo.environment
-    environment["SWIFT_BACKTRACE"] = "enable=no"
-    process.environment = environment
-    process.standardOutput = output
-    let errors = Pipe()
-    process.standardError = errors
-    try process.run()
-    let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: stderr, as: UTF8.self))
+    let result = try execute(arguments, standardOutput: output)
+    return (result.status, result.stderr)
   }
 
   /// A pipe whose reading end is already closed: every write to it fails with EPIPE.

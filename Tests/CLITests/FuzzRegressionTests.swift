@@ -2,6 +2,7 @@ import CityModel
 import Estimation
 import Foundation
 import Testing
+import _TestSupport
 
 /// Replays the fuzzing corpus and every kept crash reproducer (Fuzz/Corpus, Fuzz/Regressions)
 /// through the same entry points as the fuzz targets: each input must give a result or a typed

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// Odd inputs: special files named where a file is read, unreadable files named by `extends:` and
 /// `baseline:`, and a plain-text file where a scenario is expected. Each message says what the

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// Inputs too large or not text: `estimate` refuses a design over its memory limit and a binary
 /// data file; `merge` and `export` refuse result files over their size caps. Large files are

@@ -1,6 +1,7 @@
 import Foundation
 import Simulation
 import Testing
+import _TestSupport
 
 /// `--keep-runs` writes every run's values, complete or not at all; SIGINT leaves no output.
 @Suite("Keep runs and interrupts")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// Every output path of every command, with a directory, a symbolic link, a FIFO or an existing
 /// file already there, with and without --force: refused before any work (73) with a message

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// Golden files for the terminal tables of `estimate` and `sensitivity`, rendered by Reporting:
 /// the text a user sees stays byte for byte what it was. The numbers are rounded (four decimals,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// `iccsim sensitivity` through the built binary: the public JSON rows, the table, CSV and exit
 /// statuses, and example 04.

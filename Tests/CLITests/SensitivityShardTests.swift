@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// A Sobol design split into shards (`sensitivity --shard K/N`) and analysed from them
 /// (`--merge`) gives the same result as one process; parts that do not fit are named.

@@ -1,6 +1,7 @@
 import Foundation
 import Simulation
 import Testing
+import _TestSupport
 
 /// `run --shard K/N` and `merge`, through the built binary.
 @Suite("Shard and merge commands")

@@ -1,6 +1,7 @@
 import Foundation
 import Simulation
 import Testing
+import _TestSupport
 
 /// `run`, `compare`, `report` and the bundled demo, through the built binary.
 @Suite("Simulation commands")

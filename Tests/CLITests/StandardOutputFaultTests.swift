@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// Every command that prints, with standard output on a full device (`> /dev/full`) and on a
 /// pipe nobody reads (`| head` after head has gone): a one-line message, status 74, no crash.

@@ -177,18 +177,45 @@ struct ReadingTests {
 struct CSVTests {
   @Test func readsQuotedFieldsLineBreaksAndByteOrderMark() throws {
     let text = "\u{FEFF}a,b,c\r\n1,\"x, y\",\"say \"\"hi\"\"\"\r\n2,\"two\nlines\",\r\n\n3,,\"\"\n"
-    let records = try CSVReader.records(text)
+    let records = try CSVReader.records(text, options: .cityTable)
     #expect(records.map(\.fields) == [["a", "b", "c"], ["1", "x, y", "say \"hi\""], ["2", "two\nlines", ""], ["3", "", ""]])
     #expect(records.map(\.line) == [1, 2, 3, 6], "each record keeps the line it starts on")
   }
 
   @Test func reportsAnUnclosedQuote() {
-    #expect(throws: CSVReader.SyntaxError.self) { try CSVReader.records("a,b\n1,\"open\n") }
-    do {
-      _ = try CSVReader.records("a,b\n1,\"x\"y\n")
-    } catch {
-      #expect(error.line == 2 && error.message == "expected a comma or the end of the line after a closing quote")
+    #expect(throws: CSVReader.SyntaxError.self) { try CSVReader.records("a,b\n1,\"open\n", options: .cityTable) }
+    let afterQuote = CSVReader.SyntaxError(kind: .textAfterClosingQuote, line: 2, recordLine: 2, fieldLine: 2, column: 2)
+    #expect(throws: afterQuote) {
+      try CSVReader.records("a,b\n1,\"x\"y\n", options: .cityTable)
     }
+  }
+
+  /// The rules on which city tables and estimation panels differ, each an option of the one reader.
+  @Test func optionsExpressEachCallersRules() throws {
+    let text = " a ,b\r\n\"\"\nc\rd\n"
+    let city = try CSVReader.records(text, options: .cityTable)
+    #expect(city == [.init(line: 1, fields: [" a ", "b"]), .init(line: 2, fields: [""]),
+                     .init(line: 3, fields: ["c"]), .init(line: 4, fields: ["d"])])
+    let panel = CSVReader.Options(
+      trimsBlanks: true, carriageReturnEndsRecord: false, skipsQuotedEmptyLines: true, refusesNulBytes: true)
+    #expect(try CSVReader.records(text, options: panel)
+      == [.init(line: 1, fields: ["a", "b"]), .init(line: 3, fields: ["c\rd"])])
+    #expect(try CSVReader.records("x\na\u{0}\n", options: .cityTable).map(\.fields) == [["x"], ["a\u{0}"]])
+    #expect(throws: CSVReader.SyntaxError(kind: .nulByte, line: 2, recordLine: 2, fieldLine: 2, column: 1)) {
+      try CSVReader.records("x\na\u{0}\n", options: panel)
+    }
+  }
+
+  @Test func cityTableCSVFaultsCarryTheirLine() throws {
+    let header = "city,indicator,year,value,unit,source\n"
+    let folder = try TestFolder([
+      "quote.csv": header + "shanghai,metro_km,2023,1,km,\"x\"y\n",
+      "open.csv": header + "shanghai,metro_km,2023,1,km,x\nbeijing,metro_km,2023,1,\"km\n,x\n",
+    ])
+    #expect(folder.problems(validating: "quote.csv")
+      == ["quote.csv:2: malformed CSV: expected a comma or the end of the line after a closing quote"])
+    #expect(folder.problems(validating: "open.csv")
+      == ["open.csv:3: malformed CSV: a quoted field is not closed before the end of the file"])
   }
 
   @Test func cityTableProblemsCarryTheirLine() throws {

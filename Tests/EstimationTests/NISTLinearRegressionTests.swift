@@ -4,9 +4,9 @@ import _TestSupport
 
 @testable import Estimation
 
-/// The eleven NIST StRD linear least-squares sets (Fixtures/nist/, copied from the project's
-/// reference folder with SOURCES.md and numpy_digits.json, which record where they came from
-/// and what other libraries achieve).
+/// The eleven NIST StRD linear least-squares sets (the one copy, in LinearAlgebraTests/Fixtures/nist/,
+/// copied from the project's reference folder with SOURCES.md and numpy_digits.json, which record
+/// where they came from and what other libraries achieve).
 ///
 /// Each set is fitted through the formula route a user would take, and the number of correct
 /// significant digits (LRE, McCullough 1998) is asserted per set for the estimates, their
@@ -55,7 +55,7 @@ struct NISTLinearRegressionTests {
   }
 
   static func digits(_ name: String) throws -> Digits {
-    let certified = try FixtureFiles.json("nist/\(name).certified.json")
+    let certified = try FixtureFiles.json(atPath: FixtureFiles.nistPath("\(name).certified.json"))
     let model = certified["model"] as! [String: Any]
     let values = certified["certified"] as! [String: Any]
     let formula: String
@@ -66,7 +66,7 @@ struct NISTLinearRegressionTests {
     } else {
       formula = "y ~ " + (model["predictors"] as! [String]).joined(separator: " + ")
     }
-    let data = try DataTable.read(path: FixtureFiles.path("nist/\(name).csv"))
+    let data = try DataTable.read(path: FixtureFiles.nistPath("\(name).csv"))
     let design = try Design(formula: Formula(parsing: formula), data: data)
     let fit = try Regression(fitting: design)
 

@@ -2,6 +2,7 @@ import Foundation
 import Simulation
 import Testing
 import ZIPFoundation
+import _TestSupport
 
 @testable import Reporting
 
@@ -131,15 +132,7 @@ enum OpenPyXL {
   }
 
   private static func runPython(_ arguments: [String]) throws -> (status: Int32, output: Data) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3"] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, output)
+    let result = try execute(["python3"] + arguments, executable: URL(fileURLWithPath: "/usr/bin/env"))
+    return (result.status, Data(result.stdout.utf8))
   }
 }

@@ -40,22 +40,8 @@ import _TestSupport
 }
 
 enum ExportCommand {
-  /// The `iccsim` executable in the build products folder that holds the test bundle.
-  /// The `iccsim` executable; a missing one fails the test that needs it, naming where it was looked for.
-  static func binary() throws -> URL {
-    let candidates = [Bundle.main.bundleURL.deletingLastPathComponent(), Bundle.main.bundleURL]
-      .map { $0.appendingPathComponent("iccsim") }
-    return try #require(
-      candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) },
-      "the iccsim binary was not found beside the tests (looked in \(candidates.map(\.path)))")
-  }
-
   static func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-    let process = Process()
-    process.executableURL = try binary()
-    process.arguments = ["export"] + arguments
-    let result = try runCapturingOutput(process)
-    let text = { (data: Data) in String(decoding: data, as: UTF8.self) }
-    return (result.status, text(result.stdout), text(result.stderr))
+    let result = try execute(["export"] + arguments)
+    return (result.status, result.stdout, result.stderr)
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 @testable import Reporting
 
@@ -68,14 +69,10 @@ import Testing
     ] {
       let settings = ExportSettings(options: ReportOptions(language: language == "zh" ? .zh : .en), standalone: true)
       try Exporter.render(document, as: .tex, settings: settings).write(to: directory.appendingPathComponent("\(name).tex"))
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      process.arguments = ["xelatex", "-interaction=nonstopmode", "-halt-on-error", "\(name).tex"]
-      process.currentDirectoryURL = directory
-      process.standardOutput = FileHandle.nullDevice
-      try process.run()
-      process.waitUntilExit()
-      #expect(process.terminationStatus == 0, "xelatex \(name).tex (log in \(directory.path))")
+      let xelatex = try execute(
+        ["xelatex", "-interaction=nonstopmode", "-halt-on-error", "\(name).tex"],
+        executable: URL(fileURLWithPath: "/usr/bin/env"), in: directory)
+      #expect(xelatex.status == 0, "xelatex \(name).tex (log in \(directory.path))")
       #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("\(name).pdf").path))
     }
   }

@@ -26,7 +26,7 @@ public struct ExportSettings: Sendable, Equatable {
   }
 }
 
-/// Renders results in any `ExportFormat` and writes them atomically.
+/// Renders results in any `ExportFormat`, and stages result files for atomic writing.
 public enum Exporter {
   /// The bytes of `document` in `format`.
   public static func render(_ document: ResultDocument, as format: ExportFormat, settings: ExportSettings = ExportSettings())
@@ -62,24 +62,43 @@ public enum Exporter {
     }
   }
 
-  /// Writes `document` in each of `formats` to `directory/<stem>.<extension>`, all or none
-  /// (`OutputSet`); returns the files. Throws `ReportingError` or `OutputError`.
-  public static func write(
-    _ document: ResultDocument, formats: [ExportFormat], to directory: URL, force: Bool,
-    settings: ExportSettings = ExportSettings()
-  ) throws -> [URL] {
-    let urls = formats.map { directory.appendingPathComponent("\(document.fileStem).\($0.fileExtension)") }
-    let outputs = try OutputSet(urls.map { OutputTarget(path: $0.path, force: force) })
-    do {
-      for (target, format) in zip(outputs.targets, formats) {
-        try outputs.write(try render(document, as: format, settings: settings), to: target)
-      }
-    } catch {
-      outputs.discard()
-      throw error
+  /// The bytes of a result file, as `run`, `compare` and `merge` write it: in json the result
+  /// itself (the public, machine-readable interface that `export`, `report` and `merge` read);
+  /// in every other format, `render`'s tables.
+  public static func resultFile(_ document: ResultDocument, as format: ExportFormat, settings: ExportSettings)
+    throws -> Data
+  {
+    guard format == .json else { return try render(document, as: format, settings: settings) }
+    let encoder = ResultCoding.encoder()
+    switch document {
+    case .run(let result): return try encoder.encode(result) + Data("\n".utf8)
+    case .comparison(let result): return try encoder.encode(result) + Data("\n".utf8)
     }
-    try outputs.publish()
-    return urls
+  }
+
+  /// Where a result with the file stem `stem` (`ResultDocument.fileStem`) is written in
+  /// `format` inside `directory`: `directory/<stem>.<extension>`.
+  public static func path(stem: String, format: ExportFormat, in directory: String) -> String {
+    URL(fileURLWithPath: directory, isDirectory: true).appendingPathComponent("\(stem).\(format.fileExtension)").path
+  }
+
+  /// Stages each of `documents` in each of `formats` (`resultFile`) at its `path` in
+  /// `directory`, which must be among the targets of `outputs` (checked when the set was made,
+  /// before any work); publishing them, all or none, is left to the owner of `outputs`.
+  /// Throws `ReportingError` or `OutputError`.
+  public static func stage(
+    _ documents: [ResultDocument], formats: [ExportFormat], in directory: String, into outputs: OutputSet,
+    settings: ExportSettings
+  ) throws {
+    for document in documents {
+      for format in formats {
+        let path = path(stem: document.fileStem, format: format, in: directory)
+        guard let target = outputs.targets.first(where: { $0.path == path }) else {
+          preconditionFailure("\(path) is not one of the outputs")
+        }
+        try outputs.write(try resultFile(document, as: format, settings: settings), to: target)
+      }
+    }
   }
 
   /// The tables a format shows: a run's projection, targets and programme cost (CSV, being one

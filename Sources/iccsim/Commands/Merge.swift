@@ -56,7 +56,7 @@ struct Merge: ParsableCommand {
           files: headers[0].header.meta?.inputs ?? [], seed: result.seed,
           threads: ProcessInfo.processInfo.activeProcessorCount, elapsed: clock.now - start)
       }
-      let data = try ResultOutputOptions.render(.run(result), as: format, settings: try presentation.settings())
+      let data = try Exporter.resultFile(.run(result), as: format, settings: try presentation.settings())
       try files.complete { try $0.write(data, to: out) }
     }
   }

@@ -2,7 +2,6 @@ import ArgumentParser
 import CityModel
 import Foundation
 import Reporting
-import Simulation
 
 extension ExportFormat: ExpressibleByArgument {
   /// Accepts the format names, and `table` for the aligned terminal table.
@@ -90,7 +89,7 @@ struct ResultOutputOptions: ParsableArguments {
   func files(stems: [String], also extra: [String] = []) throws -> CommandOutput {
     let formats = try formats()
     guard let out else { return try CommandOutput(extra, force: force) }
-    let paths = stems.flatMap { stem in formats.map { path(stem: stem, format: $0, in: out) } }
+    let paths = stems.flatMap { stem in formats.map { Exporter.path(stem: stem, format: $0, in: out) } }
     return try CommandOutput(paths + extra, force: force, creating: out)
   }
 
@@ -100,30 +99,10 @@ struct ResultOutputOptions: ParsableArguments {
     let settings = try presentation.settings()
     let formats = try formats()
     guard let out else {
-      let rendered = try documents.map { try Self.render($0, as: formats[0], settings: settings) }
+      let rendered = try documents.map { try Exporter.resultFile($0, as: formats[0], settings: settings) }
       for data in rendered { try files.write(data, to: nil) }
       return
     }
-    for document in documents {
-      for format in formats {
-        let data = try Self.render(document, as: format, settings: settings)
-        try files.write(data, to: path(stem: document.fileStem, format: format, in: out))
-      }
-    }
-  }
-
-  private func path(stem: String, format: ExportFormat, in directory: String) -> String {
-    URL(fileURLWithPath: directory, isDirectory: true).appendingPathComponent("\(stem).\(format.fileExtension)").path
-  }
-
-  /// `json` from `run` and `compare` is the result itself (the public, machine-readable
-  /// interface that `export`, `report` and `merge` read); every other format is a table.
-  static func render(_ document: ResultDocument, as format: ExportFormat, settings: ExportSettings) throws -> Data {
-    guard format == .json else { return try Exporter.render(document, as: format, settings: settings) }
-    let encoder = ResultCoding.encoder()
-    switch document {
-    case .run(let result): return try encoder.encode(result) + Data("\n".utf8)
-    case .comparison(let result): return try encoder.encode(result) + Data("\n".utf8)
-    }
+    try Exporter.stage(documents, formats: formats, in: out, into: files.files, settings: settings)
   }
 }
