@@ -105,8 +105,10 @@ let package = Package(
     .testTarget(
       name: "AnalysisTests", dependencies: ["Analysis", "Stochastics", "LinearAlgebra"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "SensitivityTests", dependencies: ["Analysis", "Simulation", "CityModel", "Stochastics", "LinearAlgebra"]),
+    .testTarget(
+      name: "SensitivityTests", dependencies: ["Analysis", "Simulation", "CityModel", "Stochastics", "LinearAlgebra"]),
     .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"], exclude: ["Fixtures"]),
-    .testTarget(name: "EvidenceTests", dependencies: ["Analysis", "Estimation", "Simulation", "CityModel", "Stochastics"]),
+    .testTarget(
+      name: "EvidenceTests", dependencies: ["Analysis", "Estimation", "Simulation", "CityModel", "Stochastics"]),
   ]
 )

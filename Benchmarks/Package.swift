@@ -18,11 +18,15 @@ let package = Package(
   targets: [
     .executableTarget(
       name: "least-squares-benchmark",
-      dependencies: [.product(name: "LinearAlgebra", package: "iccsim"), .product(name: "Stochastics", package: "iccsim")],
+      dependencies: [
+        .product(name: "LinearAlgebra", package: "iccsim"), .product(name: "Stochastics", package: "iccsim"),
+      ],
       path: "Sources/LeastSquaresBenchmark"),
     .executableTarget(
       name: "estimation-benchmark",
-      dependencies: [.product(name: "Estimation", package: "iccsim"), .product(name: "Stochastics", package: "iccsim")],
+      dependencies: [
+        .product(name: "Estimation", package: "iccsim"), .product(name: "Stochastics", package: "iccsim"),
+      ],
       path: "Sources/EstimationBenchmark"),
     .executableTarget(
       name: "simulation-benchmark",

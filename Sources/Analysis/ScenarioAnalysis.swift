@@ -92,17 +92,22 @@ public struct ScenarioAnalysis: Sendable {
     return (design, sampling)
   }
 
-  func sobolReport(design: SaltelliDesign, sampling: BaseSampling, values: Matrix, diagnostics: [NumericalDiagnostic]) throws -> Report {
+  func sobolReport(
+    design: SaltelliDesign, sampling: BaseSampling, values: Matrix, diagnostics: [NumericalDiagnostic]
+  ) throws -> Report {
     var options = sobolOptions
     options.seed = seed
     let result = try SobolIndices.analyze(design: design, outputs: outputs, values: values, options: options)
-    return Report(result: result, inputs: design.inputs, runs: design.runCount, sampling: sampling, diagnostics: diagnostics)
+    return Report(
+      result: result, inputs: design.inputs, runs: design.runCount, sampling: sampling, diagnostics: diagnostics)
   }
 
   /// Evaluates one shard of the Sobol design: the rows of base samples `baseSamples` (each base
   /// sample's rows A, AB₁…AB_k, B stay together). Returns the design rows and their values, one
   /// array per row, for `analyseSobol(values:on:)` to combine.
-  public func evaluateSobolShard(_ baseSamples: Range<Int>, on scenario: CompiledScenario) throws
+  public func evaluateSobolShard(
+    _ baseSamples: Range<Int>, on scenario: CompiledScenario
+  ) throws
     -> (rows: Range<Int>, totalRows: Int, values: [[Double]], diagnostics: [NumericalDiagnostic])
   {
     let inputs = ScenarioModel.uncertainInputs(of: scenario, noise: noise)
@@ -111,7 +116,8 @@ public struct ScenarioAnalysis: Sendable {
     let perSample = design.runCount / samples
     let rows = (baseSamples.lowerBound * perSample)..<(baseSamples.upperBound * perSample)
     let d = design.points.columns
-    let subset = Matrix(rows: rows.count, columns: d, elements: (0..<d).flatMap { j in rows.map { design.points[$0, j] } })
+    let subset = Matrix(
+      rows: rows.count, columns: d, elements: (0..<d).flatMap { j in rows.map { design.points[$0, j] } })
     let model = try ScenarioModel(scenario: scenario, inputs: inputs, outputs: outputs, noise: noise, threads: threads)
     let (values, diagnostics) = try model.evaluateWithDiagnostics(subset)
     let errors = diagnostics.filter(\.isError)
@@ -120,15 +126,19 @@ public struct ScenarioAnalysis: Sendable {
   }
 
   /// The Sobol analysis of values computed in shards: `values` holds every design row in order.
-  public func analyseSobol(values: [[Double]], diagnostics: [NumericalDiagnostic] = [], on scenario: CompiledScenario) throws -> Report {
+  public func analyseSobol(
+    values: [[Double]], diagnostics: [NumericalDiagnostic] = [], on scenario: CompiledScenario
+  ) throws -> Report {
     let inputs = ScenarioModel.uncertainInputs(of: scenario, noise: noise)
     guard !inputs.isEmpty else { throw SensitivityError.noInputs }
     let (design, sampling) = try sobolDesign(inputs: inputs)
     guard values.count == design.runCount, values.allSatisfy({ $0.count == outputs.count }) else {
       throw SensitivityError.valuesShape(
-        expectedRows: design.runCount, expectedColumns: outputs.count, rows: values.count, columns: values.first?.count ?? 0)
+        expectedRows: design.runCount, expectedColumns: outputs.count, rows: values.count,
+        columns: values.first?.count ?? 0)
     }
-    return try sobolReport(design: design, sampling: sampling, values: Matrix(rowMajor: values), diagnostics: diagnostics)
+    return try sobolReport(
+      design: design, sampling: sampling, values: Matrix(rowMajor: values), diagnostics: diagnostics)
   }
 
   /// Independent scramblings of the Sobol points of a Sobol design, whose estimates give the

@@ -33,7 +33,8 @@ public struct ScenarioModel: BatchModel {
     for output in outputs {
       guard known.contains(output.id) else {
         throw SensitivityError.invalidOption(
-          "'\(output.id)' is not an output of scenario '\(scenario.id)'; expected one of: \(known.joined(separator: ", "))")
+          "'\(output.id)' is not an output of scenario '\(scenario.id)'; expected one of: \(known.joined(separator: ", "))"
+        )
       }
       guard let year = output.year, (scenario.baseYear...(scenario.baseYear + scenario.horizon)).contains(year) else {
         throw SensitivityError.invalidOption(
@@ -55,7 +56,9 @@ public struct ScenarioModel: BatchModel {
   /// Estimated elasticities enter as their standard-normal coordinates
   /// `<response>.drivers.<driver>@<lag>.estimate_z` (β = β̂ + F·z): the z's are independent,
   /// as the analyses require, where the β's themselves are correlated.
-  public static func uncertainInputs(of scenario: CompiledScenario, noise: DesignSampler.NoisePolicy) -> [SensitivityInput] {
+  public static func uncertainInputs(
+    of scenario: CompiledScenario, noise: DesignSampler.NoisePolicy
+  ) -> [SensitivityInput] {
     scenario.parameters.compactMap { parameter in
       guard !parameter.distribution.isFixed, parameter.distribution.variance > 0 else { return nil }
       if noise == .zero, DesignSampler.isNoise(parameter.path) { return nil }

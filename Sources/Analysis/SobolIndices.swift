@@ -87,9 +87,12 @@ public enum SobolIndices {
 
     var warnings: [SensitivityWarning] = []
     if design.baseSamples < options.minimumBaseSamples {
-      warnings.append(SensitivityWarning(
-        kind: .smallSample, output: nil, input: nil,
-        message: "only \(design.baseSamples) base samples (\(design.runCount) runs): Sobol indices need about \(options.minimumBaseSamples) or more to be stable"))
+      warnings.append(
+        SensitivityWarning(
+          kind: .smallSample, output: nil, input: nil,
+          message:
+            "only \(design.baseSamples) base samples (\(design.runCount) runs): Sobol indices need about \(options.minimumBaseSamples) or more to be stable"
+        ))
     }
 
     let estimator = Estimator(design: design, intervals: intervals, level: options.confidenceLevel)
@@ -100,13 +103,17 @@ public enum SobolIndices {
     rows.reserveCapacity(outputs.count * design.factors.count)
     for (output, estimates) in zip(outputs, perOutput) {
       guard let estimates else {
-        warnings.append(SensitivityWarning(
-          kind: .constantOutput, output: output, input: nil,
-          message: "\(output) does not vary over the design: there is no variance to apportion, so its indices are reported as 0"))
+        warnings.append(
+          SensitivityWarning(
+            kind: .constantOutput, output: output, input: nil,
+            message:
+              "\(output) does not vary over the design: there is no variance to apportion, so its indices are reported as 0"
+          ))
         for factor in design.factors {
-          rows.append(SensitivityRow(
-            input: factor.name, output: output,
-            measures: .sobol(SobolMeasures(s1: 0, s1Low: 0, s1High: 0, st: 0, stLow: 0, stHigh: 0))))
+          rows.append(
+            SensitivityRow(
+              input: factor.name, output: output,
+              measures: .sobol(SobolMeasures(s1: 0, s1Low: 0, s1High: 0, st: 0, stLow: 0, stHigh: 0))))
         }
         continue
       }
@@ -144,26 +151,31 @@ public enum SobolIndices {
     var warnings: [SensitivityWarning] = []
     for (name, (m, difference)) in zip(factors, zip(estimates.factors, estimates.totalMinusFirst)) {
       if m.s1High < 0 {
-        warnings.append(SensitivityWarning(
-          kind: .negativeFirstOrder, output: output, input: name,
-          message: "first-order index of \(name) for \(output) is \(format(m.s1)), negative beyond its \(percent) interval [\(format(m.s1Low)), \(format(m.s1High))]: too few samples for a stable estimate"))
+        warnings.append(
+          SensitivityWarning(
+            kind: .negativeFirstOrder, output: output, input: name,
+            message:
+              "first-order index of \(name) for \(output) is \(format(m.s1)), negative beyond its \(percent) interval [\(format(m.s1Low)), \(format(m.s1High))]: too few samples for a stable estimate"
+          ))
       }
       if difference.high < 0 {
-        warnings.append(SensitivityWarning(
-          kind: .totalBelowFirstOrder, output: output, input: name,
-          message: "total-order index of \(name) for \(output) (\(format(m.st))) lies below its first-order index "
-            + "(\(format(m.s1))) by \(format(-difference.estimate)), more than the \(percent) interval of ST − S1 "
-            + "[\(format(difference.low)), \(format(difference.high))] allows: the true ST is never below S1, "
-            + "so the estimates are not stable (too few samples)"))
+        warnings.append(
+          SensitivityWarning(
+            kind: .totalBelowFirstOrder, output: output, input: name,
+            message: "total-order index of \(name) for \(output) (\(format(m.st))) lies below its first-order index "
+              + "(\(format(m.s1))) by \(format(-difference.estimate)), more than the \(percent) interval of ST − S1 "
+              + "[\(format(difference.low)), \(format(difference.high))] allows: the true ST is never below S1, "
+              + "so the estimates are not stable (too few samples)"))
       }
     }
     let sum = estimates.firstOrderSum
     if sum.low > 1 {
-      warnings.append(SensitivityWarning(
-        kind: .firstOrderSumAboveOne, output: output, input: nil,
-        message: "first-order indices for \(output) add up to \(format(sum.estimate)), above 1 beyond the "
-          + "\(percent) interval of their sum [\(format(sum.low)), \(format(sum.high))]: "
-          + "too few samples for stable estimates"))
+      warnings.append(
+        SensitivityWarning(
+          kind: .firstOrderSumAboveOne, output: output, input: nil,
+          message: "first-order indices for \(output) add up to \(format(sum.estimate)), above 1 beyond the "
+            + "\(percent) interval of their sum [\(format(sum.low)), \(format(sum.high))]: "
+            + "too few samples for stable estimates"))
     }
     return warnings
   }

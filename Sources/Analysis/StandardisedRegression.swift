@@ -51,10 +51,12 @@ public enum StandardisedRegression {
     try validate(inputs)
     let n = sample.rows, d = inputs.count
     guard sample.columns == d else {
-      throw SensitivityError.valuesShape(expectedRows: n, expectedColumns: d, rows: sample.rows, columns: sample.columns)
+      throw SensitivityError.valuesShape(
+        expectedRows: n, expectedColumns: d, rows: sample.rows, columns: sample.columns)
     }
     guard values.rows == n, values.columns == outputs.count else {
-      throw SensitivityError.valuesShape(expectedRows: n, expectedColumns: outputs.count, rows: values.rows, columns: values.columns)
+      throw SensitivityError.valuesShape(
+        expectedRows: n, expectedColumns: outputs.count, rows: values.rows, columns: values.columns)
     }
     guard n >= d + 2 else {
       throw SensitivityError.tooFewSamples(method: "a regression on \(d) inputs", required: d + 2, given: n)
@@ -77,7 +79,8 @@ public enum StandardisedRegression {
     let design = Matrix(rows: n, columns: d, elements: Array(columns.joined()))
     let rankDesign = Matrix(
       rows: n, columns: d,
-      elements: Array((0..<d).map { standardised(averageRanks(sample.elements[($0 * n)..<(($0 + 1) * n)])[...])! }.joined()))
+      elements: Array(
+        (0..<d).map { standardised(averageRanks(sample.elements[($0 * n)..<(($0 + 1) * n)])[...])! }.joined()))
 
     // Outputs that vary; the others are reported as zeros.
     var varying: [Int] = []
@@ -86,9 +89,12 @@ public enum StandardisedRegression {
     for (column, output) in outputs.enumerated() {
       let slice = values.elements[(column * n)..<((column + 1) * n)]
       guard let standard = standardised(slice) else {
-        warnings.append(SensitivityWarning(
-          kind: .constantOutput, output: output, input: nil,
-          message: "\(output) does not vary over the sample: there is no variance to attribute, so its coefficients are reported as 0"))
+        warnings.append(
+          SensitivityWarning(
+            kind: .constantOutput, output: output, input: nil,
+            message:
+              "\(output) does not vary over the sample: there is no variance to attribute, so its coefficients are reported as 0"
+          ))
         continue
       }
       varying.append(column)
@@ -113,16 +119,20 @@ public enum StandardisedRegression {
         }
         if rSquared < options.minimumRSquared {
           let output = outputs[column]
-          warnings.append(SensitivityWarning(
-            kind: .lowRSquared, output: output, input: nil,
-            message: "a linear regression on the inputs explains only R² = \(rounded(rSquared)) of the variance of \(output) (below \(options.minimumRSquared)): SRCs are not meaningful as shares of variance; read the PRCCs (rank R² = \(rounded(rankRSquared))) or the Sobol indices instead"))
+          warnings.append(
+            SensitivityWarning(
+              kind: .lowRSquared, output: output, input: nil,
+              message:
+                "a linear regression on the inputs explains only R² = \(rounded(rSquared)) of the variance of \(output) (below \(options.minimumRSquared)): SRCs are not meaningful as shares of variance; read the PRCCs (rank R² = \(rounded(rankRSquared))) or the Sobol indices instead"
+            ))
         }
       }
     }
 
     var rows: [SensitivityRow] = []
     for (column, output) in outputs.enumerated() {
-      let values = measures[column]
+      let values =
+        measures[column]
         ?? Array(repeating: RegressionMeasures(src: 0, prcc: 0, rSquared: 0, rankRSquared: 0), count: d)
       for (input, value) in zip(inputs, values) {
         rows.append(SensitivityRow(input: input.name, output: output, measures: .regression(value)))

@@ -69,10 +69,11 @@ public enum Tornado {
       let bars = inputs.enumerated().map { index, input in
         SensitivityRow(
           input: input.name, output: output,
-          measures: .tornado(TornadoMeasures(
-            low: values[2 * index + 1, column], high: values[2 * index + 2, column],
-            base: values[0, column],
-            inputLow: points[2 * index + 1, index], inputHigh: points[2 * index + 2, index])))
+          measures: .tornado(
+            TornadoMeasures(
+              low: values[2 * index + 1, column], high: values[2 * index + 2, column],
+              base: values[0, column],
+              inputLow: points[2 * index + 1, index], inputHigh: points[2 * index + 2, index])))
       }
       rows += bars.sorted { left, right in
         let (l, r) = (swing(left), swing(right))

@@ -13,8 +13,10 @@ public struct CityFigure: Hashable, Sendable {
   /// The row's other columns (a note, a `use` flag …) by header name, trimmed.
   public var otherColumns: [String: String]
 
-  public init(city: String, indicator: String, year: Int, value: Double, unit: String, source: String, line: Int,
-              otherColumns: [String: String] = [:]) {
+  public init(
+    city: String, indicator: String, year: Int, value: Double, unit: String, source: String, line: Int,
+    otherColumns: [String: String] = [:]
+  ) {
     self.city = city
     self.indicator = indicator
     self.year = year
@@ -47,7 +49,9 @@ public struct CityData: Sendable {
     return data!
   }
 
-  static func read(_ file: SourceFile, referencedAt reference: SourceLocation? = nil, diagnostics: Diagnostics) -> CityData? {
+  static func read(
+    _ file: SourceFile, referencedAt reference: SourceLocation? = nil, diagnostics: Diagnostics
+  ) -> CityData? {
     guard let bytes = diagnostics.read(file, limit: InputLimits.tableBytes, referencedAt: reference) else { return nil }
     guard let text = String(data: bytes, encoding: .utf8) else {
       diagnostics.unreadable(file, reason: "not UTF-8 text", referencedAt: reference)
@@ -62,14 +66,17 @@ public struct CityData: Sendable {
       return nil
     }
     guard let header = records.first else {
-      diagnostics.error("the table is empty: expected a header row \(requiredColumns.joined(separator: ","))", at: SourceLocation(file: file, line: 1))
+      diagnostics.error(
+        "the table is empty: expected a header row \(requiredColumns.joined(separator: ","))",
+        at: SourceLocation(file: file, line: 1))
       return nil
     }
     let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
     let missing = requiredColumns.filter { !columns.contains($0) }
     guard missing.isEmpty else {
-      diagnostics.error("the header lacks the column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) (a city table has \(requiredColumns.joined(separator: ", ")))",
-                        at: SourceLocation(file: file, line: header.line))
+      diagnostics.error(
+        "the header lacks the column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) (a city table has \(requiredColumns.joined(separator: ", ")))",
+        at: SourceLocation(file: file, line: header.line))
       return nil
     }
     let position = Dictionary(columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
@@ -77,7 +84,8 @@ public struct CityData: Sendable {
     for record in records.dropFirst() {
       let location = SourceLocation(file: file, line: record.line)
       guard record.fields.count == columns.count else {
-        diagnostics.error("expected \(columns.count) fields as in the header, found \(record.fields.count)", at: location)
+        diagnostics.error(
+          "expected \(columns.count) fields as in the header, found \(record.fields.count)", at: location)
         continue
       }
       func field(_ name: String) -> String { record.fields[position[name]!].trimmingCharacters(in: .whitespaces) }
@@ -90,9 +98,11 @@ public struct CityData: Sendable {
         continue
       }
       let others = columns.filter { !requiredColumns.contains($0) }.map { ($0, field($0)) }
-      figures.append(CityFigure(city: field("city"), indicator: field("indicator"), year: year, value: value,
-                                unit: field("unit"), source: field("source"), line: record.line,
-                                otherColumns: Dictionary(others, uniquingKeysWith: { first, _ in first })))
+      figures.append(
+        CityFigure(
+          city: field("city"), indicator: field("indicator"), year: year, value: value,
+          unit: field("unit"), source: field("source"), line: record.line,
+          otherColumns: Dictionary(others, uniquingKeysWith: { first, _ in first })))
     }
     return CityData(figures: figures, file: file.url)
   }

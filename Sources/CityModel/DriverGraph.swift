@@ -24,9 +24,10 @@ public struct DriverGraph: Sendable {
   /// when a lag-0 cycle makes that impossible.
   public var responseOrder: [String]? {
     let responses = ids.filter { driverLists[$0] != nil }
-    var remaining = Dictionary(uniqueKeysWithValues: responses.map { id in
-      (id, Set(lagZeroDrivers[id, default: []].filter { driverLists[$0] != nil }))
-    })
+    var remaining = Dictionary(
+      uniqueKeysWithValues: responses.map { id in
+        (id, Set(lagZeroDrivers[id, default: []].filter { driverLists[$0] != nil }))
+      })
     var order: [String] = []
     while !remaining.isEmpty {
       guard let next = responses.first(where: { remaining[$0]?.isEmpty == true }) else { return nil }

@@ -48,7 +48,9 @@ public struct IndicatorCatalogue: Sendable {
     return extended
   }
 
-  func extended(with file: SourceFile, referencedAt reference: SourceLocation? = nil, diagnostics: Diagnostics) -> IndicatorCatalogue {
+  func extended(
+    with file: SourceFile, referencedAt reference: SourceLocation? = nil, diagnostics: Diagnostics
+  ) -> IndicatorCatalogue {
     guard let tree = YAMLTree.load(file, referencedAt: reference, diagnostics: diagnostics) else { return self }
     return IndicatorCatalogue(indicators + IndicatorFile.read(tree, existing: indicators, diagnostics: diagnostics))
   }

@@ -83,9 +83,11 @@ public struct PanelCoverage: Sendable {
 
       """
     for entry in series {
-      let cells = [entry.city, "`\(entry.indicator)`", Self.ranges(entry.years), "\(entry.rows)",
-                   "\(entry.fitYears.count)", Self.ranges(entry.fitYears), counts(entry.leftOut),
-                   counts(entry.sourceKinds)]
+      let cells = [
+        entry.city, "`\(entry.indicator)`", Self.ranges(entry.years), "\(entry.rows)",
+        "\(entry.fitYears.count)", Self.ranges(entry.fitYears), counts(entry.leftOut),
+        counts(entry.sourceKinds),
+      ]
       page += "| " + cells.joined(separator: " | ") + " |\n"
     }
     return page

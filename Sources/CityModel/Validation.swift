@@ -36,36 +36,48 @@ public func validate(file url: URL, catalogue: IndicatorCatalogue = .bundled) th
     fatalError("a file that failed to load recorded no problem")
   }
   guard case .mapping(let mapping) = tree else {
-    diagnostics.error("expected a YAML mapping (a scenario, a model, an indicators file or an estimate set), found \(tree.kindDescription)", at: tree.location)
+    diagnostics.error(
+      "expected a YAML mapping (a scenario, a model, an indicators file or an estimate set), found \(tree.kindDescription)",
+      at: tree.location)
     throw InputError(problems: diagnostics.problems)
   }
   let report: ValidationReport?
   if mapping["scenario"] != nil || mapping["extends"] != nil {
     let scenario = ScenarioFile.read(file, catalogue: catalogue, diagnostics: diagnostics)
     report = scenario.map {
-      ValidationReport(file: url, kind: .scenario,
-                       summary: "scenario \($0.id): \($0.city) \($0.baseYear)+\($0.horizon), \(counted($0.model.indicators.count, "indicator")), \(counted($0.interventions.count, "intervention")), \(counted($0.targets.count, "target"))",
-                       notes: $0.notes)
+      ValidationReport(
+        file: url, kind: .scenario,
+        summary:
+          "scenario \($0.id): \($0.city) \($0.baseYear)+\($0.horizon), \(counted($0.model.indicators.count, "indicator")), \(counted($0.interventions.count, "intervention")), \(counted($0.targets.count, "target"))",
+        notes: $0.notes)
     }
   } else if mapping["model"] != nil {
     report = ModelFile.read(tree, file: file, catalogue: catalogue, diagnostics: diagnostics).map {
-      ValidationReport(file: url, kind: .model,
-                       summary: "model \($0.id): \(counted($0.indicators.count, "indicator")), \(counted($0.policies.count, "policy", plural: "policies")), \(counted($0.estimates.count, "estimate set"))",
-                       notes: $0.notes)
+      ValidationReport(
+        file: url, kind: .model,
+        summary:
+          "model \($0.id): \(counted($0.indicators.count, "indicator")), \(counted($0.policies.count, "policy", plural: "policies")), \(counted($0.estimates.count, "estimate set"))",
+        notes: $0.notes)
     }
   } else if mapping["response"] != nil && mapping["terms"] != nil {
     if case .scalar(let response)? = mapping["response"], catalogue[response.text] == nil {
-      diagnostics.error("unknown indicator '\(response.text)'\(didYouMean(response.text, among: catalogue.ids))", at: response.location)
+      diagnostics.error(
+        "unknown indicator '\(response.text)'\(didYouMean(response.text, among: catalogue.ids))", at: response.location)
     }
     report = EstimateFile.read(tree, file: file, play: nil, indicators: [], diagnostics: diagnostics).map {
-      ValidationReport(file: url, kind: .estimates, summary: "estimates of \($0.response): \(counted($0.terms.count, "term"))", notes: [])
+      ValidationReport(
+        file: url, kind: .estimates, summary: "estimates of \($0.response): \(counted($0.terms.count, "term"))",
+        notes: [])
     }
   } else if mapping["indicators"] != nil {
     let added = IndicatorFile.read(tree, existing: catalogue.indicators, diagnostics: diagnostics)
-    report = ValidationReport(file: url, kind: .indicators, summary: "indicators: \(counted(added.count, "indicator")) added to the catalogue", notes: [])
+    report = ValidationReport(
+      file: url, kind: .indicators, summary: "indicators: \(counted(added.count, "indicator")) added to the catalogue",
+      notes: [])
   } else {
-    diagnostics.error("cannot tell what this file is: expected a scenario (key 'scenario'), a model (key 'model'), an estimate set (keys 'response' and 'terms') or an indicators file (key 'indicators')",
-                      at: tree.location)
+    diagnostics.error(
+      "cannot tell what this file is: expected a scenario (key 'scenario'), a model (key 'model'), an estimate set (keys 'response' and 'terms') or an indicators file (key 'indicators')",
+      at: tree.location)
     report = nil
   }
   try diagnostics.throwIfProblems()
@@ -74,7 +86,9 @@ public func validate(file url: URL, catalogue: IndicatorCatalogue = .bundled) th
 
 /// A city table's report: figures of catalogue indicators must fit their scale;
 /// ids outside the catalogue (a panel's extra variables) and repeated figures are noted.
-private func cityDataReport(_ data: CityData, file: SourceFile, catalogue: IndicatorCatalogue, diagnostics: Diagnostics) -> ValidationReport {
+private func cityDataReport(
+  _ data: CityData, file: SourceFile, catalogue: IndicatorCatalogue, diagnostics: Diagnostics
+) -> ValidationReport {
   var seen: [String: Int] = [:]
   var unknown: [String: Int] = [:]
   for figure in data.figures {
@@ -86,17 +100,23 @@ private func cityDataReport(_ data: CityData, file: SourceFile, catalogue: Indic
     if let problem = scaleProblem(figure.value, of: indicator) { diagnostics.error(problem, at: location) }
     let key = "\(figure.city)|\(figure.indicator)|\(figure.year)"
     if let first = seen[key] {
-      diagnostics.note("a second \(figure.year) value of \(figure.indicator) for \(figure.city) (the first is at line \(first))", at: location)
+      diagnostics.note(
+        "a second \(figure.year) value of \(figure.indicator) for \(figure.city) (the first is at line \(first))",
+        at: location)
     } else {
       seen[key] = figure.line
     }
   }
   for (id, line) in unknown.sorted(by: { $0.value < $1.value }) {
-    diagnostics.note("'\(id)' is not in the catalogue (first at this line): a scenario baseline ignores it", at: SourceLocation(file: file, line: line))
+    diagnostics.note(
+      "'\(id)' is not in the catalogue (first at this line): a scenario baseline ignores it",
+      at: SourceLocation(file: file, line: line))
   }
   let cities = Set(data.figures.map(\.city)).count
-  return ValidationReport(file: data.file, kind: .cityData,
-                          summary: "city data: \(counted(data.figures.count, "figure")) for \(counted(cities, "city", plural: "cities"))", notes: diagnostics.notes)
+  return ValidationReport(
+    file: data.file, kind: .cityData,
+    summary: "city data: \(counted(data.figures.count, "figure")) for \(counted(cities, "city", plural: "cities"))",
+    notes: diagnostics.notes)
 }
 
 /// "1 target", "3 targets".

@@ -70,7 +70,8 @@ public enum CovarianceType: Sendable, Hashable, CustomStringConvertible {
     case "hc2": self = .hc2
     case "hc3": self = .hc3
     default:
-      let columns = lower.hasPrefix("cluster:")
+      let columns =
+        lower.hasPrefix("cluster:")
         ? text.dropFirst("cluster:".count).split(separator: ",", omittingEmptySubsequences: false).map(String.init) : []
       switch columns.count {
       case 1 where !columns[0].isEmpty:
@@ -79,7 +80,8 @@ public enum CovarianceType: Sendable, Hashable, CustomStringConvertible {
         self = .twoWayCluster(first: columns[0], second: columns[1])
       default:
         throw EstimationError.invalidOption(
-          "unknown covariance `\(text)`; use classical, hc0, hc1, hc2, hc3, cluster:COLUMN or cluster:COLUMN,COLUMN (two different columns)")
+          "unknown covariance `\(text)`; use classical, hc0, hc1, hc2, hc3, cluster:COLUMN or cluster:COLUMN,COLUMN (two different columns)"
+        )
       }
     }
   }

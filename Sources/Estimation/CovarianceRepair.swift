@@ -37,7 +37,9 @@ public struct CovarianceRepair: Sendable, Equatable {
   /// `set` unchanged when its covariance is positive semi-definite (up to rounding), else with
   /// the covariance clipped when `policy` allows, else refused with the reason and the remedies.
   /// The covariance must be finite (`EstimatesFile.estimateSet` sees to that).
-  public static func apply(_ policy: PSDPolicy, to set: EstimateSet) throws
+  public static func apply(
+    _ policy: PSDPolicy, to set: EstimateSet
+  ) throws
     -> (set: EstimateSet, repair: CovarianceRepair?)
   {
     let v = set.covariance

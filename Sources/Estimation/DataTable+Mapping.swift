@@ -22,10 +22,12 @@ extension DataTable {
       cells.append(self.cells[source])
       provenanceColumns.append(source)
     }
-    let provenance: Provenance = switch self.provenance {
-    case .wide: self.provenance
-    case let .pivoted(cellLines, valueField): .pivoted(cellLines: provenanceColumns.map { cellLines[$0] }, valueField: valueField)
-    }
+    let provenance: Provenance =
+      switch self.provenance {
+      case .wide: self.provenance
+      case let .pivoted(cellLines, valueField):
+        .pivoted(cellLines: provenanceColumns.map { cellLines[$0] }, valueField: valueField)
+      }
     return DataTable(file: file, columnNames: names, cells: cells, provenance: provenance)
   }
 
@@ -44,10 +46,12 @@ extension DataTable {
 
   /// The table restricted to `rows`, in that order.
   func selecting(rows keep: [Int]) -> DataTable {
-    let provenance: Provenance = switch self.provenance {
-    case let .wide(rowLines): .wide(rowLines: keep.map { rowLines[$0] })
-    case let .pivoted(cellLines, valueField): .pivoted(cellLines: cellLines.map { lines in keep.map { lines[$0] } }, valueField: valueField)
-    }
+    let provenance: Provenance =
+      switch self.provenance {
+      case let .wide(rowLines): .wide(rowLines: keep.map { rowLines[$0] })
+      case let .pivoted(cellLines, valueField):
+        .pivoted(cellLines: cellLines.map { lines in keep.map { lines[$0] } }, valueField: valueField)
+      }
     return DataTable(
       file: file, columnNames: columnNames, cells: cells.map { column in TextColumn(keep.map { column[$0] }) },
       provenance: provenance)

@@ -26,7 +26,9 @@ extension DataTable {
   }
 
   /// Parses CSV text (for tests and tools that hold the text in memory).
-  public static func parse(csv: String, file: String = "<memory>", duplicates: DuplicatePolicy = .error)
+  public static func parse(
+    csv: String, file: String = "<memory>", duplicates: DuplicatePolicy = .error
+  )
     throws -> DataTable
   {
     let contents = try CSVReader.parse(Data(csv.utf8), file: file)
@@ -43,7 +45,9 @@ extension DataTable {
 
   /// One row per (city, year) in order of first appearance sorted by city then year; one column
   /// per indicator in order of first appearance. Cells no row supplies are missing.
-  static func pivotTidy(_ contents: CSVReader.Contents, file: String, duplicates: DuplicatePolicy) throws
+  static func pivotTidy(
+    _ contents: CSVReader.Contents, file: String, duplicates: DuplicatePolicy
+  ) throws
     -> DataTable
   {
     let header = contents.header
@@ -69,17 +73,21 @@ extension DataTable {
       let name = record[indicator]
       let text = record[value]
       if DataTable.missingMarkers.contains(text) { continue }
-      let row = keyIndex[key] ?? {
-        keys.append(key)
-        keyLines.append(line)
-        keyIndex[key] = keys.count - 1
-        return keys.count - 1
-      }()
-      let column = indicatorIndex[name] ?? {
-        indicators.append(name)
-        indicatorIndex[name] = indicators.count - 1
-        return indicators.count - 1
-      }()
+      let row =
+        keyIndex[key]
+        ?? {
+          keys.append(key)
+          keyLines.append(line)
+          keyIndex[key] = keys.count - 1
+          return keys.count - 1
+        }()
+      let column =
+        indicatorIndex[name]
+        ?? {
+          indicators.append(name)
+          indicatorIndex[name] = indicators.count - 1
+          return indicators.count - 1
+        }()
       guard let existing = figures[row]?[column] else {
         figures[row, default: [:]][column] = (text, line, Double(text) ?? .nan, 1)
         continue

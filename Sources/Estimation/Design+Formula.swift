@@ -7,7 +7,9 @@ extension Design {
   /// Errors come in a fixed order: unknown columns (with a did-you-mean), then every
   /// non-numeric cell of the used columns at once, then transformations undefined on a row
   /// (log of a non-positive value, …), then invalid weights, then too few observations.
-  public init(formula: Formula, data: DataTable, weights weightColumn: String? = nil, clusters clusterColumns: [String] = [])
+  public init(
+    formula: Formula, data: DataTable, weights weightColumn: String? = nil, clusters clusterColumns: [String] = []
+  )
     throws
   {
     // A column may be both: `C(year) + year` reads its cells as labels and as numbers.
@@ -32,7 +34,8 @@ extension Design {
     var numbers: [String: [Double?]] = [:]
     for column in numericColumns { numbers[column] = try data.numbers(column, problems: &problems) }
     if !problems.isEmpty {
-      throw EstimationError.nonNumericCells(problems.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) })
+      throw EstimationError.nonNumericCells(
+        problems.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) })
     }
     var labels: [String: [String?]] = [:]
     for column in categoricalColumns + clusterColumns { labels[column] = try data.labels(column) }
@@ -105,7 +108,8 @@ extension Design {
       categoryLabels[column] = rowLabels
       let distinct = Set(rowLabels)
       let numbered = distinct.compactMap { label in Double(label).map { (value: $0, label: label) } }
-      levels[column] = numbered.count == distinct.count
+      levels[column] =
+        numbered.count == distinct.count
         ? numbered.sorted { ($0.value, $0.label) < ($1.value, $1.label) }.map(\.label) : distinct.sorted()
     }
     let shape = DesignMemory.columnCount(formula, levels: levels)
@@ -128,7 +132,8 @@ extension Design {
           pieces.append([(text, usedValues(factorValues[text] ?? noValues))])
         case let .categorical(column):
           let others = term.factors.filter { $0 != factor }
-          let marginInModel = others.isEmpty
+          let marginInModel =
+            others.isEmpty
             ? fullyCodedOne
             : formula.terms.contains { FormulaParser.same($0, Formula.Term(factors: others)) }
           if others.isEmpty { fullyCodedOne = true }
@@ -136,17 +141,20 @@ extension Design {
           let coded = marginInModel ? Array(columnLevels.dropFirst()) : columnLevels
           let prefix = marginInModel ? "T." : ""
           let rowLabels = categoryLabels[column, default: []]
-          pieces.append(coded.map { level in
-            ("C(\(column))[\(prefix)\(level)]", rowLabels.map { $0 == level ? 1.0 : 0.0 })
-          })
+          pieces.append(
+            coded.map { level in
+              ("C(\(column))[\(prefix)\(level)]", rowLabels.map { $0 == level ? 1.0 : 0.0 })
+            })
         }
       }
       var products: [(name: String, values: [Double])] = [("", Array(repeating: 1, count: n))]
       for piece in pieces {
         products = products.flatMap { partial in
           piece.map { part in
-            (partial.name.isEmpty ? part.name : partial.name + ":" + part.name,
-             zip(partial.values, part.values).map(*))
+            (
+              partial.name.isEmpty ? part.name : partial.name + ":" + part.name,
+              zip(partial.values, part.values).map(*)
+            )
           }
         }
       }

@@ -60,7 +60,9 @@ public enum DesignMemory {
   /// among the rows used, and the columns of each term with a categorical: exact for main
   /// effects (a categorical drops its base level once the constant is spanned), an upper bound
   /// for interactions (every level counted), so the check never passes a larger design.
-  static func columnCount(_ formula: Formula, levels: [String: [String]]) -> (
+  static func columnCount(
+    _ formula: Formula, levels: [String: [String]]
+  ) -> (
     total: Int, dummies: [(term: String, columns: Int)]
   ) {
     var total = formula.hasIntercept ? 1 : 0

@@ -11,7 +11,10 @@ struct GoodnessOfFit {
   var modelDF: Double
   var classicalF: Regression.FTest?
 
-  init(response y: [Double], weights: [Double]?, residualSumOfSquares rss: Double, residualDF: Double, rank: Int, hasConstant: Bool) {
+  init(
+    response y: [Double], weights: [Double]?, residualSumOfSquares rss: Double, residualDF: Double, rank: Int,
+    hasConstant: Bool
+  ) {
     let n = Double(y.count)
     let w = weights ?? [Double](repeating: 1, count: y.count)
     let totalWeight = w.reduce(0, +)
@@ -36,7 +39,9 @@ enum Diagnostics {
   /// Wald F = (Rβ)ᵀ(R V Rᵀ)⁻¹(Rβ)/q for the coefficients `restricted` all zero, with q and
   /// `denominatorDF` degrees of freedom; nil when there is nothing to test or R V Rᵀ is singular
   /// at the rank tolerance (a cluster covariance has rank at most G − 1).
-  static func waldF(beta: [Double], covariance: Matrix, restricted: [Int], denominatorDF: Double) throws
+  static func waldF(
+    beta: [Double], covariance: Matrix, restricted: [Int], denominatorDF: Double
+  ) throws
     -> Regression.FTest?
   {
     let q = restricted.count

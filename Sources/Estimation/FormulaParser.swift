@@ -110,7 +110,9 @@ struct FormulaParser {
       guard peek == "*", peek(1) != "*" else { break }
       // a*b*… expands to 2^k − 1 terms: past 10 factors that is no longer a model anyone means.
       guard groups.count < Self.maximumCrossedFactors else {
-        throw error("more than \(Self.maximumCrossedFactors) factors joined by '*' would expand to over \((1 << Self.maximumCrossedFactors) - 1) terms; write the interactions you want with ':'")
+        throw error(
+          "more than \(Self.maximumCrossedFactors) factors joined by '*' would expand to over \((1 << Self.maximumCrossedFactors) - 1) terms; write the interactions you want with ':'"
+        )
       }
       position += 1
       groups.append(try parseInteraction())
@@ -213,7 +215,12 @@ struct FormulaParser {
   private mutating func parsePower() throws -> Formula.Expression {
     let base = try parseAtom()
     skipSpace()
-    if consume("^") || (peek == "*" && peek(1) == "*" && { position += 2; return true }()) {
+    if consume("^")
+      || (peek == "*" && peek(1) == "*"
+        && {
+          position += 2; return true
+        }())
+    {
       return .binary(.power, base, try parseUnary())
     }
     return base
@@ -274,7 +281,8 @@ struct FormulaParser {
     }
     let start = position
     while let scalar = peek,
-      scalar.properties.isAlphabetic || scalar == "_" || (position > start && (scalar == "." || ("0"..."9").contains(scalar)))
+      scalar.properties.isAlphabetic || scalar == "_"
+        || (position > start && (scalar == "." || ("0"..."9").contains(scalar)))
     {
       position += 1
     }

@@ -26,7 +26,8 @@ extension Regression {
   ) throws {
     if covariance.clusterColumns != design.clusters.map(\.column) && !covariance.clusterColumns.isEmpty {
       throw EstimationError.invalidOption(
-        "the design was not built with cluster column\(covariance.clusterColumns.count > 1 ? "s" : "") `\(covariance.clusterColumns.joined(separator: "`, `"))`")
+        "the design was not built with cluster column\(covariance.clusterColumns.count > 1 ? "s" : "") `\(covariance.clusterColumns.joined(separator: "`, `"))`"
+      )
     }
     if let ridge, !(ridge >= 0 && ridge.isFinite) {
       throw EstimationError.invalidOption("--ridge must be a finite number ≥ 0, not \(ridge)")
@@ -96,7 +97,8 @@ extension Regression {
       clusters: design.clusters)
 
     let names = kept.map { design.columnNames[$0] }
-    let hasConstant = try design.absorbed != nil || design.hasIntercept
+    let hasConstant =
+      try design.absorbed != nil || design.hasIntercept
       || Self.spansConstant(qr: qr, rootWeights: rootWeights, rows: n, ridge: penalty)
     let fit = GoodnessOfFit(
       response: design.absorbed?.response ?? design.response, weights: design.weights, residualSumOfSquares: rss,
@@ -140,7 +142,8 @@ extension Regression {
       fTest = fit.classicalF
     } else {
       // With absorbed fixed effects only the listed coefficients are tested, as areg does.
-      let restricted = design.absorbed != nil || !hasConstant
+      let restricted =
+        design.absorbed != nil || !hasConstant
         ? Array(0..<rank) : (design.hasIntercept ? Array(1..<rank) : [])
       fTest = try Diagnostics.waldF(
         beta: beta, covariance: estimate.matrix, restricted: restricted, denominatorDF: df)

@@ -68,7 +68,10 @@ public struct PanelEquation: Sendable {
   }
 
   /// The equation of `response` in `model`.
-  public init(model: Model, response: String, form: Form = .differences, fixedEffects: FixedEffects = .init(city: true, year: true))
+  public init(
+    model: Model, response: String, form: Form = .differences,
+    fixedEffects: FixedEffects = .init(city: true, year: true)
+  )
     throws
   {
     guard let indicator = model.indicators.first(where: { $0.id == response }) else {
@@ -87,11 +90,12 @@ public struct PanelEquation: Sendable {
     for id in [response] + equation.drivers.map(\.from) {
       let scale = model.catalogue[id]?.scale ?? .log
       let offset = model.indicators.first { $0.id == id }?.offset ?? 1
-      transforms[id] = switch scale {
-      case .log: .log
-      case .logit: .logit
-      case .count: .logOffset(offset)
-      }
+      transforms[id] =
+        switch scale {
+        case .log: .log
+        case .logit: .logit
+        case .count: .logOffset(offset)
+        }
     }
     self.response = response
     self.drivers = equation.drivers.map { EstimateSet.Term(driver: $0.from, lag: $0.lag) }
@@ -138,7 +142,9 @@ public struct PanelEquation: Sendable {
   /// With `absorbing`, the fixed effects are swept out by the within transformation instead of
   /// entering as dummies (WithinTransformation.swift): the design holds the drivers only, and
   /// the fit gives the same slopes and standard errors in a fraction of the memory.
-  public func design(data: DataTable, weights: String? = nil, clusters: [String] = [], absorbing: Bool = false)
+  public func design(
+    data: DataTable, weights: String? = nil, clusters: [String] = [], absorbing: Bool = false
+  )
     throws -> Design
   {
     let absorbed = (fixedEffects.city ? ["city"] : []) + (fixedEffects.year ? ["year"] : [])
@@ -156,7 +162,8 @@ public struct PanelEquation: Sendable {
     let yearColumn = try data.columnIndex("year")
     for (row, year) in years.enumerated() {
       if let year, year != year.rounded() {
-        problems.append(.init(location: data.location(row: row, column: yearColumn), columnName: "year", text: "\(year)"))
+        problems.append(
+          .init(location: data.location(row: row, column: yearColumn), columnName: "year", text: "\(year)"))
       }
     }
     if !problems.isEmpty { throw EstimationError.nonNumericCells(problems) }
@@ -174,7 +181,8 @@ public struct PanelEquation: Sendable {
         return z
       }
       if !undefined.isEmpty {
-        throw EstimationError.undefinedTransform(term: "\(transform.text) of \(id)", locations: undefined, count: undefined.count)
+        throw EstimationError.undefinedTransform(
+          term: "\(transform.text) of \(id)", locations: undefined, count: undefined.count)
       }
     }
 
@@ -199,10 +207,11 @@ public struct PanelEquation: Sendable {
     func derived(_ id: String, lag: Int) -> [String] {
       (0..<data.rowCount).map { row in
         let current = value(id, row: row, lag: lag)
-        let result: Double? = switch form {
-        case .levels: current
-        case .differences: current.flatMap { now in value(id, row: row, lag: lag + 1).map { now - $0 } }
-        }
+        let result: Double? =
+          switch form {
+          case .levels: current
+          case .differences: current.flatMap { now in value(id, row: row, lag: lag + 1).map { now - $0 } }
+          }
         return result.map { "\($0)" } ?? ""
       }
     }
@@ -211,9 +220,10 @@ public struct PanelEquation: Sendable {
     let complete = (0..<data.rowCount).contains { row in columns.allSatisfy { !$0.cells[row].isEmpty } }
     if !complete {
       let names = [responseName] + drivers.map(name(of:))
-      throw EstimationError.noCompleteObservations(available: zip(names, columns).map { name, column in
-        EstimationError.VariableCount(name: name, count: column.cells.filter { !$0.isEmpty }.count)
-      })
+      throw EstimationError.noCompleteObservations(
+        available: zip(names, columns).map { name, column in
+          EstimationError.VariableCount(name: name, count: column.cells.filter { !$0.isEmpty }.count)
+        })
     }
     let panel = data.appending(columns)
     guard absorbing else { return try Design(formula: formula, data: panel, weights: weights, clusters: clusters) }

@@ -48,7 +48,9 @@ struct TextColumn: Sendable, RandomAccessCollection {
       // strtod skips leading white space, which Double(String) refuses; cells are trimmed of
       // spaces and tabs, but other space characters must still be refused.
       guard let first = bytes.first, !(first == 0x20 || (0x09...0x0D).contains(first)) else { return nil }
-      guard bytes.count < 64 else { return Double(String(decoding: bytes, as: UTF8.self)).flatMap { $0.isFinite ? $0 : nil } }
+      guard bytes.count < 64 else {
+        return Double(String(decoding: bytes, as: UTF8.self)).flatMap { $0.isFinite ? $0 : nil }
+      }
       return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer -> Double? in
         for (i, byte) in bytes.enumerated() { buffer[i] = CChar(bitPattern: byte) }
         buffer[bytes.count] = 0

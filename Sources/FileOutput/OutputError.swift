@@ -75,7 +75,8 @@ public struct OutputError: CategorisedError, Equatable, CustomStringConvertible 
     case .noSpace: reason = "no space left on device"
     case .ioError(let why): reason = "write failed: \(why)"
     }
-    let outcome = written.isEmpty
+    let outcome =
+      written.isEmpty
       ? ""
       : "; written before the failure: \(written.joined(separator: ", "))"
     return path == StandardOutput.name

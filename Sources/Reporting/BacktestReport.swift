@@ -24,8 +24,10 @@ public enum BacktestReport {
     var mode: String { conditional ? "conditional" : "unconditional" }
   }
 
-  static let columns = ["indicator", "horizon", "n", "P25–P75", "P5–P95 [95 % interval]", "CRPS", "MAPE P50",
-                        "skill vs no change", "skill vs drift"]
+  static let columns = [
+    "indicator", "horizon", "n", "P25–P75", "P5–P95 [95 % interval]", "CRPS", "MAPE P50",
+    "skill vs no change", "skill vs drift",
+  ]
 
   static func cells(_ s: Backtest.Summary) -> [String] {
     func percent(_ x: Double) -> String { String(format: "%.1f %%", 100 * x) }
@@ -54,7 +56,9 @@ public enum BacktestReport {
       "", line(columns), line(widths.map { String(repeating: "─", count: $0) }),
     ]
     lines += rows.map(line)
-    if backtest.points.isEmpty { lines.append("(no city has an observation at an origin and later within the horizons)") }
+    if backtest.points.isEmpty {
+      lines.append("(no city has an observation at an origin and later within the horizons)")
+    }
     if !backtest.notes.isEmpty {
       lines.append("")
       lines.append("Left out where the panel does not observe them: " + backtest.notes.joined(separator: "; "))
@@ -66,23 +70,30 @@ public enum BacktestReport {
   public static func json(_ backtest: Backtest, header: Header, meta: [String: String]) throws -> String {
     func number(_ x: Double?) -> Any { x.map { $0.isFinite ? $0 as Any : NSNull() } ?? NSNull() }
     let points: [[String: Any]] = backtest.points.map { p in
-      ["city": p.city, "indicator": p.indicator, "origin": p.origin, "horizon": p.horizon, "year": p.year,
-       "observed": number(p.observed), "p5": number(p.score.p5), "p25": number(p.score.p25), "p50": number(p.score.p50),
-       "p75": number(p.score.p75), "p95": number(p.score.p95), "pit": number(p.score.pit), "crps": number(p.score.crps)]
+      [
+        "city": p.city, "indicator": p.indicator, "origin": p.origin, "horizon": p.horizon, "year": p.year,
+        "observed": number(p.observed), "p5": number(p.score.p5), "p25": number(p.score.p25),
+        "p50": number(p.score.p50),
+        "p75": number(p.score.p75), "p95": number(p.score.p95), "pit": number(p.score.pit),
+        "crps": number(p.score.crps),
+      ]
     }
     let summary: [[String: Any]] = backtest.summary.map { s in
-      ["indicator": s.indicator ?? "all", "horizon": s.horizon.map { $0 as Any } ?? NSNull(), "n": s.n,
-       "coverage50": number(s.coverage50), "coverage90": number(s.coverage90),
-       "coverage50_low": number(s.coverage50Interval.low), "coverage50_high": number(s.coverage50Interval.high),
-       "coverage90_low": number(s.coverage90Interval.low), "coverage90_high": number(s.coverage90Interval.high),
-       "crps": number(s.crps), "mape_p50": number(s.mapeP50), "skill_no_change": number(s.skillNoChange),
-       "skill_drift": number(s.skillDrift)]
+      [
+        "indicator": s.indicator ?? "all", "horizon": s.horizon.map { $0 as Any } ?? NSNull(), "n": s.n,
+        "coverage50": number(s.coverage50), "coverage90": number(s.coverage90),
+        "coverage50_low": number(s.coverage50Interval.low), "coverage50_high": number(s.coverage50Interval.high),
+        "coverage90_low": number(s.coverage90Interval.low), "coverage90_high": number(s.coverage90Interval.high),
+        "crps": number(s.crps), "mape_p50": number(s.mapeP50), "skill_no_change": number(s.skillNoChange),
+        "skill_drift": number(s.skillDrift),
+      ]
     }
     let document: [String: Any] = [
       "model": header.model, "data": header.data, "mode": header.mode, "recalibrated": header.recalibrated,
       "runs": header.runs, "points": points, "summary": summary, "notes": backtest.notes, "meta": meta,
     ]
-    let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    let data = try JSONSerialization.data(
+      withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     return String(decoding: data, as: UTF8.self)
   }
 

@@ -8,7 +8,9 @@ public enum CalibrationReport {
   /// the reason the prior was kept; a count of each decision at the end.
   public static func table(_ calibration: Calibration) -> String {
     let width = max(24, (calibration.parameters.map(\.path.count).max() ?? 0) + 6)
-    var lines = ["\("parameter".padding(toLength: width, withPad: " ", startingAt: 0))  decision    estimate (se)  basis"]
+    var lines = [
+      "\("parameter".padding(toLength: width, withPad: " ", startingAt: 0))  decision    estimate (se)  basis"
+    ]
     var index = 0
     let parameters = calibration.parameters
     while index < parameters.count {
@@ -17,7 +19,9 @@ public enum CalibrationReport {
       guard let fit = parameter.fitted else {
         // Priors kept for the same reason, one after another, share one line.
         var end = index + 1
-        while end < parameters.count, parameters[end].fitted == nil, parameters[end].reason == parameter.reason { end += 1 }
+        while end < parameters.count, parameters[end].fitted == nil, parameters[end].reason == parameter.reason {
+          end += 1
+        }
         let label = end - index > 1 ? "\(parameter.path) … (\(end - index))" : parameter.path
         lines.append("\(pad(label, width))  \(decision)  \(pad("—", 13))  \(parameter.reason)")
         index = end
@@ -73,8 +77,9 @@ public enum CalibrationReport {
         Parameter(
           path: p.path, prior: p.prior,
           fitted: p.fitted.map {
-            Fit(estimate: $0.estimate, se: $0.standardError, n: $0.observations, cities: $0.cities,
-                first_year: $0.firstYear, last_year: $0.lastYear)
+            Fit(
+              estimate: $0.estimate, se: $0.standardError, n: $0.observations, cities: $0.cities,
+              first_year: $0.firstYear, last_year: $0.lastYear)
           },
           written: p.written, decision: p.decision.rawValue, reason: p.reason)
       },

@@ -5,7 +5,9 @@ extension ReportTable {
   /// One table per alternative of a comparison: the paired difference (alternative − base) of
   /// every output in the selected years, and the probability that the alternative is higher in
   /// the last selected year.
-  public static func comparisons(of result: PlanComparison, options: ReportOptions = ReportOptions())
+  public static func comparisons(
+    of result: PlanComparison, options: ReportOptions = ReportOptions()
+  )
     throws(ReportingError) -> [ReportTable]
   {
     let language = options.language
@@ -15,9 +17,12 @@ extension ReportTable {
       guard let first = allYears.min(), let last = allYears.max() else { continue }
       let years = try options.years.resolve(baseYear: first, horizon: last - first)
       var differences: [String: Difference] = [:]
-      for difference in comparison.differences { differences["\(difference.indicator)@\(difference.year)"] = difference }
+      for difference in comparison.differences {
+        differences["\(difference.indicator)@\(difference.year)"] = difference
+      }
       let sections = try outputSections(
-        result.outputs, years: years, values: differences.mapValues(SeriesPointValues.init), options: options, signed: true
+        result.outputs, years: years, values: differences.mapValues(SeriesPointValues.init), options: options,
+        signed: true
       ) { output in
         let higher = differences["\(output.id)@\(years[years.count - 1])"]?.probabilityHigher ?? .nan
         return [.number(higher, NumberFormat.fitting([higher], unit: "%"))]

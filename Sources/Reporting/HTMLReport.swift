@@ -40,7 +40,8 @@ public enum HTMLReport {
       if run.cost.contains(where: { $0.p95 != 0 }) { body.append(table(.cost(of: run, language: language))) }
     }
     if let comparison {
-      body.append("<h2>\(Label.comparison.text(language)) — \(Label.base.text(language)): \(xmlEscaped(comparison.base))</h2>")
+      body.append(
+        "<h2>\(Label.comparison.text(language)) — \(Label.base.text(language)): \(xmlEscaped(comparison.base))</h2>")
       if let chart = DifferenceChart.svg(for: comparison, language: language) { body.append(figure(chart)) }
       body += try ReportTable.comparisons(of: comparison, options: options).map { table($0) }
     }
@@ -107,9 +108,11 @@ public enum HTMLReport {
     html += className.map { #"<table class="\#($0)">"# } ?? "<table>"
     html += "\n"
     if columns.contains(where: { !$0.column.title.isEmpty }) {
-      html += "<thead><tr>" + columns.map {
-        #"<th\#($0.column.alignment == .right ? #" class="num""# : "")>\#(xmlEscaped($0.column.title))</th>"#
-      }.joined() + "</tr></thead>\n"
+      html +=
+        "<thead><tr>"
+        + columns.map {
+          #"<th\#($0.column.alignment == .right ? #" class="num""# : "")>\#(xmlEscaped($0.column.title))</th>"#
+        }.joined() + "</tr></thead>\n"
     }
     html += "<tbody>\n"
     for section in table.sections {
@@ -117,11 +120,14 @@ public enum HTMLReport {
         html += #"<tr class="group"><th colspan="\#(columns.count)">\#(xmlEscaped(heading))</th></tr>"# + "\n"
       }
       for row in section.rows {
-        html += "<tr>" + columns.enumerated().map { place, entry in
-          let classes = [entry.column.alignment == .right ? "num" : nil, place == 0 && grouped ? "indent" : nil].compactMap { $0 }
-          let classAttribute = classes.isEmpty ? "" : #" class="\#(classes.joined(separator: " "))""#
-          return "<td\(classAttribute)>\(cell(row[entry.index]))</td>"
-        }.joined() + "</tr>\n"
+        html +=
+          "<tr>"
+          + columns.enumerated().map { place, entry in
+            let classes = [entry.column.alignment == .right ? "num" : nil, place == 0 && grouped ? "indent" : nil]
+              .compactMap { $0 }
+            let classAttribute = classes.isEmpty ? "" : #" class="\#(classes.joined(separator: " "))""#
+            return "<td\(classAttribute)>\(cell(row[entry.index]))</td>"
+          }.joined() + "</tr>\n"
       }
     }
     html += "</tbody></table>\n"

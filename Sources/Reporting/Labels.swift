@@ -6,7 +6,8 @@ enum Label: String, CaseIterable, Sendable {
   case indicator, unit, group, outputID, year, dimensionScores, scenario, base
   case projection, targets, condition, targetYear, probability, firstMet, cost, costUnit
   case comparison, difference, probabilityHigher, manifest, inputs, city, baseYear, horizon
-  case runs, seed, sampling, independentDraws, latinHypercube, version, command, threads, elapsed, host, date, median, band50, band90
+  case runs, seed, sampling, independentDraws, latinHypercube, version, command, threads, elapsed, host, date, median,
+    band50, band90
   case target, indexByDimension, fanCharts, intervalNote, sketchNote, differenceNote
   case sobol, firstOrder, totalOrder, baseline, notMet, report, lowEnd, highEnd
 

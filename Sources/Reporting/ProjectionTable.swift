@@ -4,16 +4,21 @@ import Simulation
 extension ReportTable {
   /// The projection table of a run: one row per output (indicators grouped by dimension, then
   /// dimension scores and the index), one column per selected year, cells as `options.statistic`.
-  public static func projection(of result: RunResult, options: ReportOptions = ReportOptions()) throws(ReportingError)
+  public static func projection(
+    of result: RunResult, options: ReportOptions = ReportOptions()
+  ) throws(ReportingError)
     -> ReportTable
   {
     let language = options.language
     let years = try options.years.resolve(baseYear: result.baseYear, horizon: result.horizon)
     var points: [String: SeriesPointValues] = [:]
     for point in result.series { points["\(point.indicator)@\(point.year)"] = SeriesPointValues(point) }
-    let sections = try outputSections(result.outputs, years: years, values: points, options: options, signed: false) { _ in [] }
+    let sections = try outputSections(result.outputs, years: years, values: points, options: options, signed: false) {
+      _ in []
+    }
     let title = "\(result.title.text(language)) — \(Label.projection.text(language))"
-    let columns = labelColumns(language) + years.map { Column(String($0), statistics: options.statistic.dataColumns(language)) }
+    let columns =
+      labelColumns(language) + years.map { Column(String($0), statistics: options.statistic.dataColumns(language)) }
     return ReportTable(
       name: Label.projection.text(language), title: title, columns: columns, sections: sections,
       notes: (options.statistic == .medianWithInterval ? [Label.intervalNote.text(language)] : [])
@@ -23,7 +28,8 @@ extension ReportTable {
   /// Beyond the exact limit: how far in rank a reported quantile may be from the true one.
   static func sketchNote(_ error: Double, _ language: Language) -> String {
     let percent = NumberFormat(style: .percent, decimals: 2).string(error)
-    return language == .zh ? "\(Label.sketchNote.text(language)) \(percent)" : "\(Label.sketchNote.text(language)) \(percent) of the runs"
+    return language == .zh
+      ? "\(Label.sketchNote.text(language)) \(percent)" : "\(Label.sketchNote.text(language)) \(percent) of the runs"
   }
 
   /// Sections of output rows grouped by dimension: the label cells, one estimate cell per year
@@ -63,7 +69,9 @@ extension ReportTable {
   }
 
   /// One cell per year; the row shares one number format, fitted to its medians.
-  static func estimateCells(_ values: [SeriesPointValues], unit: String, statistic: CellStatistic, signed: Bool)
+  static func estimateCells(
+    _ values: [SeriesPointValues], unit: String, statistic: CellStatistic, signed: Bool
+  )
     throws(ReportingError) -> [Cell]
   {
     switch statistic {
@@ -84,10 +92,13 @@ extension ReportTable {
 
 extension SeriesPointValues {
   init(_ point: SeriesPoint) {
-    self.init(mean: point.mean, sd: point.sd, p5: point.p5, p25: point.p25, p50: point.p50, p75: point.p75, p95: point.p95)
+    self.init(
+      mean: point.mean, sd: point.sd, p5: point.p5, p25: point.p25, p50: point.p50, p75: point.p75, p95: point.p95)
   }
 
   init(_ difference: Difference) {
-    self.init(mean: difference.mean, sd: difference.sd, p5: difference.p5, p25: nil, p50: difference.p50, p75: nil, p95: difference.p95)
+    self.init(
+      mean: difference.mean, sd: difference.sd, p5: difference.p5, p25: nil, p50: difference.p50, p75: nil,
+      p95: difference.p95)
   }
 }

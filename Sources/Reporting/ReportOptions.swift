@@ -97,7 +97,9 @@ public struct ReportOptions: Sendable, Equatable {
   public var years: YearSelection
   public var statistic: CellStatistic
 
-  public init(language: Language = .zh, years: YearSelection = .milestones, statistic: CellStatistic = .medianWithInterval) {
+  public init(
+    language: Language = .zh, years: YearSelection = .milestones, statistic: CellStatistic = .medianWithInterval
+  ) {
     self.language = language
     self.years = years
     self.statistic = statistic

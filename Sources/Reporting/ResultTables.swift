@@ -10,11 +10,15 @@ extension ReportTable {
       let output = outputs[target.indicator]
       let unit = output?.unit ?? ""
       let bound = target.atLeast.map { ("≥", $0) } ?? target.atMost.map { ("≤", $0) }
-      let condition = bound.map { "\($0.0) \(NumberFormat.fitting([$0.1], unit: unit).string($0.1)) \(unitLabel(unit, language))" }
+      let condition = bound.map {
+        "\($0.0) \(NumberFormat.fitting([$0.1], unit: unit).string($0.1)) \(unitLabel(unit, language))"
+      }
       // The year by which half of the runs have first met the bound (the median first year);
       // "not met" when fewer than half ever meet it within the horizon.
       var cumulative = 0.0
-      let likeliest = target.firstMet.first { cumulative += $0.probability; return cumulative >= 0.5 }
+      let likeliest = target.firstMet.first {
+        cumulative += $0.probability; return cumulative >= 0.5
+      }
       return [
         .text(target.indicator),
         .text(output?.name.text(language) ?? target.indicator),
@@ -33,7 +37,8 @@ extension ReportTable {
       Column(Label.firstMet.text(language)),
     ]
     return ReportTable(
-      name: Label.targets.text(language), title: "\(result.title.text(language)) — \(Label.targets.text(language))", columns: columns,
+      name: Label.targets.text(language), title: "\(result.title.text(language)) — \(Label.targets.text(language))",
+      columns: columns,
       sections: [Section(heading: nil, rows: rows)])
   }
 

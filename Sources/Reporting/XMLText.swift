@@ -12,7 +12,9 @@ func xmlEscaped(_ text: String) -> String {
     case "'": escaped += "&#39;"
     case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
     default:
-      if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF { escaped.unicodeScalars.append(scalar) }
+      if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF {
+        escaped.unicodeScalars.append(scalar)
+      }
     }
   }
   return escaped

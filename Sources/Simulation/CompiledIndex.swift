@@ -56,16 +56,19 @@ extension CompiledIndex {
           if case .fixed(let value) = distribution { return .fixed(t.forward(value)) }
           return .drawn(parameter: registry.register("index.goalposts.\(id).\(end)", distribution))
         }
-        group.append(IndexMember(
-          slot: slot, weight: registry.register("index.weights.\(id)", model.index.indicatorWeights[id] ?? .fixed(1)),
-          low: bound(goalpost.low, "low"), high: bound(goalpost.high, "high"), reversed: entry.better == .lower))
+        group.append(
+          IndexMember(
+            slot: slot, weight: registry.register("index.weights.\(id)", model.index.indicatorWeights[id] ?? .fixed(1)),
+            low: bound(goalpost.low, "low"), high: bound(goalpost.high, "high"), reversed: entry.better == .lower))
       }
       guard !group.isEmpty else { continue }
       dimensions.append(dimension)
-      dimensionWeight.append(registry.register(
-        "index.weights.\(dimension.rawValue)", model.index.dimensionWeights[dimension] ?? .fixed(1)))
+      dimensionWeight.append(
+        registry.register(
+          "index.weights.\(dimension.rawValue)", model.index.dimensionWeights[dimension] ?? .fixed(1)))
       members.append(group)
     }
-    self.init(aggregation: model.index.aggregation, dimensions: dimensions, dimensionWeight: dimensionWeight, members: members)
+    self.init(
+      aggregation: model.index.aggregation, dimensions: dimensions, dimensionWeight: dimensionWeight, members: members)
   }
 }

@@ -39,11 +39,12 @@ struct CompiledInterventions {
           policyTerms[effect.indicator, default: []].append(PolicyTerm(intervention: m, effect: parameter))
         }
       }
-      interventions.append(CompiledIntervention(
-        start: intervention.start, ramp: max(1, intervention.ramp),
-        delay: registry.register("\(prefix).delay", intervention.delay),
-        cost: registry.register("\(prefix).cost", intervention.cost),
-        additions: additions))
+      interventions.append(
+        CompiledIntervention(
+          start: intervention.start, ramp: max(1, intervention.ramp),
+          delay: registry.register("\(prefix).delay", intervention.delay),
+          cost: registry.register("\(prefix).cost", intervention.cost),
+          additions: additions))
     }
     self.interventions = interventions
     self.policyTerms = policyTerms

@@ -62,12 +62,14 @@ extension CompiledScenario {
     let stocks = layout.stocks.compactMap { indicator -> StockEquation? in
       guard case .stock(let stock) = indicator.role, let slot = layout.position[indicator.id] else { return nil }
       let addition = registry.register("\(indicator.id).annual_addition", stock.annualAddition)
-      let yearly: CompiledYearlyVariation = switch stock.yearly {
-      case .none: .none
-      case .poisson: .poisson
-      case .normal(let sd): .normal(sd: registry.register("\(indicator.id).yearly.sd", sd))
-      }
-      return StockEquation(slot: slot, addition: addition, yearly: yearly, policyEffects: policyTerms[indicator.id] ?? [])
+      let yearly: CompiledYearlyVariation =
+        switch stock.yearly {
+        case .none: .none
+        case .poisson: .poisson
+        case .normal(let sd): .normal(sd: registry.register("\(indicator.id).yearly.sd", sd))
+        }
+      return StockEquation(
+        slot: slot, addition: addition, yearly: yearly, policyEffects: policyTerms[indicator.id] ?? [])
     }
     var pendingResponses: [(equation: ResponseEquation, id: String)] = []
     var edges: [String: [PendingEdge]] = [:]
@@ -81,15 +83,19 @@ extension CompiledScenario {
         let repeated = response.drivers.filter { $0.from == driver.from }.count > 1
         let path = "\(id).drivers.\(driver.from)\(repeated ? "@\(driver.lag)" : "").elasticity"
         return PendingEdge(
-          driver: driver.from, lag: driver.lag, from: from, source: .sampled(registry.register(path, driver.elasticity)))
+          driver: driver.from, lag: driver.lag, from: from, source: .sampled(registry.register(path, driver.elasticity))
+        )
       }
-      pendingResponses.append((ResponseEquation(
-        slot: slot,
-        drift: registry.register("\(id).drift", response.drift),
-        shockSD: registry.register("\(id).shock.sd", response.shockSD),
-        autoregression: registry.register("\(id).shock.ar", response.autoregression),
-        exposure: registry.register("\(id).exposure", response.exposure),
-        drivers: [], policyEffects: policyTerms[id] ?? []), id))
+      pendingResponses.append(
+        (
+          ResponseEquation(
+            slot: slot,
+            drift: registry.register("\(id).drift", response.drift),
+            shockSD: registry.register("\(id).shock.sd", response.shockSD),
+            autoregression: registry.register("\(id).shock.ar", response.autoregression),
+            exposure: registry.register("\(id).exposure", response.exposure),
+            drivers: [], policyEffects: policyTerms[id] ?? []), id
+        ))
     }
     var slots = layout.slots
     for (id, deviation) in scenario.initialDeviations.sorted(by: { $0.key < $1.key }) {
@@ -109,7 +115,8 @@ extension CompiledScenario {
       CompiledDisruption(probability: registry.register("disruption.probability", $0.probability), size: $0.size)
     }
     let inPlay = layout.slots.indices.sorted {
-      Self.catalogueOrder(layout.slots[$0].id, model.catalogue) < Self.catalogueOrder(layout.slots[$1].id, model.catalogue)
+      Self.catalogueOrder(layout.slots[$0].id, model.catalogue)
+        < Self.catalogueOrder(layout.slots[$1].id, model.catalogue)
     }
     let index = try CompiledIndex(model, slots: layout.slots, inPlay: inPlay, registry: &registry)
 
@@ -120,7 +127,9 @@ extension CompiledScenario {
       return ResponseEquation(
         slot: equation.slot, drift: equation.drift, shockSD: equation.shockSD,
         autoregression: equation.autoregression, exposure: equation.exposure,
-        drivers: (edges[pending.id] ?? []).map { Edge(from: $0.from, lag: $0.lag, elasticity: values.position($0.source)) },
+        drivers: (edges[pending.id] ?? []).map {
+          Edge(from: $0.from, lag: $0.lag, elasticity: values.position($0.source))
+        },
         policyEffects: equation.policyEffects)
     }
 
@@ -160,16 +169,19 @@ extension CompiledScenario {
       let id = slots[slot].id
       let entry = model.catalogue[id]
       outputOfSlot[slot] = outputs.count
-      outputs.append(OutputInfo(
-        id: id, kind: .indicator, name: entry?.name ?? LocalizedText(zh: id, en: id),
-        unit: entry?.unit ?? "", dimension: entry?.dimension))
+      outputs.append(
+        OutputInfo(
+          id: id, kind: .indicator, name: entry?.name ?? LocalizedText(zh: id, en: id),
+          unit: entry?.unit ?? "", dimension: entry?.dimension))
     }
     for dimension in dimensions {
-      outputs.append(OutputInfo(id: dimension.rawValue, kind: .dimension, name: dimension.name, unit: "score", dimension: nil))
+      outputs.append(
+        OutputInfo(id: dimension.rawValue, kind: .dimension, name: dimension.name, unit: "score", dimension: nil))
     }
     if !dimensions.isEmpty {
-      outputs.append(OutputInfo(
-        id: IndexSpecification.outputID, kind: .index, name: IndexSpecification.name, unit: "score", dimension: nil))
+      outputs.append(
+        OutputInfo(
+          id: IndexSpecification.outputID, kind: .index, name: IndexSpecification.name, unit: "score", dimension: nil))
     }
     return (outputs, outputOfSlot)
   }

@@ -39,7 +39,8 @@ extension CompiledScenario {
     let series = try requested.map { item -> Int in
       let known = evaluableOutputs
       guard let position = known.firstIndex(of: item.output) else {
-        throw SimulationError("'\(item.output)' is not an output of scenario '\(id)'; expected one of: \(known.joined(separator: ", "))")
+        throw SimulationError(
+          "'\(item.output)' is not an output of scenario '\(id)'; expected one of: \(known.joined(separator: ", "))")
       }
       let offset = item.year - baseYear
       guard (0..<years).contains(offset) else {

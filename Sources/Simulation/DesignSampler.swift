@@ -34,7 +34,8 @@ public struct DesignSampler: ParameterSampler {
   /// parameter that the `zero` policy switches off.
   public init(scenario: CompiledScenario, paths: [String], points: Matrix, noise: NoisePolicy) throws {
     guard points.columns == paths.count else {
-      throw SimulationError("a design with \(paths.count) parameters needs \(paths.count) columns, got \(points.columns)")
+      throw SimulationError(
+        "a design with \(paths.count) parameters needs \(paths.count) columns, got \(points.columns)")
     }
     var position: [String: Int] = [:]
     for (p, parameter) in scenario.parameters.enumerated() { position[parameter.path] = p }
@@ -60,7 +61,9 @@ public struct DesignSampler: ParameterSampler {
     path.hasSuffix(".shock.sd") || path.hasSuffix(".yearly.sd") || path == "disruption.probability"
   }
 
-  public func sample(_ parameters: [UncertainParameter], runs: Range<Int>, into values: UnsafeMutableBufferPointer<Double>) {
+  public func sample(
+    _ parameters: [UncertainParameter], runs: Range<Int>, into values: UnsafeMutableBufferPointer<Double>
+  ) {
     let n = runs.count
     for p in parameters.indices {
       for i in 0..<n { values[p * n + i] = held[p] }

@@ -104,7 +104,8 @@ struct CompiledEstimates {
   static func covarianceFactor(_ set: EstimateSet) throws -> [Double] {
     let k = set.terms.count
     guard set.coefficients.count == k, set.covariance.count == k, set.covariance.allSatisfy({ $0.count == k }) else {
-      throw SimulationError("estimates for '\(set.response)': \(k) terms need \(k) estimates and a \(k)×\(k) covariance")
+      throw SimulationError(
+        "estimates for '\(set.response)': \(k) terms need \(k) estimates and a \(k)×\(k) covariance")
     }
     let eigen = try SymmetricEigendecomposition(Matrix(rowMajor: set.covariance))
     let scale = eigen.values.map { $0 > 0 ? $0.squareRoot() : 0 }

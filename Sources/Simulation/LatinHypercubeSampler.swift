@@ -15,7 +15,9 @@ public struct LatinHypercubeSampler: ParameterSampler {
     self.runs = runs
   }
 
-  public func sample(_ parameters: [UncertainParameter], runs block: Range<Int>, into values: UnsafeMutableBufferPointer<Double>) {
+  public func sample(
+    _ parameters: [UncertainParameter], runs block: Range<Int>, into values: UnsafeMutableBufferPointer<Double>
+  ) {
     precondition(block.lowerBound >= 0 && block.upperBound <= runs, "runs \(block) lie outside the job's \(runs)")
     drawByInverseCDF(parameters, runs: block, into: values) { parameter in
       let stream = RandomStream(seed: seed, run: .max, key: parameter.key)

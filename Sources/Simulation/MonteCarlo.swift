@@ -1,5 +1,6 @@
 import CityModel
 import Dispatch
+import Foundation
 
 /// How many runs, on how many threads, and who hears about progress.
 public struct MonteCarloOptions {
@@ -34,8 +35,6 @@ public struct MonteCarloOptions {
     self.sampling = sampling
   }
 }
-
-import Foundation
 
 /// The Monte Carlo driver: projects a scenario over many runs and summarises every output.
 ///
@@ -103,7 +102,8 @@ public enum MonteCarlo {
 
   /// The result of a whole job from its state: a run over shard 1/1, or the merge of all shards.
   public static func finalise(_ partial: PartialRun, threads: Int) -> RunResult {
-    precondition(partial.shard.runs == 0..<partial.runs, "finalise needs the state of every run; merge the shards first")
+    precondition(
+      partial.shard.runs == 0..<partial.runs, "finalise needs the state of every run; merge the shards first")
     let years = partial.years
     let runs = Double(partial.runs)
     let statistics = partial.summaries.parallelMap(threads: threads) { $0.statistics() }
@@ -111,9 +111,10 @@ public enum MonteCarlo {
     for (o, output) in partial.outputs.enumerated() {
       for t in 0..<years {
         let s = statistics[o * years + t]
-        series.append(SeriesPoint(
-          indicator: output.id, year: partial.baseYear + t, mean: s.mean, sd: s.sd,
-          p5: s.p5, p25: s.p25, p50: s.p50, p75: s.p75, p95: s.p95))
+        series.append(
+          SeriesPoint(
+            indicator: output.id, year: partial.baseYear + t, mean: s.mean, sd: s.sd,
+            p5: s.p5, p25: s.p25, p50: s.p50, p75: s.p75, p95: s.p95))
       }
     }
     let costSeries = partial.outputs.count
@@ -123,7 +124,8 @@ public enum MonteCarlo {
     }
     let targets = partial.targets.map { target in
       let firstYears = (0..<years).compactMap { t -> YearProbability? in
-        target.firstMet[t] == 0 ? nil : YearProbability(year: partial.baseYear + t, probability: Double(target.firstMet[t]) / runs)
+        target.firstMet[t] == 0
+          ? nil : YearProbability(year: partial.baseYear + t, probability: Double(target.firstMet[t]) / runs)
       }
       return TargetResult(
         indicator: target.indicator, year: target.year, atLeast: target.atLeast, atMost: target.atMost,

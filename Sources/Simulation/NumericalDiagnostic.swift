@@ -66,7 +66,9 @@ struct DiagnosticTally: Sendable {
     first.keys.sorted().map { key in
       let slot = key / 4
       let kind: NumericalDiagnostic.Kind = key % 4 == 0 ? .nonFinite : key % 4 == 1 ? .saturated : .heldAtZero
-      return NumericalDiagnostic(kind: kind, scenario: scenario, indicator: slotIDs[slot], year: first[key]!.year, run: first[key]!.run, runs: affected[key]!.count)
+      return NumericalDiagnostic(
+        kind: kind, scenario: scenario, indicator: slotIDs[slot], year: first[key]!.year, run: first[key]!.run,
+        runs: affected[key]!.count)
     }
   }
 }
@@ -75,7 +77,9 @@ extension Array where Element == NumericalDiagnostic {
   /// Adds diagnostics from a later block or shard, combining those of the same indicator and kind.
   mutating func absorb(_ others: [NumericalDiagnostic]) {
     for other in others {
-      if let k = firstIndex(where: { $0.kind == other.kind && $0.scenario == other.scenario && $0.indicator == other.indicator }) {
+      if let k = firstIndex(where: {
+        $0.kind == other.kind && $0.scenario == other.scenario && $0.indicator == other.indicator
+      }) {
         self[k].absorb(other)
       } else {
         append(other)

@@ -1,4 +1,5 @@
 import ErrorCategories
+
 /// A result with values that overflowed or became undefined: refused whole (exit 65).
 ///
 /// The policy every command follows: warnings (`NumericalDiagnostic.isError` false) are shown

@@ -9,10 +9,14 @@ extension MonteCarlo {
   ) throws -> PlanComparison {
     for alternative in alternatives {
       guard alternative.baseYear == base.baseYear, alternative.horizon == base.horizon else {
-        throw SimulationError("'\(alternative.id)' projects \(alternative.baseYear)+\(alternative.horizon) but the base '\(base.id)' projects \(base.baseYear)+\(base.horizon); compare needs the same years")
+        throw SimulationError(
+          "'\(alternative.id)' projects \(alternative.baseYear)+\(alternative.horizon) but the base '\(base.id)' projects \(base.baseYear)+\(base.horizon); compare needs the same years"
+        )
       }
       guard alternative.seed == base.seed else {
-        throw SimulationError("'\(alternative.id)' has seed \(alternative.seed) but the base '\(base.id)' has \(base.seed); paired comparison needs one seed (pass --seed)")
+        throw SimulationError(
+          "'\(alternative.id)' has seed \(alternative.seed) but the base '\(base.id)' has \(base.seed); paired comparison needs one seed (pass --seed)"
+        )
       }
     }
     let years = base.horizon + 1
@@ -32,8 +36,9 @@ extension MonteCarlo {
     var diagnostics: [NumericalDiagnostic] = []
     var done = 0
     BlockScheduler(runs: 0..<options.runs, blockSize: options.blockSize, threads: options.threads).forEachWave { runs in
-      PairedBlocks(base: base.project(runs: runs, sampler: sampler),
-                   alternatives: alternatives.map { $0.project(runs: runs, sampler: sampler) })
+      PairedBlocks(
+        base: base.project(runs: runs, sampler: sampler),
+        alternatives: alternatives.map { $0.project(runs: runs, sampler: sampler) })
     } consume: { blocks in
       summaries.absorb(threads: options.threads) { k, summary in
         let (a, b, o, t) = series[k]
@@ -60,10 +65,11 @@ extension MonteCarlo {
       for pair in pairs[a] {
         for t in 0..<years {
           let s = statistics[offset]
-          differences.append(Difference(
-            indicator: base.outputs[pair.base].id, year: base.baseYear + t, mean: s.mean, sd: s.sd,
-            p5: s.p5, p50: s.p50, p95: s.p95,
-            probabilityHigher: Double(positives[offset]) / Double(options.runs)))
+          differences.append(
+            Difference(
+              indicator: base.outputs[pair.base].id, year: base.baseYear + t, mean: s.mean, sd: s.sd,
+              p5: s.p5, p50: s.p50, p95: s.p95,
+              probabilityHigher: Double(positives[offset]) / Double(options.runs)))
           offset += 1
         }
       }

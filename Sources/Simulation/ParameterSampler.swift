@@ -24,7 +24,9 @@ public struct MonteCarloSampler: ParameterSampler {
     self.seed = seed
   }
 
-  public func sample(_ parameters: [UncertainParameter], runs: Range<Int>, into values: UnsafeMutableBufferPointer<Double>) {
+  public func sample(
+    _ parameters: [UncertainParameter], runs: Range<Int>, into values: UnsafeMutableBufferPointer<Double>
+  ) {
     drawByInverseCDF(parameters, runs: runs, into: values) { parameter in
       { run in RandomStream(seed: seed, run: UInt64(run), key: parameter.key).uniform(0) }
     }

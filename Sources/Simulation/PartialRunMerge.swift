@@ -12,7 +12,8 @@ public struct PartialRunHeader: Codable, Sendable, Equatable {
 
 extension PartialRun {
   public var header: PartialRunHeader {
-    PartialRunHeader(kind: kind, scenario: scenario, seed: seed, runs: runs, sampling: sampling, shard: shard, meta: meta)
+    PartialRunHeader(
+      kind: kind, scenario: scenario, seed: seed, runs: runs, sampling: sampling, shard: shard, meta: meta)
   }
 
   /// Combines the partial results of all N shards of one job into the state of the whole job
@@ -45,7 +46,9 @@ extension PartialRun {
     var holder: [Int: String] = [:]
     for (name, header) in headers {
       if let other = holder[header.shard.index] {
-        throw SimulationError("\(other) and \(name) both hold shard \(header.shard.index)/\(header.shard.count) (runs \(header.shard.runs.description))")
+        throw SimulationError(
+          "\(other) and \(name) both hold shard \(header.shard.index)/\(header.shard.count) (runs \(header.shard.runs.description))"
+        )
       }
       holder[header.shard.index] = name
     }
@@ -96,17 +99,22 @@ extension PartialRun {
       summaries.allSatisfy({ $0.count == count && $0.limits == summaries[0].limits }),
       targets.allSatisfy({ $0.met <= count && $0.firstMet.count == years + 1 && $0.firstMet.reduce(0, +) == count })
     else {
-      throw SimulationError("\(name): the summaries do not match the \(count) runs of shard \(shard.index)/\(shard.count) (a damaged file?)")
+      throw SimulationError(
+        "\(name): the summaries do not match the \(count) runs of shard \(shard.index)/\(shard.count) (a damaged file?)"
+      )
     }
   }
 
   /// Parts of one job summarise the same outputs, years and targets with the same limits.
   private func checkSameLayout(as reference: PartialRun, name: String, referenceName: String) throws {
-    let sameLayout = outputs == reference.outputs && baseYear == reference.baseYear && horizon == reference.horizon
-      && targets.count == reference.targets.count && zip(targets, reference.targets).allSatisfy { $0.sameTarget(as: $1) }
+    let sameLayout =
+      outputs == reference.outputs && baseYear == reference.baseYear && horizon == reference.horizon
+      && targets.count == reference.targets.count
+      && zip(targets, reference.targets).allSatisfy { $0.sameTarget(as: $1) }
       && summaries.first?.limits == reference.summaries.first?.limits
     if !sameLayout {
-      throw SimulationError("\(name) is not a part of the same job as \(referenceName): outputs, years, targets or quantile limits differ")
+      throw SimulationError(
+        "\(name) is not a part of the same job as \(referenceName): outputs, years, targets or quantile limits differ")
     }
   }
 }
@@ -119,28 +127,33 @@ extension PartialRunHeader {
     }
     guard let plan = shard.shard, plan.runs(of: runs) == shard.runs else {
       let expected = shard.shard.map { "should hold runs \($0.runs(of: runs).description)" } ?? "does not exist"
-      throw SimulationError("\(name): shard \(shard.index)/\(shard.count) of \(runs) runs \(expected) but holds \(shard.runs.description)")
+      throw SimulationError(
+        "\(name): shard \(shard.index)/\(shard.count) of \(runs) runs \(expected) but holds \(shard.runs.description)")
     }
   }
 
   /// A part of another job is foreign: its results cannot be combined with the reference's.
   fileprivate func checkSameJob(as reference: PartialRunHeader, name: String, referenceName: String) throws {
     func differs(_ what: String, _ mine: String, _ theirs: String) -> SimulationError {
-      SimulationError("\(name) is not a part of the same job as \(referenceName): \(what) \(mine) differs from \(theirs)")
+      SimulationError(
+        "\(name) is not a part of the same job as \(referenceName): \(what) \(mine) differs from \(theirs)")
     }
     if scenario != reference.scenario { throw differs("scenario", "'\(scenario)'", "'\(reference.scenario)'") }
     if seed != reference.seed { throw differs("seed", "\(seed)", "\(reference.seed)") }
     if runs != reference.runs { throw differs("run count", "\(runs)", "\(reference.runs)") }
     if sampling != reference.sampling { throw differs("sampling", sampling.rawValue, reference.sampling.rawValue) }
-    if shard.count != reference.shard.count { throw differs("shard count", "\(shard.count)", "\(reference.shard.count)") }
+    if shard.count != reference.shard.count {
+      throw differs("shard count", "\(shard.count)", "\(reference.shard.count)")
+    }
     if meta?.version != reference.meta?.version {
       throw differs("iccsim version", meta?.version ?? "none", reference.meta?.version ?? "none")
     }
     let inputs = meta?.inputs ?? [], referenceInputs = reference.meta?.inputs ?? []
     if inputs.map(\.sha256) != referenceInputs.map(\.sha256) {
-      let detail = zip(inputs, referenceInputs).first { $0.sha256 != $1.sha256 }.map { mine, theirs in
-        "input \(mine.path) has SHA-256 \(mine.sha256.prefix(12))…, \(theirs.path) there has \(theirs.sha256.prefix(12))…"
-      } ?? "it has \(inputs.count) input files, \(referenceName) has \(referenceInputs.count)"
+      let detail =
+        zip(inputs, referenceInputs).first { $0.sha256 != $1.sha256 }.map { mine, theirs in
+          "input \(mine.path) has SHA-256 \(mine.sha256.prefix(12))…, \(theirs.path) there has \(theirs.sha256.prefix(12))…"
+        } ?? "it has \(inputs.count) input files, \(referenceName) has \(referenceInputs.count)"
       throw SimulationError("\(name) is not a part of the same job as \(referenceName): \(detail)")
     }
   }

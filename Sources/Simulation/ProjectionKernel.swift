@@ -63,7 +63,9 @@ private struct BlockWorkspace {
   }
 
   func deallocate() {
-    for b in [parameters, u, level, zStar, epsilon, phaseChange, spreading, normals, disruption, cost, goalposts] { b.deallocate() }
+    for b in [parameters, u, level, zStar, epsilon, phaseChange, spreading, normals, disruption, cost, goalposts] {
+      b.deallocate()
+    }
     effectiveStart.deallocate()
   }
 }
@@ -98,10 +100,11 @@ extension CompiledScenario {
       for i in 0..<n {
         w.u[s * years * n + i] = z0
         w.level[s * n + i] = slot.base
-        let deviation = switch slot.initialDeviation {
-        case .fixed(let value): value
-        case .drawn(let parameter): w.parameters[parameter * n + i]
-        }
+        let deviation =
+          switch slot.initialDeviation {
+          case .fixed(let value): value
+          case .drawn(let parameter): w.parameters[parameter * n + i]
+          }
         w.zStar[s * n + i] = z0 - deviation
         w.epsilon[s * n + i] = deviation
       }
@@ -219,7 +222,8 @@ extension CompiledScenario {
         }
       case .normal(let sd) where !streams.isEmpty:
         for i in 0..<n {
-          w.level[s * n + i] += w.parameters[rate + i]
+          w.level[s * n + i] +=
+            w.parameters[rate + i]
             + w.parameters[sd * n + i] * standardNormalQuantile(streams[i].uniform(draw))
         }
       default:
@@ -257,7 +261,8 @@ extension CompiledScenario {
 
   /// Yearly innovations ξ (correlated through the factor) and the disruption J·B of year t.
   private func drawInnovations(
-    t: Int, shockStreams: [[RandomStream]], strikeStreams: [RandomStream], sizeStreams: [RandomStream], _ w: BlockWorkspace
+    t: Int, shockStreams: [[RandomStream]], strikeStreams: [RandomStream], sizeStreams: [RandomStream],
+    _ w: BlockWorkspace
   ) {
     let n = w.n
     let draw = UInt64(t)
@@ -288,7 +293,8 @@ extension CompiledScenario {
 
   /// z*(t) = z*(t−1) + g + Σ β·Δu(t−ℓ) + Σ γ·Δs;  ε(t) = ρ ε(t−1) + σ ξ + e·J·B;  Y = T⁻¹(z* + ε),
   /// plus the programme cost for tertiary-sector investment.
-  private func advanceResponses(t: Int, years: Int, firstRun: Int, _ w: BlockWorkspace, _ tally: inout DiagnosticTally) {
+  private func advanceResponses(t: Int, years: Int, firstRun: Int, _ w: BlockWorkspace, _ tally: inout DiagnosticTally)
+  {
     let n = w.n
     for (r, equation) in responses.enumerated() {
       let s = equation.slot
@@ -307,7 +313,8 @@ extension CompiledScenario {
       let isScore = transform.scale == .logit
       let uNow = (s * years + t) * n
       for i in 0..<n {
-        let e = w.parameters[equation.autoregression * n + i] * w.epsilon[s * n + i]
+        let e =
+          w.parameters[equation.autoregression * n + i] * w.epsilon[s * n + i]
           + w.parameters[equation.shockSD * n + i] * w.normals[r * n + i]
           + w.parameters[equation.exposure * n + i] * w.disruption[i]
         w.epsilon[s * n + i] = e

@@ -32,7 +32,8 @@ public struct RunResult: Codable, Sendable, Equatable {
 
   public init(
     scenario: String, title: LocalizedText, city: String, baseYear: Int, horizon: Int, runs: Int,
-    seed: UInt64, sampling: Sampling = .independent, quantileRankError: Double = 0, outputs: [OutputInfo], series: [SeriesPoint], targets: [TargetResult],
+    seed: UInt64, sampling: Sampling = .independent, quantileRankError: Double = 0, outputs: [OutputInfo],
+    series: [SeriesPoint], targets: [TargetResult],
     cost: [CostPoint], diagnostics: [NumericalDiagnostic] = [], meta: RunManifest? = nil
   ) {
     self.scenario = scenario
@@ -53,7 +54,8 @@ public struct RunResult: Codable, Sendable, Equatable {
   }
 
   private enum CodingKeys: String, CodingKey {
-    case scenario, title, city, baseYear, horizon, runs, seed, sampling, quantileRankError, outputs, series, targets, cost, diagnostics, meta
+    case scenario, title, city, baseYear, horizon, runs, seed, sampling, quantileRankError, outputs, series, targets,
+      cost, diagnostics, meta
   }
 
   /// Decodes results written before diagnostics, the sampling and the rank error were recorded

@@ -48,8 +48,9 @@ struct SeriesSummary: Codable, Sendable, Equatable {
     positives = try container.decode(Int.self, forKey: .positives)
     moments = quantiles.isExact ? nil : try container.decode(RunningMoments.self, forKey: .moments)
     guard (0...quantiles.count).contains(positives), quantiles.isExact || moments?.count == quantiles.count else {
-      throw DecodingError.dataCorrupted(.init(
-        codingPath: decoder.codingPath, debugDescription: "inconsistent series summary"))
+      throw DecodingError.dataCorrupted(
+        .init(
+          codingPath: decoder.codingPath, debugDescription: "inconsistent series summary"))
     }
   }
 

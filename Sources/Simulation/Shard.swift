@@ -35,15 +35,16 @@ public struct Shard: Codable, Sendable, Hashable, CustomStringConvertible {
     let index = try container.decode(Int.self, forKey: .index)
     let count = try container.decode(Int.self, forKey: .count)
     guard let shard = Shard(index: index, count: count) else {
-      throw DecodingError.dataCorrupted(.init(
-        codingPath: decoder.codingPath, debugDescription: "shard \(index)/\(count) is not 1…\(count) of \(count)"))
+      throw DecodingError.dataCorrupted(
+        .init(
+          codingPath: decoder.codingPath, debugDescription: "shard \(index)/\(count) is not 1…\(count) of \(count)"))
     }
     self = shard
   }
 
   /// This shard's runs out of `total`.
   public func runs(of total: Int) -> Range<Int> {
-    (index - 1) * total / count ..< index * total / count
+    (index - 1) * total / count..<index * total / count
   }
 
   /// `K/N`.

@@ -9,7 +9,9 @@ enum OrderStatistics {
     select(positions.sorted()[...], in: values, within: 0..<values.count)
   }
 
-  private static func select(_ positions: ArraySlice<Int>, in values: UnsafeMutableBufferPointer<Double>, within range: Range<Int>) {
+  private static func select(
+    _ positions: ArraySlice<Int>, in values: UnsafeMutableBufferPointer<Double>, within range: Range<Int>
+  ) {
     guard !positions.isEmpty, !range.isEmpty else { return }
     let middle = positions.startIndex + positions.count / 2
     let k = positions[middle]

@@ -18,7 +18,9 @@ enum PackedDoubles {
   static func decode(_ text: String) -> [Double]? {
     guard let data = Data(base64Encoded: text), data.count % 8 == 0 else { return nil }
     return data.withUnsafeBytes { raw in
-      (0..<(data.count / 8)).map { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self))) }
+      (0..<(data.count / 8)).map {
+        Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)))
+      }
     }
   }
 }

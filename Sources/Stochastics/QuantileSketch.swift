@@ -44,7 +44,8 @@ struct QuantileSketch: Codable, Sendable, Hashable {
     let packed = try container.decode([String].self, forKey: .levels)
     levels = try packed.enumerated().map { level, text in
       guard let values = PackedDoubles.decode(text) else {
-        throw DecodingError.dataCorruptedError(forKey: .levels, in: container, debugDescription: "level \(level) is not base64 of whole doubles")
+        throw DecodingError.dataCorruptedError(
+          forKey: .levels, in: container, debugDescription: "level \(level) is not base64 of whole doubles")
       }
       return level == 0 ? values : values.sorted()
     }
@@ -54,13 +55,15 @@ struct QuantileSketch: Codable, Sendable, Hashable {
     for (level, values) in levels.enumerated() {
       weight += Double(values.count) * Double(sign: .plus, exponent: level, significand: 1)
     }
-    let consistent = capacity >= 2 && capacity % 2 == 0 && !levels.isEmpty && levels.count <= 64
+    let consistent =
+      capacity >= 2 && capacity % 2 == 0 && !levels.isEmpty && levels.count <= 64
       && levels.count == compactions.count && compactions.allSatisfy { $0 >= 0 }
       && levels.allSatisfy { $0.count < capacity && $0.allSatisfy(\.isFinite) }
       && weight == Double(count)
     guard consistent else {
-      throw DecodingError.dataCorrupted(.init(
-        codingPath: decoder.codingPath, debugDescription: "inconsistent quantile sketch"))
+      throw DecodingError.dataCorrupted(
+        .init(
+          codingPath: decoder.codingPath, debugDescription: "inconsistent quantile sketch"))
     }
   }
 

@@ -53,8 +53,9 @@ public struct QuantileSummary: Codable, Sendable, Hashable {
       consistent = exactValues.count == count && count <= exactLimit && exactValues.allSatisfy(\.isFinite)
     }
     guard consistent && exactLimit >= 0 && sketchCapacity >= 2 && sketchCapacity % 2 == 0 else {
-      throw DecodingError.dataCorrupted(.init(
-        codingPath: decoder.codingPath, debugDescription: "inconsistent quantile summary"))
+      throw DecodingError.dataCorrupted(
+        .init(
+          codingPath: decoder.codingPath, debugDescription: "inconsistent quantile summary"))
     }
   }
 

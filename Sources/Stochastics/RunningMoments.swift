@@ -87,7 +87,8 @@ public struct RunningMoments: Codable, Sendable, Hashable {
     let delta = other.mean - mean
     let otherShare = Double(other.count) / Double(total)
     mean += delta * otherShare
-    sumOfSquaredDeviations += other.sumOfSquaredDeviations
+    sumOfSquaredDeviations +=
+      other.sumOfSquaredDeviations
       + delta * delta * Double(count) * otherShare
     count = total
     minimum = Swift.min(minimum, other.minimum)

@@ -40,6 +40,7 @@ public func execute(
   environment["PATH"] = iccsimBinary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
   process.environment = environment
   let output = try runCapturingOutput(process, standardOutput: standardOutput)
-  return Execution(status: output.status, stdout: String(decoding: output.stdout, as: UTF8.self),
-                   stderr: String(decoding: output.stderr, as: UTF8.self))
+  return Execution(
+    status: output.status, stdout: String(decoding: output.stdout, as: UTF8.self),
+    stderr: String(decoding: output.stderr, as: UTF8.self))
 }

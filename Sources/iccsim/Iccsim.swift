@@ -1,7 +1,7 @@
 import ArgumentParser
-import Foundation
 import CityModel
 import FileOutput
+import Foundation
 import Reporting
 
 /// The `iccsim` command: scenario planning for International Consumption Center Cities.
@@ -13,7 +13,8 @@ struct Iccsim: ParsableCommand {
     discussion: "Without a subcommand, runs the bundled demo: Shanghai's baseline compared with three plans.",
     version: "0.1.0",
     subcommands: [
-      Run.self, Compare.self, Report.self, Export.self, Sensitivity.self, Estimate.self, Calibrate.self, BacktestCommand.self, Merge.self,
+      Run.self, Compare.self, Report.self, Export.self, Sensitivity.self, Estimate.self, Calibrate.self,
+      BacktestCommand.self, Merge.self,
       Validate.self, Indicators.self, Init.self, DataCommands.self,
     ])
 
@@ -28,7 +29,8 @@ struct Iccsim: ParsableCommand {
       let paths = Self.demoScenarios.map { directory.appendingPathComponent($0).path }
       let options = try SimulationOptions.parse([])
       let presentation = try PresentationOptions.parse([])
-      try writeStandardOutput("""
+      try writeStandardOutput(
+        """
         iccsim demo — Shanghai's baseline and three plans, \(Self.demoScenarios.count - 1) comparisons under common random numbers.
         Scenarios: \(directory.path)/shanghai-*.yaml. Most base-year figures there are ILLUSTRATIVE placeholders
         (see scenarios/data/cities.csv); treat the numbers as a demonstration of the method, not a forecast.
@@ -56,8 +58,16 @@ struct Iccsim: ParsableCommand {
       executable.deletingLastPathComponent().appendingPathComponent("../../../scenarios").standardized,
       executable.deletingLastPathComponent().appendingPathComponent("../../scenarios").standardized,
     ]
-    guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent(demoScenarios[0]).path) }) else {
-      throw InputError(problems: [InputProblem(file: "scenarios/", message: "the bundled demo scenarios were not found; run iccsim from the repository root", isUnreadableFile: true)])
+    guard
+      let found = candidates.first(where: {
+        FileManager.default.fileExists(atPath: $0.appendingPathComponent(demoScenarios[0]).path)
+      })
+    else {
+      throw InputError(problems: [
+        InputProblem(
+          file: "scenarios/", message: "the bundled demo scenarios were not found; run iccsim from the repository root",
+          isUnreadableFile: true)
+      ])
     }
     return found
   }

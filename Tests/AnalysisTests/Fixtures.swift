@@ -35,7 +35,8 @@ struct SALibReference: Decodable {
   var regression: RegressionCase
 
   static func load() throws -> SALibReference {
-    let url = try #require(Bundle.module.url(forResource: "salib_reference", withExtension: "json", subdirectory: "Fixtures"))
+    let url = try #require(
+      Bundle.module.url(forResource: "salib_reference", withExtension: "json", subdirectory: "Fixtures"))
     let decoder = JSONDecoder()
     decoder.keyDecodingStrategy = .convertFromSnakeCase
     return try decoder.decode(SALibReference.self, from: Data(contentsOf: url))

@@ -15,7 +15,8 @@ import Testing
   }
 
   static func cases() throws -> [Case] {
-    let url = try #require(Bundle.module.url(forResource: "forecast_scores_reference", withExtension: "json", subdirectory: "Fixtures"))
+    let url = try #require(
+      Bundle.module.url(forResource: "forecast_scores_reference", withExtension: "json", subdirectory: "Fixtures"))
     struct File: Decodable { var cases: [Case] }
     return try JSONDecoder().decode(File.self, from: Data(contentsOf: url)).cases
   }

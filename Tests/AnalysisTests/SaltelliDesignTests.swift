@@ -9,7 +9,8 @@ struct SaltelliDesignTests {
   private let inputs = [
     SensitivityInput(name: "retail_sales.drift", distribution: .normal(mean: 0.05, sd: 0.01), group: "model"),
     SensitivityInput(name: "index.weights.renown", distribution: .uniform(min: 0.1, max: 0.3), group: "index_method"),
-    SensitivityInput(name: "metro_km.annual_addition", distribution: .triangular(min: 10, mode: 20, max: 40), group: "model"),
+    SensitivityInput(
+      name: "metro_km.annual_addition", distribution: .triangular(min: 10, mode: 20, max: 40), group: "model"),
   ]
 
   @Test("Each block is A, then AB_k with factor k's columns from B, then B (SALib's layout)")
@@ -31,10 +32,11 @@ struct SaltelliDesignTests {
   @Test("Groups: one factor per group in order of first appearance, moving all its members")
   func groups() throws {
     let design = try SaltelliDesign(inputs: inputs, baseSamples: 20, factors: .groups, sampling: .random(seed: 3))
-    #expect(design.factors == [
-      SaltelliDesign.Factor(name: "model", members: [0, 2]),
-      SaltelliDesign.Factor(name: "index_method", members: [1]),
-    ])
+    #expect(
+      design.factors == [
+        SaltelliDesign.Factor(name: "model", members: [0, 2]),
+        SaltelliDesign.Factor(name: "index_method", members: [1]),
+      ])
     #expect(design.runCount == 20 * 4)
     let ungrouped = try SaltelliDesign(inputs: inputs, baseSamples: 20, sampling: .random(seed: 3))
     for point in 0..<20 {
@@ -64,16 +66,22 @@ struct SaltelliDesignTests {
     let sequence = try SobolSequence(dimensions: 6, scrambleSeed: 5)
     for point in 0..<64 {
       for (column, input) in inputs.enumerated() {
-        #expect(design.points[point * 5, column] == input.distribution.quantile(sequence.coordinate(point, dimension: column)))
-        #expect(design.points[point * 5 + 4, column] == input.distribution.quantile(sequence.coordinate(point, dimension: 3 + column)))
+        #expect(
+          design.points[point * 5, column] == input.distribution.quantile(sequence.coordinate(point, dimension: column))
+        )
+        #expect(
+          design.points[point * 5 + 4, column]
+            == input.distribution.quantile(sequence.coordinate(point, dimension: 3 + column)))
       }
     }
     // A net: each of the 64 equal slices of a coordinate's range holds exactly one point.
     let slices = Set((0..<64).map { Int((design.points[$0 * 5, 1] - 0.1) / 0.2 * 64) })
     #expect(slices.count == 64)
     let many = (0..<33).map { SensitivityInput(name: "p\($0)", distribution: .uniform(min: 0, max: 1)) }
-    #expect(throws: SensitivityError.invalidOption(
-      "Sobol base samples for 33 inputs need 66 dimensions, more than the 64 available: use random base samples")) {
+    #expect(
+      throws: SensitivityError.invalidOption(
+        "Sobol base samples for 33 inputs need 66 dimensions, more than the 64 available: use random base samples")
+    ) {
       try SaltelliDesign(inputs: many, baseSamples: 8, sampling: .sobol(scrambleSeed: 1))
     }
   }
@@ -86,9 +94,10 @@ struct SaltelliDesignTests {
     #expect((0..<64).map(blocks.replicate(containing:)) == (0..<64).map { $0 / 16 })
     // Block 0 is the scramble of the seed itself: the first 16 points of the single-scramble design.
     let single = try SaltelliDesign(inputs: inputs, baseSamples: 64, sampling: .sobol(scrambleSeed: 5))
-    #expect((0..<(16 * 5)).allSatisfy { row in
-      (0..<3).allSatisfy { design.points[row, $0] == single.points[row, $0] }
-    })
+    #expect(
+      (0..<(16 * 5)).allSatisfy { row in
+        (0..<3).allSatisfy { design.points[row, $0] == single.points[row, $0] }
+      })
     for replicate in 0..<4 {
       let rows = blocks.range(replicate).map { $0 * 5 }
       // Each block is a net on its own: each of 16 equal slices of a coordinate's range holds one point.
@@ -99,12 +108,16 @@ struct SaltelliDesignTests {
         #expect(rows.allSatisfy { design.points[$0, 1] != single.points[$0, 1] })
       }
     }
-    #expect(throws: SensitivityError.tooFewSamples(
-      method: "a Saltelli design on 4 independent Sobol scramblings (2 per scrambling)", required: 8, given: 7)) {
+    #expect(
+      throws: SensitivityError.tooFewSamples(
+        method: "a Saltelli design on 4 independent Sobol scramblings (2 per scrambling)", required: 8, given: 7)
+    ) {
       try SaltelliDesign(inputs: inputs, baseSamples: 7, sampling: .sobol(scrambleSeed: 5, replicates: 4))
     }
-    #expect(throws: SensitivityError.invalidOption(
-      "20 Sobol points cannot be split into 0 independent scramblings: give between 1 and 20")) {
+    #expect(
+      throws: SensitivityError.invalidOption(
+        "20 Sobol points cannot be split into 0 independent scramblings: give between 1 and 20")
+    ) {
       try SaltelliDesign(inputs: inputs, baseSamples: 20, sampling: .sobol(scrambleSeed: 5, replicates: 0))
     }
   }
@@ -120,7 +133,9 @@ struct SaltelliDesignTests {
 
   @Test("Bad inputs are refused with their reason")
   func refusals() {
-    #expect(throws: SensitivityError.noInputs) { try SaltelliDesign(inputs: [], baseSamples: 10, sampling: .random(seed: 0)) }
+    #expect(throws: SensitivityError.noInputs) {
+      try SaltelliDesign(inputs: [], baseSamples: 10, sampling: .random(seed: 0))
+    }
     #expect(throws: SensitivityError.duplicateInput("retail_sales.drift")) {
       try SaltelliDesign(inputs: [inputs[0], inputs[0]], baseSamples: 10, sampling: .random(seed: 0))
     }
@@ -128,10 +143,15 @@ struct SaltelliDesignTests {
       try SaltelliDesign(inputs: inputs, baseSamples: 1, sampling: .random(seed: 0))
     }
     let clash = [inputs[0], SensitivityInput(name: "model", distribution: .uniform(min: 0, max: 1))]
-    #expect(throws: SensitivityError.invalidOption("input 'model' has no group but shares its name with a group: rename one of them")) {
+    #expect(
+      throws: SensitivityError.invalidOption(
+        "input 'model' has no group but shares its name with a group: rename one of them")
+    ) {
       try SaltelliDesign(inputs: clash, baseSamples: 10, factors: .groups, sampling: .random(seed: 0))
     }
     let infinite = SensitivityInput(name: "bad", distribution: .normal(mean: .infinity, sd: 1))
-    #expect(throws: SensitivityError.self) { try SaltelliDesign(inputs: [infinite], baseSamples: 10, sampling: .random(seed: 0)) }
+    #expect(throws: SensitivityError.self) {
+      try SaltelliDesign(inputs: [infinite], baseSamples: 10, sampling: .random(seed: 0))
+    }
   }
 }

@@ -31,8 +31,9 @@ struct SobolCalibrationTests {
     var testDescription: String { rawValue }
   }
 
-  @Test("95% intervals cover the analytic indices 90–99% of the time and are as wide as the estimates' spread",
-        arguments: Design.allCases)
+  @Test(
+    "95% intervals cover the analytic indices 90–99% of the time and are as wide as the estimates' spread",
+    arguments: Design.allCases)
   func calibrated(design: Design) throws {
     let function = Ishigami()
     let truth = function.firstOrder + function.totalOrder

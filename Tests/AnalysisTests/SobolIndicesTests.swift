@@ -14,11 +14,14 @@ private func expectCovers(
   _ analytic: Double, estimate: Double, low: Double, high: Double, maxHalfWidth: Double,
   _ label: String, sourceLocation: SourceLocation = #_sourceLocation
 ) {
-  #expect(low <= estimate && estimate <= high, "\(label): estimate outside its own interval", sourceLocation: sourceLocation)
-  #expect(low <= analytic && analytic <= high,
-          "\(label): analytic \(analytic) outside [\(low), \(high)] (estimate \(estimate))",
-          sourceLocation: sourceLocation)
-  #expect((high - low) / 2 < maxHalfWidth, "\(label): interval too wide to test anything", sourceLocation: sourceLocation)
+  #expect(
+    low <= estimate && estimate <= high, "\(label): estimate outside its own interval", sourceLocation: sourceLocation)
+  #expect(
+    low <= analytic && analytic <= high,
+    "\(label): analytic \(analytic) outside [\(low), \(high)] (estimate \(estimate))",
+    sourceLocation: sourceLocation)
+  #expect(
+    (high - low) / 2 < maxHalfWidth, "\(label): interval too wide to test anything", sourceLocation: sourceLocation)
 }
 
 /// The intervals the analytic tests check: 99.9% (resamples enough to place its bootstrap tails).
@@ -38,10 +41,12 @@ private func expectAnalytic(
   let measures = sobolMeasures(result)
   #expect(measures.count == firstOrder.count, sourceLocation: sourceLocation)
   for (index, m) in measures.enumerated() {
-    expectCovers(firstOrder[index], estimate: m.s1, low: m.s1Low, high: m.s1High, maxHalfWidth: maxHalfWidth,
-                 "S1 of \(result.rows[index].input)", sourceLocation: sourceLocation)
-    expectCovers(totalOrder[index], estimate: m.st, low: m.stLow, high: m.stHigh, maxHalfWidth: maxHalfWidth,
-                 "ST of \(result.rows[index].input)", sourceLocation: sourceLocation)
+    expectCovers(
+      firstOrder[index], estimate: m.s1, low: m.s1Low, high: m.s1High, maxHalfWidth: maxHalfWidth,
+      "S1 of \(result.rows[index].input)", sourceLocation: sourceLocation)
+    expectCovers(
+      totalOrder[index], estimate: m.st, low: m.stLow, high: m.stHigh, maxHalfWidth: maxHalfWidth,
+      "ST of \(result.rows[index].input)", sourceLocation: sourceLocation)
   }
 }
 
@@ -72,8 +77,9 @@ struct SobolIndicesTests {
     let design = try SaltelliDesign(inputs: function.inputs(), baseSamples: 4096, sampling: sampling)
     let result = try SobolIndices.run(model: function.model, design: design, options: acceptanceOptions)
     let inputs = function.a.indices.map { [$0] }
-    expectAnalytic(result, firstOrder: inputs.map(function.firstOrder), totalOrder: inputs.map(function.totalOrder),
-                   maxHalfWidth: 0.08)
+    expectAnalytic(
+      result, firstOrder: inputs.map(function.firstOrder), totalOrder: inputs.map(function.totalOrder),
+      maxHalfWidth: 0.08)
   }
 
   @Test("Sobol G with inputs in two groups: closed and total indices of each group")
@@ -87,8 +93,9 @@ struct SobolIndicesTests {
     let result = try SobolIndices.run(model: function.model, design: design, options: acceptanceOptions)
     #expect(result.rows.map(\.input) == ["model", "index_method"])
     let members = [[0, 2, 4], [1, 3, 5]]
-    expectAnalytic(result, firstOrder: members.map(function.firstOrder), totalOrder: members.map(function.totalOrder),
-                   maxHalfWidth: 0.08)
+    expectAnalytic(
+      result, firstOrder: members.map(function.firstOrder), totalOrder: members.map(function.totalOrder),
+      maxHalfWidth: 0.08)
   }
 
   @Test("Linear model with normal inputs: S1 = ST = a²σ²/Σ, and S1 sums to 1")
@@ -148,8 +155,12 @@ struct SobolIndicesTests {
       // (1000 resamples pin a standard deviation to about ±5% at 95%; observed ratios 0.94–1.03).
       let s1HalfWidth = (m.s1High - m.s1Low) / 2
       let stHalfWidth = (m.stHigh - m.stLow) / 2
-      #expect(abs(s1HalfWidth / reference.s1Conf[index] - 1) < 0.15, "S1 \(index) half-width \(s1HalfWidth) vs SALib \(reference.s1Conf[index])")
-      #expect(abs(stHalfWidth / reference.stConf[index] - 1) < 0.15, "ST \(index) half-width \(stHalfWidth) vs SALib \(reference.stConf[index])")
+      #expect(
+        abs(s1HalfWidth / reference.s1Conf[index] - 1) < 0.15,
+        "S1 \(index) half-width \(s1HalfWidth) vs SALib \(reference.s1Conf[index])")
+      #expect(
+        abs(stHalfWidth / reference.stConf[index] - 1) < 0.15,
+        "ST \(index) half-width \(stHalfWidth) vs SALib \(reference.stConf[index])")
     }
   }
 
@@ -193,7 +204,9 @@ struct SobolIndicesTests {
   @Test("Few base samples and a constant output are reported with their reasons")
   func sampleAndConstantWarnings() throws {
     let inputs = Ishigami().inputs
-    let model = PointwiseModel(outputs: [SensitivityOutput(id: "index", year: 2023), SensitivityOutput(id: "index", year: 2024)]) { x in
+    let model = PointwiseModel(outputs: [
+      SensitivityOutput(id: "index", year: 2023), SensitivityOutput(id: "index", year: 2024),
+    ]) { x in
       [42, x[0] + x[1]]
     }
     let design = try SaltelliDesign(inputs: inputs, baseSamples: 128, sampling: .random(seed: 7))
@@ -204,7 +217,10 @@ struct SobolIndicesTests {
     let constant = try #require(result.warnings.first { $0.kind == .constantOutput })
     #expect(constant.output == "index" && constant.year == 2023)
     // The constant year has zero indices by convention; the other year is analysed.
-    #expect(sobolMeasures(result).prefix(3).allSatisfy { $0 == SobolMeasures(s1: 0, s1Low: 0, s1High: 0, st: 0, stLow: 0, stHigh: 0) })
+    #expect(
+      sobolMeasures(result).prefix(3).allSatisfy {
+        $0 == SobolMeasures(s1: 0, s1Low: 0, s1High: 0, st: 0, stLow: 0, stHigh: 0)
+      })
     #expect(sobolMeasures(result)[3].s1 > 0.3)
   }
 
@@ -229,15 +245,20 @@ struct SobolIndicesTests {
     let warnings = SobolIndices.warnings(factors: ["a", "b", "c"], estimates: estimates, output: output, level: 0.95)
     #expect(warnings.map(\.kind) == [.negativeFirstOrder, .totalBelowFirstOrder, .firstOrderSumAboveOne])
     #expect(warnings.map(\.input) == ["a", "b", nil])
-    #expect(warnings[0].message == "first-order index of a for retail_sales (2030) is -0.08, negative beyond its 95% interval [-0.12, -0.01]: too few samples for a stable estimate")
-    #expect(warnings[1].message == "total-order index of b for retail_sales (2030) (0.85) lies below its first-order "
-      + "index (0.9) by 0.05, more than the 95% interval of ST − S1 [-0.08, -0.02] allows: the true ST is never below "
-      + "S1, so the estimates are not stable (too few samples)")
+    #expect(
+      warnings[0].message
+        == "first-order index of a for retail_sales (2030) is -0.08, negative beyond its 95% interval [-0.12, -0.01]: too few samples for a stable estimate"
+    )
+    #expect(
+      warnings[1].message == "total-order index of b for retail_sales (2030) (0.85) lies below its first-order "
+        + "index (0.9) by 0.05, more than the 95% interval of ST − S1 [-0.08, -0.02] allows: the true ST is never below "
+        + "S1, so the estimates are not stable (too few samples)")
 
     var inside = estimates
     inside.firstOrderSum.low = 0.98
-    #expect(!SobolIndices.warnings(factors: ["a", "b", "c"], estimates: inside, output: output, level: 0.95)
-      .contains { $0.kind == .firstOrderSumAboveOne })
+    #expect(
+      !SobolIndices.warnings(factors: ["a", "b", "c"], estimates: inside, output: output, level: 0.95)
+        .contains { $0.kind == .firstOrderSumAboveOne })
   }
 
   @Test(
@@ -274,8 +295,9 @@ struct SobolIndicesTests {
     let blocks = try #require(design.replicates)
     #expect((0..<8).map { blocks.range($0).count } == Array(repeating: 25, count: 8))
     let values = try function.model.evaluate(design.points)
-    let measures = sobolMeasures(try SobolIndices.analyze(
-      design: design, outputs: function.model.outputs, values: values, options: SobolOptions(minimumBaseSamples: 0)))
+    let measures = sobolMeasures(
+      try SobolIndices.analyze(
+        design: design, outputs: function.model.outputs, values: values, options: SobolOptions(minimumBaseSamples: 0)))
 
     // Reference: standardise over the whole design, then the estimators on each block of 25.
     let column = values.elements
@@ -301,8 +323,9 @@ struct SobolIndicesTests {
         let average = values.reduce(0, +) / 8
         let halfWidth = t7 * (values.reduce(0) { $0 + ($1 - average) * ($1 - average) } / 7 / 8).squareRoot()
         // The same sums in another order: a few ulps of O(1) numbers.
-        #expect(abs(estimate - average) < 1e-12 && abs(low - (average - halfWidth)) < 1e-12
-                && abs(high - (average + halfWidth)) < 1e-12, "factor \(factor): \(low) \(estimate) \(high)")
+        #expect(
+          abs(estimate - average) < 1e-12 && abs(low - (average - halfWidth)) < 1e-12
+            && abs(high - (average + halfWidth)) < 1e-12, "factor \(factor): \(low) \(estimate) \(high)")
       }
     }
   }
@@ -316,7 +339,8 @@ struct SobolIndicesTests {
       try SobolIndices.analyze(design: design, outputs: outputs, values: Matrix(rows: 79, columns: 1))
     }
     #expect(throws: SensitivityError.invalidOption("Sobol intervals need at least 10 bootstrap resamples, got 5")) {
-      try SobolIndices.analyze(design: design, outputs: outputs, values: Matrix(rows: 80, columns: 1), options: SobolOptions(resamples: 5))
+      try SobolIndices.analyze(
+        design: design, outputs: outputs, values: Matrix(rows: 80, columns: 1), options: SobolOptions(resamples: 5))
     }
     var values = try function.model.evaluate(design.points)
     values[17, 0] = .nan
@@ -324,9 +348,11 @@ struct SobolIndicesTests {
       try SobolIndices.analyze(design: design, outputs: outputs, values: values)
     }
     let oneScramble = try SaltelliDesign(inputs: function.inputs, baseSamples: 16, sampling: .sobol(scrambleSeed: 8))
-    #expect(throws: SensitivityError.invalidOption(
-      "Sobol intervals on scrambled Sobol points need at least 2 independent scramblings (replicates): "
-        + "the points of one scrambled set are not independent, so their spread does not measure the error")) {
+    #expect(
+      throws: SensitivityError.invalidOption(
+        "Sobol intervals on scrambled Sobol points need at least 2 independent scramblings (replicates): "
+          + "the points of one scrambled set are not independent, so their spread does not measure the error")
+    ) {
       try SobolIndices.run(model: function.model, design: oneScramble)
     }
     let wrongShape = PointwiseModel(outputs: outputs) { _ in [1, 2] }

@@ -59,7 +59,8 @@ struct StandardisedRegressionTests {
       #expect(sample.row(row) == Array(expected.prefix(4)), "sample row \(row)")
     }
     let values = try model.evaluate(sample)
-    let result = try StandardisedRegression.analyze(inputs: inputs, sample: sample, outputs: model.outputs, values: values)
+    let result = try StandardisedRegression.analyze(
+      inputs: inputs, sample: sample, outputs: model.outputs, values: values)
     // Both sides solve well-conditioned (cond ≈ 1) problems by backward-stable SVD, and the
     // PRCC reference inverts the rank correlation matrix: agreement to 1e-10 is far above
     // their rounding (~1e-14) and far below any modelling difference.
@@ -119,7 +120,9 @@ struct StandardisedRegressionTests {
       try StandardisedRegression.analyze(
         inputs: inputs, sample: broken, outputs: model.outputs, values: Matrix(rows: 10, columns: 1))
     }
-    let constant = PointwiseModel(outputs: [SensitivityOutput(id: "base", year: 2023), SensitivityOutput(id: "y", year: 2024)]) { x in
+    let constant = PointwiseModel(outputs: [
+      SensitivityOutput(id: "base", year: 2023), SensitivityOutput(id: "y", year: 2024),
+    ]) { x in
       [7, x[0] - x[1]]
     }
     let result = try StandardisedRegression.run(model: constant, inputs: inputs, count: 50, sampling: .random(seed: 1))

@@ -55,13 +55,18 @@ struct TornadoTests {
       [x[0] + 2 * x[1] + 3 * x[2], 3 * x[0] - 2 * x[1] + x[2] * x[2]]
     }
     let result = try Tornado.run(model: model, inputs: inputs)
-    #expect(result.rows.map { "\($0.output):\($0.input)" } == ["first:c", "first:b", "first:a", "second:a", "second:b", "second:c"])
+    #expect(
+      result.rows.map { "\($0.output):\($0.input)" } == [
+        "first:c", "first:b", "first:a", "second:a", "second:b", "second:c",
+      ])
   }
 
   @Test("Quantiles out of order are refused")
   func refusals() {
     let inputs = [SensitivityInput(name: "a", distribution: .uniform(min: 0, max: 1))]
-    #expect(throws: SensitivityError.invalidOption("tornado quantiles must satisfy 0 < low < high < 1, got 0.9 and 0.1")) {
+    #expect(
+      throws: SensitivityError.invalidOption("tornado quantiles must satisfy 0 < low < high < 1, got 0.9 and 0.1")
+    ) {
       try Tornado.design(inputs: inputs, options: TornadoOptions(lowQuantile: 0.9, highQuantile: 0.1))
     }
   }

@@ -106,9 +106,10 @@ struct ArchitectureTests {
   /// The modules of `import X` lines, with any attribute or import kind before the name.
   static func imports(in text: String) -> Set<String> {
     let pattern = /^\s*(?:@\S+\s+)*import\s+(?:(?:struct|class|enum|func|var|let|protocol|typealias)\s+)?(\w+)/
-    return Set(text.split(separator: "\n").compactMap { line in
-      (try? pattern.firstMatch(in: String(line))).map { String($0.output.1) }
-    })
+    return Set(
+      text.split(separator: "\n").compactMap { line in
+        (try? pattern.firstMatch(in: String(line))).map { String($0.output.1) }
+      })
   }
 
   /// Each target of Package.swift with its dependencies: the names of targets and products.

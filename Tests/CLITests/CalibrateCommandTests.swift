@@ -83,18 +83,23 @@ struct CalibrateCommandTests {
     #expect(result.status == 0, "stderr: \(result.stderr)")
     let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
     let parameters = json["parameters"] as! [[String: Any]]
-    let decisions = Dictionary(uniqueKeysWithValues: parameters.map { ($0["path"] as! String, $0["decision"] as! String) })
-    #expect(decisions == [
-      "metro_km.annual_addition": "fitted", "retail_sales.drift": "fitted",
-      "retail_sales.drivers.metro_km.elasticity": "fitted", "retail_sales.shock.sd": "fitted",
-      "retail_sales.shock.ar": "fitted",
-    ])
-    let estimates = Dictionary(uniqueKeysWithValues: parameters.compactMap { p in
-      (p["fitted"] as? [String: Any]).map { (p["path"] as! String, ($0["estimate"] as! Double, $0["se"] as! Double)) }
-    })
+    let decisions = Dictionary(
+      uniqueKeysWithValues: parameters.map { ($0["path"] as! String, $0["decision"] as! String) })
+    #expect(
+      decisions == [
+        "metro_km.annual_addition": "fitted", "retail_sales.drift": "fitted",
+        "retail_sales.drivers.metro_km.elasticity": "fitted", "retail_sales.shock.sd": "fitted",
+        "retail_sales.shock.ar": "fitted",
+      ])
+    let estimates = Dictionary(
+      uniqueKeysWithValues: parameters.compactMap { p in
+        (p["fitted"] as? [String: Any]).map { (p["path"] as! String, ($0["estimate"] as! Double, $0["se"] as! Double)) }
+      })
     // The generating values, within 4 standard errors.
-    for (key, truth) in [("retail_sales.drift", 0.04), ("retail_sales.drivers.metro_km.elasticity", 0.25),
-                         ("metro_km.annual_addition", 15)] {
+    for (key, truth) in [
+      ("retail_sales.drift", 0.04), ("retail_sales.drivers.metro_km.elasticity", 0.25),
+      ("metro_km.annual_addition", 15),
+    ] {
       let (estimate, se) = try #require(estimates[key])
       #expect(abs(estimate - truth) < 4 * se, "\(key): \(estimate) ± \(se) for \(truth)")
     }
@@ -128,14 +133,19 @@ struct CalibrateCommandTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = { folder.appendingPathComponent($0).path }
     try "retail_sales: sale\n".write(to: folder.appendingPathComponent("map.yaml"), atomically: true, encoding: .utf8)
-    let result = try execute(["calibrate", "--data", path("panel.csv"), "--model", path("model.yaml"), "--map", path("map.yaml")])
+    let result = try execute([
+      "calibrate", "--data", path("panel.csv"), "--model", path("model.yaml"), "--map", path("map.yaml"),
+    ])
     #expect(result.status == 65)
     #expect(result.stderr.contains("no column named `sale`; did you mean `sales`?"), "stderr: \(result.stderr)")
     try "retail_sale: sales\n".write(to: folder.appendingPathComponent("map.yaml"), atomically: true, encoding: .utf8)
-    let unknown = try execute(["calibrate", "--data", path("panel.csv"), "--model", path("model.yaml"), "--map", path("map.yaml")])
+    let unknown = try execute([
+      "calibrate", "--data", path("panel.csv"), "--model", path("model.yaml"), "--map", path("map.yaml"),
+    ])
     #expect(unknown.status == 65)
-    #expect(unknown.stderr.contains("map.yaml:1:1: unknown indicator 'retail_sale'; did you mean 'retail_sales'?"),
-            "stderr: \(unknown.stderr)")
+    #expect(
+      unknown.stderr.contains("map.yaml:1:1: unknown indicator 'retail_sale'; did you mean 'retail_sales'?"),
+      "stderr: \(unknown.stderr)")
   }
 
   @Test func anExistingOutputIsKeptWithoutForce() throws {
@@ -143,13 +153,16 @@ struct CalibrateCommandTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = { folder.appendingPathComponent($0).path }
     try "mine\n".write(to: folder.appendingPathComponent("calibrated.yaml"), atomically: true, encoding: .utf8)
-    let arguments = ["calibrate", "--data", path("panel.csv"), "--model", path("model.yaml"), "--map", path("map.yaml"),
-                     "--out", path("calibrated.yaml")]
+    let arguments = [
+      "calibrate", "--data", path("panel.csv"), "--model", path("model.yaml"), "--map", path("map.yaml"),
+      "--out", path("calibrated.yaml"),
+    ]
     let refused = try execute(arguments)
     #expect(refused.status == 73, "stderr: \(refused.stderr)")
     #expect(try String(contentsOf: folder.appendingPathComponent("calibrated.yaml"), encoding: .utf8) == "mine\n")
     #expect(try execute(arguments + ["--force"]).status == 0)
-    #expect(try String(contentsOf: folder.appendingPathComponent("calibrated.yaml"), encoding: .utf8).contains("[fitted]"))
+    #expect(
+      try String(contentsOf: folder.appendingPathComponent("calibrated.yaml"), encoding: .utf8).contains("[fitted]"))
   }
 
   /// The shipped default model is the calibration of the shipped panel through the shipped
@@ -164,7 +177,8 @@ struct CalibrateCommandTests {
       "--map", "scenarios/data/panel-map.yaml", "--duplicates", "first", "--out", out,
     ])
     #expect(result.status == 0, "stderr: \(result.stderr)")
-    let shipped = try String(contentsOf: repositoryRoot.appendingPathComponent("scenarios/models/icc-default.yaml"), encoding: .utf8)
+    let shipped = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("scenarios/models/icc-default.yaml"), encoding: .utf8)
     let again = try String(contentsOfFile: out, encoding: .utf8)
     #expect(shipped.components(separatedBy: "\n").dropFirst() == again.components(separatedBy: "\n").dropFirst())
     #expect(shipped.components(separatedBy: "  # [fitted]").count - 1 == 2)

@@ -5,19 +5,26 @@ import Foundation
 import Reporting
 import Testing
 import _TestSupport
+
 @testable import iccsim
 
 @Suite("Commands")
 struct CommandTests {
   @Test func validateAcceptsEveryShippedFile() throws {
-    let files = ["scenarios/shanghai-baseline.yaml", "scenarios/shanghai-districts-first.yaml", "scenarios/models/icc-default.yaml",
-                 "scenarios/data/cities.csv"]
+    let files = [
+      "scenarios/shanghai-baseline.yaml", "scenarios/shanghai-districts-first.yaml",
+      "scenarios/models/icc-default.yaml",
+      "scenarios/data/cities.csv",
+    ]
     let result = try execute(["validate"] + files)
     #expect(result.status == 0)
     #expect(result.stderr == "")
     let reported: [String] = result.stdout.split(separator: "\n").map { line in String(line.prefix { $0 != ":" }) }
     #expect(reported == files.map { "ok  " + $0 })
-    #expect(result.stdout.contains("ok  scenarios/shanghai-baseline.yaml: scenario shanghai-baseline: shanghai 2023+10, 24 indicators, 2 interventions, 3 targets"))
+    #expect(
+      result.stdout.contains(
+        "ok  scenarios/shanghai-baseline.yaml: scenario shanghai-baseline: shanghai 2023+10, 24 indicators, 2 interventions, 3 targets"
+      ))
   }
 
   @Test func validateReportsEveryProblemWithItsPlaceAndExits65() throws {
@@ -25,23 +32,28 @@ struct CommandTests {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let bad = folder.appendingPathComponent("bad.yaml")
-    try Data("scenario: bad\ncity: shanghai\nbase_year: 2023\nhorizon: 40\nmodel: \(repositoryRoot.path)/scenarios/models/icc-default.yaml\nsede: 1\n".utf8).write(to: bad)
+    try Data(
+      "scenario: bad\ncity: shanghai\nbase_year: 2023\nhorizon: 40\nmodel: \(repositoryRoot.path)/scenarios/models/icc-default.yaml\nsede: 1\n"
+        .utf8
+    ).write(to: bad)
     let result = try execute(["validate", bad.path])
     #expect(result.status == 65)
     #expect(result.stdout == "")
-    #expect(result.stderr == """
-      \(bad.path):6:1: unknown key 'sede' in a scenario file; did you mean 'seed'?
-      \(bad.path):4:10: a horizon in years must lie in 1…30 (got 40)
-      \(bad.path):5:1: no base-year (2023) value for shanghai of \(IndicatorCatalogue.bundled.ids.joined(separator: ", ")): name a baseline table or set them under values:
-      iccsim: 3 problems in the input
+    #expect(
+      result.stderr == """
+        \(bad.path):6:1: unknown key 'sede' in a scenario file; did you mean 'seed'?
+        \(bad.path):4:10: a horizon in years must lie in 1…30 (got 40)
+        \(bad.path):5:1: no base-year (2023) value for shanghai of \(IndicatorCatalogue.bundled.ids.joined(separator: ", ")): name a baseline table or set them under values:
+        iccsim: 3 problems in the input
 
-      """)
+        """)
   }
 
   @Test func validateExits66ForAFileThatCannotBeRead() throws {
     let result = try execute(["validate", "scenarios/no-such-file.yaml"])
     #expect(result.status == 66)
-    #expect(result.stderr == "scenarios/no-such-file.yaml: cannot read file: no such file\niccsim: 1 problem in the input\n")
+    #expect(
+      result.stderr == "scenarios/no-such-file.yaml: cannot read file: no such file\niccsim: 1 problem in the input\n")
   }
 
   @Test func validateWithoutFilesIsAUsageError() throws {
@@ -58,9 +70,11 @@ struct CommandTests {
       #expect(lines.count == 26, "header, rule and 24 rows")
       // Every column starts at the same display column on every line: the text before the last
       // column (padded to its width) has the same display width on every line.
-      let prefixWidths = Set(lines.map { line in
-        displayWidth(line) - displayWidth(String(line.split(separator: " ", omittingEmptySubsequences: true).last ?? ""))
-      })
+      let prefixWidths = Set(
+        lines.map { line in
+          displayWidth(line)
+            - displayWidth(String(line.split(separator: " ", omittingEmptySubsequences: true).last ?? ""))
+        })
       #expect(prefixWidths.count == 1, "\(language): columns aligned")
     }
     let zh = try execute(["indicators", "--lang", "zh"])
@@ -77,8 +91,9 @@ struct CommandTests {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     for name in ["models", "data"] {
-      try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent(name),
-                                                 withDestinationURL: repositoryRoot.appendingPathComponent("scenarios/\(name)"))
+      try FileManager.default.createSymbolicLink(
+        at: folder.appendingPathComponent(name),
+        withDestinationURL: repositoryRoot.appendingPathComponent("scenarios/\(name)"))
     }
     for city in ["shanghai", "guangzhou", "chongqing"] {
       let starter = try execute(["init", "--city", city])
@@ -107,7 +122,8 @@ struct CommandTests {
 
   @Test func errorsMapToSysexits() {
     let content = InputError(problems: [InputProblem(file: "f", line: 1, column: 1, message: "bad")])
-    let unreadable = InputError(problems: [InputProblem(file: "f", message: "cannot read file", isUnreadableFile: true)])
+    let unreadable = InputError(problems: [InputProblem(file: "f", message: "cannot read file", isUnreadableFile: true)]
+    )
     #expect(ExitStatus(for: content) == .dataError)
     #expect(ExitStatus(for: unreadable) == .noInput)
     let unwritable = OutputError(path: "out.csv", fault: .cannotCreate("permission denied"))

@@ -16,8 +16,10 @@ struct ConcurrencyFaultTests {
     try FaultInjection.withFolder { folder in
       let formats = ["json,md,csv", "csv,json,md"]
       func arguments(seed: Int, into out: String) -> [String] {
-        ["run", FaultInjection.scenario, "--runs", "20", "--seed", "\(seed)", "--no-meta",
-         "--format", formats[seed - 1], "--out", out] + (force ? ["--force"] : [])
+        [
+          "run", FaultInjection.scenario, "--runs", "20", "--seed", "\(seed)", "--no-meta",
+          "--format", formats[seed - 1], "--out", out,
+        ] + (force ? ["--force"] : [])
       }
       var references: [[String: Data]] = []
       for seed in 1...2 {
@@ -47,8 +49,10 @@ struct ConcurrencyFaultTests {
   @Test func aTerminatedRunLeavesNothing() throws {
     try FaultInjection.withFolder { folder in
       let process = try FaultInjection.start(
-        ["run", FaultInjection.scenario, "--runs", "50000000", "--threads", "1", "--format", "json,html",
-         "--out", folder + "/out", "--keep-runs", folder + "/runs.csv"]
+        [
+          "run", FaultInjection.scenario, "--runs", "50000000", "--threads", "1", "--format", "json,html",
+          "--out", folder + "/out", "--keep-runs", folder + "/runs.csv",
+        ]
       ) { try FaultInjection.names(in: folder).contains { $0.hasPrefix(".iccsim-runs.csv-") } }
       process.terminate()
       process.waitUntilExit()
@@ -85,8 +89,10 @@ struct ConcurrencyFaultTests {
       try Data(original.utf8).write(to: URL(fileURLWithPath: scenario))
       let result = folder + "/result"
       let process = try FaultInjection.start(
-        ["run", scenario, "--runs", "3000", "--threads", "1", "--format", "json", "--out", result,
-         "--keep-runs", folder + "/runs.csv"]
+        [
+          "run", scenario, "--runs", "3000", "--threads", "1", "--format", "json", "--out", result,
+          "--keep-runs", folder + "/runs.csv",
+        ]
       ) { try FaultInjection.names(in: folder).contains { $0.hasSuffix(".tmp") } }
       try Data((original + "# edited during the run\n").utf8).write(to: URL(fileURLWithPath: scenario))
       process.waitUntilExit()

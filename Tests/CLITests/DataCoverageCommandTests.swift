@@ -10,13 +10,16 @@ struct DataCoverageCommandTests {
     #expect(result.status == 0, "stderr: \(result.stderr)")
     let committedFile = repositoryRoot.appendingPathComponent("scenarios/data/coverage.md")
     let committed = try String(contentsOf: committedFile, encoding: .utf8)
-    #expect(result.stdout == committed, """
+    #expect(
+      result.stdout == committed,
+      """
       scenarios/data/coverage.md is out of date: run
       iccsim data coverage scenarios/data/city-panel.csv --out scenarios/data/coverage.md --force
       """)
     // Tianjin's receipts are fitted only after their 2017→2018 break.
-    #expect(committed.contains(
-      "| tianjin | `intl_tourism_receipts` | 2010–2019 | 14 | 2 | 2018–2019 | break 11, duplicate 1 |"))
+    #expect(
+      committed.contains(
+        "| tianjin | `intl_tourism_receipts` | 2010–2019 | 14 | 2 | 2018–2019 | break 11, duplicate 1 |"))
   }
 
   @Test func anExistingOutputIsReplacedOnlyWithForce() throws {

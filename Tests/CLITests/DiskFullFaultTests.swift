@@ -81,8 +81,10 @@ struct DiskFullFaultTests {
   @Test func aSetThatDoesNotFitIsNotWrittenInPart() throws {
     try FaultInjection.withFolder { reference in
       let arguments = { (out: String) in
-        ["run", FaultInjection.scenario, "--runs", "20", "--no-meta", "--format", "json,xlsx,html", "--out", out,
-         "--force"]
+        [
+          "run", FaultInjection.scenario, "--runs", "20", "--no-meta", "--format", "json,xlsx,html", "--out", out,
+          "--force",
+        ]
       }
       #expect(try execute(arguments(reference)).status == 0)
       let size = { (name: String) in

@@ -8,21 +8,26 @@ struct EstimateCommandTests {
   static let fixtures = "Tests/EstimationTests/Fixtures"
 
   @Test func jsonHasTheDesignKeysAndIsDeterministic() throws {
-    let arguments = ["estimate", "--data", "\(Self.fixtures)/synthetic-panel.csv", "--formula", "y ~ x1 + log(x2) + C(city)",
-                     "--se", "hc1", "--format", "json"]
+    let arguments = [
+      "estimate", "--data", "\(Self.fixtures)/synthetic-panel.csv", "--formula", "y ~ x1 + log(x2) + C(city)",
+      "--se", "hc1", "--format", "json",
+    ]
     let first = try execute(arguments)
     let second = try execute(arguments)
     #expect(first.status == 0, "stderr: \(first.stderr)")
     #expect(first.stdout == second.stdout, "identical fits give identical bytes")
     let json = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as! [String: Any]
-    for key in ["n_obs", "df_resid", "rank", "coefficients", "r_squared", "adj_r_squared", "residual_std_error",
-                "f_statistic", "condition_number", "covariance", "n_dropped", "aliased", "f_p_value", "df_model"] {
+    for key in [
+      "n_obs", "df_resid", "rank", "coefficients", "r_squared", "adj_r_squared", "residual_std_error",
+      "f_statistic", "condition_number", "covariance", "n_dropped", "aliased", "f_p_value", "df_model",
+    ] {
       #expect(json[key] != nil, "missing key \(key)")
     }
     #expect(json["n_obs"] as? Int == 177)
     #expect(json["n_dropped"] as? Int == 3)
     let coefficient = (json["coefficients"] as! [[String: Any]])[1]
-    #expect(Set(coefficient.keys).isSuperset(of: ["term", "estimate", "std_error", "t", "p_value", "ci_low", "ci_high"]))
+    #expect(
+      Set(coefficient.keys).isSuperset(of: ["term", "estimate", "std_error", "t", "p_value", "ci_low", "ci_high"]))
     let covariance = json["covariance"] as! [String: Any]
     #expect(covariance["type"] as? String == "HC1")
   }
@@ -36,13 +41,17 @@ struct EstimateCommandTests {
   }
 
   static let errorCases: [ErrorCase] = [
-    ErrorCase(name: "formula syntax", arguments: ["--formula", "y ~ x1 +"], status: 64, message: "formula: expected a column"),
-    ErrorCase(name: "unknown column", arguments: ["--formula", "y ~ x11"], status: 65,
-              message: "synthetic-panel.csv: no column named `x11`; did you mean `x1`?"),
-    ErrorCase(name: "unknown covariance", arguments: ["--formula", "y ~ x1", "--se", "hc4"], status: 64,
-              message: "unknown covariance `hc4`"),
-    ErrorCase(name: "formula and model", arguments: ["--formula", "y ~ x1", "--model", "m.yaml"], status: 64,
-              message: "give either --formula or --model"),
+    ErrorCase(
+      name: "formula syntax", arguments: ["--formula", "y ~ x1 +"], status: 64, message: "formula: expected a column"),
+    ErrorCase(
+      name: "unknown column", arguments: ["--formula", "y ~ x11"], status: 65,
+      message: "synthetic-panel.csv: no column named `x11`; did you mean `x1`?"),
+    ErrorCase(
+      name: "unknown covariance", arguments: ["--formula", "y ~ x1", "--se", "hc4"], status: 64,
+      message: "unknown covariance `hc4`"),
+    ErrorCase(
+      name: "formula and model", arguments: ["--formula", "y ~ x1", "--model", "m.yaml"], status: 64,
+      message: "give either --formula or --model"),
   ]
 
   @Test(arguments: errorCases)
@@ -131,8 +140,10 @@ struct EstimateCommandTests {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let refused = folder.appendingPathComponent("refused.yaml"), clipped = folder.appendingPathComponent("clipped.yaml")
-    let arguments = ["estimate", "--data", "\(Self.fixtures)/two-way-indefinite-panel.csv", "--model",
-                     "\(Self.fixtures)/panel-model.yaml", "--response", "retail_sales", "--se", "cluster:city,year"]
+    let arguments = [
+      "estimate", "--data", "\(Self.fixtures)/two-way-indefinite-panel.csv", "--model",
+      "\(Self.fixtures)/panel-model.yaml", "--response", "retail_sales", "--se", "cluster:city,year",
+    ]
     let refusal = try execute(arguments + ["--write", refused.path])
     #expect(refusal.status == 65)
     #expect(refusal.stderr.contains("not positive semi-definite"), "\(refusal.stderr)")

@@ -26,8 +26,9 @@ struct ExitStatusTests {
 
   static let cases: [Case] = [
     Case(error: InputError(problems: [InputProblem(file: "s.yaml", line: 1, column: 1, message: "bad")]), status: 65),
-    Case(error: InputError(problems: [InputProblem(file: "s.yaml", message: "unreadable", isUnreadableFile: true)]),
-         status: 66),
+    Case(
+      error: InputError(problems: [InputProblem(file: "s.yaml", message: "unreadable", isUnreadableFile: true)]),
+      status: 66),
     Case(error: EstimationError.unreadableFile(path: "panel.csv", reason: "no such file"), status: 66),
     Case(error: EstimationError.formulaSyntax(formula: "y ~", offset: 3, message: "a term"), status: 64),
     Case(error: EstimationError.invalidOption("--se hc9"), status: 64),

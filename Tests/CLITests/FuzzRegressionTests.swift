@@ -11,7 +11,9 @@ import _TestSupport
 @Suite("Fuzz regressions")
 struct FuzzRegressionTests {
   static func inputs(_ target: String) throws -> [URL] {
-    let folders = ["Fuzz/Corpus/\(target)", "Fuzz/Regressions/\(target)"].map { repositoryRoot.appendingPathComponent($0) }
+    let folders = ["Fuzz/Corpus/\(target)", "Fuzz/Regressions/\(target)"].map {
+      repositoryRoot.appendingPathComponent($0)
+    }
     return folders.flatMap { folder in
       ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
         .filter { !$0.lastPathComponent.hasPrefix(".") }
@@ -42,7 +44,9 @@ struct FuzzRegressionTests {
     for input in inputs {
       let bytes = try Data(contentsOf: input)
       let text = String(decoding: bytes, as: UTF8.self)
-      do { _ = try DataTable.parse(csv: text, file: input.lastPathComponent, duplicates: .mean) } catch is EstimationError {}
+      do {
+        _ = try DataTable.parse(csv: text, file: input.lastPathComponent, duplicates: .mean)
+      } catch is EstimationError {}
       do { _ = try CityData.load(from: input) } catch is InputError {}
     }
   }

@@ -41,7 +41,8 @@ struct InputFaultTests {
         .replacingOccurrences(of: "model: models/", with: "model: \(repositoryRoot.path)/scenarios/models/")
         .replacingOccurrences(of: "baseline: data/", with: "baseline: \(repositoryRoot.path)/scenarios/data/")
       let key = line.prefix { $0 != ":" }
-      let edited = scenario.split(separator: "\n", omittingEmptySubsequences: false)
+      let edited =
+        scenario.split(separator: "\n", omittingEmptySubsequences: false)
         .filter { !$0.hasPrefix(key + ":") }.joined(separator: "\n") + "\n" + line + "\n"
       try Data(edited.utf8).write(to: URL(fileURLWithPath: folder + "/s.yaml"))
       let result = try execute(["validate", folder + "/s.yaml"])

@@ -11,7 +11,9 @@ struct KeepRunsAndInterruptTests {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let runs = folder.appendingPathComponent("runs.csv")
-    let result = try execute(["run", "scenarios/shanghai-baseline.yaml", "--runs", "1500", "--format", "json", "--keep-runs", runs.path])
+    let result = try execute([
+      "run", "scenarios/shanghai-baseline.yaml", "--runs", "1500", "--format", "json", "--keep-runs", runs.path,
+    ])
     #expect(result.status == 0, "stderr: \(result.stderr)")
     let summary = try ResultCoding.decoder().decode(RunResult.self, from: Data(result.stdout.utf8))
     let lines = try String(contentsOf: runs, encoding: .utf8).split(separator: "\n")
@@ -40,8 +42,10 @@ struct KeepRunsAndInterruptTests {
     let process = Process()
     process.executableURL = iccsimBinary
     process.currentDirectoryURL = repositoryRoot
-    process.arguments = ["run", "scenarios/shanghai-baseline.yaml", "--runs", "50000000", "--format", "json",
-                         "--out", folder.appendingPathComponent("out").path, "--keep-runs", folder.appendingPathComponent("runs.csv").path]
+    process.arguments = [
+      "run", "scenarios/shanghai-baseline.yaml", "--runs", "50000000", "--format", "json",
+      "--out", folder.appendingPathComponent("out").path, "--keep-runs", folder.appendingPathComponent("runs.csv").path,
+    ]
     let errors = Pipe()
     process.standardError = errors
     process.standardOutput = FileHandle.nullDevice
@@ -59,6 +63,8 @@ struct KeepRunsAndInterruptTests {
     #expect(stderr.contains("interrupted"))
     let left = try FileManager.default.contentsOfDirectory(atPath: folder.path)
     #expect(left.isEmpty || left == ["out"], "left behind: \(left)")
-    if left == ["out"] { #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path).isEmpty) }
+    if left == ["out"] {
+      #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path).isEmpty)
+    }
   }
 }

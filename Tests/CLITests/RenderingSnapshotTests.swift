@@ -17,13 +17,18 @@ struct RenderingSnapshotTests {
   }
 
   static let examples = [
-    Example(snapshot: "sensitivity-tornado.txt",
-            arguments: ["sensitivity", "scenarios/shanghai-baseline.yaml", "--method", "tornado"]),
-    Example(snapshot: "estimate-ridge-vif.txt",
-            arguments: ["estimate", "--data", panel, "--formula", "y ~ x1 + x3", "--ridge", "0.5", "--vif"]),
-    Example(snapshot: "estimate-two-way-cluster.txt",
-            arguments: ["estimate", "--data", panel, "--formula", "y ~ x1 + log(x2) + C(city) + C(year)",
-                        "--se", "cluster:city,year"]),
+    Example(
+      snapshot: "sensitivity-tornado.txt",
+      arguments: ["sensitivity", "scenarios/shanghai-baseline.yaml", "--method", "tornado"]),
+    Example(
+      snapshot: "estimate-ridge-vif.txt",
+      arguments: ["estimate", "--data", panel, "--formula", "y ~ x1 + x3", "--ridge", "0.5", "--vif"]),
+    Example(
+      snapshot: "estimate-two-way-cluster.txt",
+      arguments: [
+        "estimate", "--data", panel, "--formula", "y ~ x1 + log(x2) + C(city) + C(year)",
+        "--se", "cluster:city,year",
+      ]),
   ]
 
   @Test(arguments: examples)

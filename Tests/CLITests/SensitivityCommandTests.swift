@@ -14,7 +14,9 @@ struct SensitivityCommandTests {
   }
 
   @Test func sobolJsonRowsHaveThePublicShape() throws {
-    let result = try execute(["sensitivity", Self.scenario, "--method", "sobol", "--samples", "64", "--year", "2030", "--format", "json"])
+    let result = try execute([
+      "sensitivity", Self.scenario, "--method", "sobol", "--samples", "64", "--year", "2030", "--format", "json",
+    ])
     #expect(result.status == 0, "stderr: \(result.stderr)")
     let (document, rows) = try Self.rows(result.stdout)
     let inputs = try #require(document["inputs"] as? [[String: Any]])
@@ -22,7 +24,8 @@ struct SensitivityCommandTests {
     #expect(document["runs"] as? Int == 64 * (inputs.count + 2))
     #expect(rows.count == inputs.count)
     for row in rows {
-      #expect(Set(row.keys) == ["input", "output", "year", "method", "s1", "s1_low", "s1_high", "st", "st_low", "st_high"])
+      #expect(
+        Set(row.keys) == ["input", "output", "year", "method", "s1", "s1_low", "s1_high", "st", "st_low", "st_high"])
       #expect(row["output"] as? String == "index" && row["year"] as? Int == 2030 && row["method"] as? String == "sobol")
     }
     // Inputs are named by their stable paths.
@@ -33,19 +36,33 @@ struct SensitivityCommandTests {
   }
 
   @Test func srcAndTornadoRowsHaveTheirFields() throws {
-    let src = try execute(["sensitivity", Self.scenario, "--method", "src", "--samples", "300", "--output", "retail_sales", "--format", "json"])
+    let src = try execute([
+      "sensitivity", Self.scenario, "--method", "src", "--samples", "300", "--output", "retail_sales", "--format",
+      "json",
+    ])
     #expect(src.status == 0, "stderr: \(src.stderr)")
     let srcRows = try Self.rows(src.stdout).rows
-    #expect(srcRows.allSatisfy { Set($0.keys) == ["input", "output", "year", "method", "src", "prcc", "r_squared", "rank_r_squared"] })
+    #expect(
+      srcRows.allSatisfy {
+        Set($0.keys) == ["input", "output", "year", "method", "src", "prcc", "r_squared", "rank_r_squared"]
+      })
     #expect(srcRows.allSatisfy { $0["year"] as? Int == 2033 && $0["output"] as? String == "retail_sales" })
 
-    let tornado = try execute(["sensitivity", Self.scenario, "--method", "tornado", "--output", "cost", "--all-years", "--format", "json"])
+    let tornado = try execute([
+      "sensitivity", Self.scenario, "--method", "tornado", "--output", "cost", "--all-years", "--format", "json",
+    ])
     #expect(tornado.status == 0, "stderr: \(tornado.stderr)")
     let tornadoRows = try Self.rows(tornado.stdout).rows
     #expect(Set(tornadoRows.compactMap { $0["year"] as? Int }) == Set(2024...2033))
-    #expect(tornadoRows.allSatisfy { Set($0.keys) == ["input", "output", "year", "method", "low", "high", "swing", "base", "input_low", "input_high"] })
+    #expect(
+      tornadoRows.allSatisfy {
+        Set($0.keys) == [
+          "input", "output", "year", "method", "low", "high", "swing", "base", "input_low", "input_high",
+        ]
+      })
     // The programme cost of a year depends on the interventions' costs (and delays), on nothing else.
-    let costDrivers = Set(tornadoRows.filter { ($0["swing"] as? Double ?? 0) > 0 }.compactMap { $0["input"] as? String })
+    let costDrivers = Set(
+      tornadoRows.filter { ($0["swing"] as? Double ?? 0) > 0 }.compactMap { $0["input"] as? String })
     #expect(!costDrivers.isEmpty && costDrivers.allSatisfy { $0.hasPrefix("interventions.") })
   }
 
@@ -64,7 +81,9 @@ struct SensitivityCommandTests {
   }
 
   @Test func csvHasAHeaderAndOneLinePerRow() throws {
-    let result = try execute(["sensitivity", Self.scenario, "--method", "sobol", "--groups", "--samples", "32", "--format", "csv"])
+    let result = try execute([
+      "sensitivity", Self.scenario, "--method", "sobol", "--groups", "--samples", "32", "--format", "csv",
+    ])
     #expect(result.status == 0, "stderr: \(result.stderr)")
     let lines = result.stdout.split(separator: "\n")
     #expect(lines.first == "input,output,year,method,s1,s1_low,s1_high,st,st_low,st_high")
@@ -81,13 +100,21 @@ struct SensitivityCommandTests {
   }
 
   @Test(arguments: [
-    ErrorCase(arguments: ["--method", "sobol", "--output", "gdp"], status: 64,
-              message: "'gdp' is not an output of scenario 'shanghai-baseline'; expected one of: global_city_rank"),
-    ErrorCase(arguments: ["--method", "tornado", "--year", "2050"], status: 64, message: "--year 2050 is outside the scenario's years 2023…2033"),
-    ErrorCase(arguments: ["--method", "src", "--groups"], status: 64, message: "--groups applies to --method sobol only"),
-    ErrorCase(arguments: ["--method", "tornado", "--samples", "10"], status: 64, message: "--samples does not apply to the tornado"),
+    ErrorCase(
+      arguments: ["--method", "sobol", "--output", "gdp"], status: 64,
+      message: "'gdp' is not an output of scenario 'shanghai-baseline'; expected one of: global_city_rank"),
+    ErrorCase(
+      arguments: ["--method", "tornado", "--year", "2050"], status: 64,
+      message: "--year 2050 is outside the scenario's years 2023…2033"),
+    ErrorCase(
+      arguments: ["--method", "src", "--groups"], status: 64, message: "--groups applies to --method sobol only"),
+    ErrorCase(
+      arguments: ["--method", "tornado", "--samples", "10"], status: 64,
+      message: "--samples does not apply to the tornado"),
     ErrorCase(arguments: ["--method", "anova"], status: 64, message: "anova"),
-    ErrorCase(arguments: ["--method", "src", "--samples", "20"], status: 64, message: "a regression on 56 inputs needs at least 58 samples, got 20"),
+    ErrorCase(
+      arguments: ["--method", "src", "--samples", "20"], status: 64,
+      message: "a regression on 56 inputs needs at least 58 samples, got 20"),
   ])
   func errorsHaveTheirExitStatus(_ example: ErrorCase) throws {
     let result = try execute(["sensitivity", Self.scenario] + example.arguments)

@@ -6,7 +6,9 @@ import _TestSupport
 /// (`--merge`) gives the same result as one process; parts that do not fit are named.
 @Suite("Sensitivity shards")
 struct SensitivityShardTests {
-  static let common = ["sensitivity", "scenarios/shanghai-baseline.yaml", "--method", "sobol", "--samples", "48", "--all-years"]
+  static let common = [
+    "sensitivity", "scenarios/shanghai-baseline.yaml", "--method", "sobol", "--samples", "48", "--all-years",
+  ]
 
   @Test func mergedShardsEqualOneProcess() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iccsim-sobol-\(UUID().uuidString)")
@@ -30,11 +32,15 @@ struct SensitivityShardTests {
     #expect(duplicate.status == 65 && duplicate.stderr.contains("both hold shard 2/4"))
     let otherSeed = try execute(Self.common + ["--seed", "99", "--merge"] + parts)
     #expect(otherSeed.status == 65)
-    #expect(otherSeed.stderr.contains("was computed with seed 20231231") && otherSeed.stderr.contains("this command asks for seed 99"))
+    #expect(
+      otherSeed.stderr.contains("was computed with seed 20231231")
+        && otherSeed.stderr.contains("this command asks for seed 99"))
   }
 
   @Test func shardingIsForSobolOnly() throws {
-    let result = try execute(["sensitivity", "scenarios/shanghai-baseline.yaml", "--method", "tornado", "--shard", "1/2"])
+    let result = try execute([
+      "sensitivity", "scenarios/shanghai-baseline.yaml", "--method", "tornado", "--shard", "1/2",
+    ])
     #expect(result.status == 64)
     #expect(result.stderr.contains("--shard and --merge split Sobol designs"))
   }

@@ -15,10 +15,13 @@ struct ShardCommandTests {
   }
 
   /// Writes shards 1…count of 800 runs (seed `seed`) into `folder` and returns their paths.
-  static func writeParts(in folder: URL, count: Int = 4, seed: String = "5", prefix: String = "part") throws -> [String] {
+  static func writeParts(in folder: URL, count: Int = 4, seed: String = "5", prefix: String = "part") throws -> [String]
+  {
     try (1...count).map { k in
       let path = folder.appendingPathComponent("\(prefix)-\(k).json").path
-      let run = try execute(["run", scenario, "--runs", "800", "--seed", seed, "--threads", "1", "--shard", "\(k)/\(count)", "--out", path])
+      let run = try execute([
+        "run", scenario, "--runs", "800", "--seed", seed, "--threads", "1", "--shard", "\(k)/\(count)", "--out", path,
+      ])
       #expect(run.status == 0, "stderr: \(run.stderr)")
       return path
     }
@@ -28,7 +31,8 @@ struct ShardCommandTests {
     let folder = try Self.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let parts = try Self.writeParts(in: folder)
-    let partial = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: parts[1]))) as? [String: Any])
+    let partial = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: parts[1]))) as? [String: Any])
     #expect(partial["kind"] as? String == "iccsim-partial-run")
     let shard = try #require(partial["shard"] as? [String: Any])
     #expect(shard["index"] as? Int == 2 && shard["count"] as? Int == 4 && shard["runs"] as? [Int] == [200, 400])
@@ -49,7 +53,8 @@ struct ShardCommandTests {
     let merge = try execute(["merge"] + parts)
     #expect(merge.status == 0, "stderr: \(merge.stderr)")
     let result = try ResultCoding.decoder().decode(RunResult.self, from: Data(merge.stdout.utf8))
-    let part = try ResultCoding.decoder().decode(PartialRun.self, from: Data(contentsOf: URL(fileURLWithPath: parts[0])))
+    let part = try ResultCoding.decoder().decode(
+      PartialRun.self, from: Data(contentsOf: URL(fileURLWithPath: parts[0])))
     let meta = try #require(result.meta)
     #expect(meta.command.dropFirst().first == "merge")
     #expect(meta.inputs == part.meta?.inputs && meta.inputs.contains { $0.path == Self.scenario })
@@ -77,7 +82,8 @@ struct ShardCommandTests {
 
     let mixed = try execute(["merge", parts[0], foreign[1], parts[2], parts[3]])
     #expect(mixed.status == 65)
-    #expect(mixed.stderr == "iccsim: \(foreign[1]) is not a part of the same job as \(parts[0]): seed 6 differs from 5\n")
+    #expect(
+      mixed.stderr == "iccsim: \(foreign[1]) is not a part of the same job as \(parts[0]): seed 6 differs from 5\n")
 
     let unreadable = try execute(["merge", parts[0], folder.appendingPathComponent("absent.json").path])
     #expect(unreadable.status == 66)

@@ -13,7 +13,9 @@ struct SimulationCommandTests {
   }
 
   @Test func runWritesTheResultSchemaOfTheDesign() throws {
-    let result = try execute(["run", "scenarios/shanghai-baseline.yaml", "--runs", "500", "--seed", "3", "--format", "json"])
+    let result = try execute([
+      "run", "scenarios/shanghai-baseline.yaml", "--runs", "500", "--seed", "3", "--format", "json",
+    ])
     #expect(result.status == 0, "stderr: \(result.stderr)")
     let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     for key in ["scenario", "city", "base_year", "horizon", "runs", "seed", "series", "targets", "cost", "meta"] {
@@ -24,19 +26,24 @@ struct SimulationCommandTests {
     let series = try #require(object["series"] as? [[String: Any]])
     // 24 indicators, the 5 dimensions and the index, each for 2023…2033.
     #expect(series.count == 30 * 11)
-    #expect(Set(series.compactMap { $0["indicator"] as? String }).isSuperset(of: ["index", "renown", "policy", "retail_sales"]))
+    #expect(
+      Set(series.compactMap { $0["indicator"] as? String }).isSuperset(of: [
+        "index", "renown", "policy", "retail_sales",
+      ]))
     let point = try #require(series.first)
     #expect(Set(point.keys) == ["indicator", "year", "mean", "sd", "p5", "p25", "p50", "p75", "p95"])
     let meta = try #require(object["meta"] as? [String: Any])
     let inputs = try #require(meta["inputs"] as? [[String: String]])
-    #expect(inputs.map { $0["path"]! } .contains("scenarios/models/icc-default.yaml"))
+    #expect(inputs.map { $0["path"]! }.contains("scenarios/models/icc-default.yaml"))
     #expect(inputs.allSatisfy { $0["sha256"]!.count == 64 })
   }
 
   /// `--sampling latin-hypercube` is recorded in the result, and a compare under it is still
   /// paired: a plan compared with itself differs by exactly zero everywhere.
   @Test func latinHypercubeSamplingIsRecordedAndPaired() throws {
-    let run = try execute(["run", "scenarios/shanghai-baseline.yaml", "--runs", "300", "--sampling", "latin-hypercube", "--format", "json"])
+    let run = try execute([
+      "run", "scenarios/shanghai-baseline.yaml", "--runs", "300", "--sampling", "latin-hypercube", "--format", "json",
+    ])
     #expect(run.status == 0, "stderr: \(run.stderr)")
     #expect(try ResultCoding.decoder().decode(RunResult.self, from: Data(run.stdout.utf8)).sampling == .latinHypercube)
     let compare = try execute([
@@ -45,14 +52,20 @@ struct SimulationCommandTests {
     ])
     #expect(compare.status == 0, "stderr: \(compare.stderr)")
     let object = try #require(try JSONSerialization.jsonObject(with: Data(compare.stdout.utf8)) as? [String: Any])
-    let differences = try #require((object["comparisons"] as? [[String: Any]])?.first?["differences"] as? [[String: Any]])
+    let differences = try #require(
+      (object["comparisons"] as? [[String: Any]])?.first?["differences"] as? [[String: Any]])
     #expect(!differences.isEmpty)
-    #expect(differences.allSatisfy { row in ["mean", "sd", "p5", "p50", "p95"].allSatisfy { row[$0] as? Double == 0 } })
+    #expect(
+      differences.allSatisfy { row in ["mean", "sd", "p5", "p50", "p95"].allSatisfy { row[$0] as? Double == 0 } })
   }
 
   @Test func resultsAreTheSameAtAnyThreadCountExceptTheManifest() throws {
-    let one = try execute(["run", "scenarios/shanghai-policy-first.yaml", "--runs", "700", "--threads", "1", "--format", "json"])
-    let two = try execute(["run", "scenarios/shanghai-policy-first.yaml", "--runs", "700", "--threads", "2", "--format", "json"])
+    let one = try execute([
+      "run", "scenarios/shanghai-policy-first.yaml", "--runs", "700", "--threads", "1", "--format", "json",
+    ])
+    let two = try execute([
+      "run", "scenarios/shanghai-policy-first.yaml", "--runs", "700", "--threads", "2", "--format", "json",
+    ])
     let decoder = ResultCoding.decoder()
     var a = try decoder.decode(RunResult.self, from: Data(one.stdout.utf8))
     var b = try decoder.decode(RunResult.self, from: Data(two.stdout.utf8))
@@ -63,7 +76,10 @@ struct SimulationCommandTests {
   }
 
   @Test func compareWritesPairedDifferences() throws {
-    let result = try execute(["compare", "scenarios/shanghai-baseline.yaml", "scenarios/shanghai-policy-first.yaml", "--runs", "400", "--format", "json"])
+    let result = try execute([
+      "compare", "scenarios/shanghai-baseline.yaml", "scenarios/shanghai-policy-first.yaml", "--runs", "400",
+      "--format", "json",
+    ])
     #expect(result.status == 0, "stderr: \(result.stderr)")
     let comparison = try ResultCoding.decoder().decode(PlanComparison.self, from: Data(result.stdout.utf8))
     #expect(comparison.base == "shanghai-baseline")
@@ -83,10 +99,13 @@ struct SimulationCommandTests {
   @Test func outDirectoryWritesEveryFormatAndRefusesToOverwrite() throws {
     let folder = try Self.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let arguments = ["run", "scenarios/shanghai-baseline.yaml", "--runs", "300", "--format", "json,csv,md,xlsx", "--out", folder.path]
+    let arguments = [
+      "run", "scenarios/shanghai-baseline.yaml", "--runs", "300", "--format", "json,csv,md,xlsx", "--out", folder.path,
+    ]
     #expect(try execute(arguments).status == 0)
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-    #expect(names == ["shanghai-baseline.csv", "shanghai-baseline.json", "shanghai-baseline.md", "shanghai-baseline.xlsx"])
+    #expect(
+      names == ["shanghai-baseline.csv", "shanghai-baseline.json", "shanghai-baseline.md", "shanghai-baseline.xlsx"])
     let again = try execute(arguments)
     #expect(again.status == 73)
     #expect(again.stderr.contains("it exists; pass --force to replace it"))
@@ -110,19 +129,32 @@ struct SimulationCommandTests {
   @Test func numericallyUnusableProjectionIsRefusedWithItsPlace() throws {
     let folder = try Self.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let model = try String(contentsOf: repositoryRoot.appendingPathComponent("scenarios/models/icc-default.yaml"), encoding: .utf8)
-    let drift = try #require(model.range(of: #"retail_sales:\n(    .*\n)*?    drift: [^\n]*"#, options: .regularExpression))
-    let broken = model.replacingCharacters(in: drift, with: String(model[drift]).replacingOccurrences(
-      of: #"drift: [^\n]*"#, with: "drift: 150", options: .regularExpression))
+    let model = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("scenarios/models/icc-default.yaml"), encoding: .utf8)
+    let drift = try #require(
+      model.range(of: #"retail_sales:\n(    .*\n)*?    drift: [^\n]*"#, options: .regularExpression))
+    let broken = model.replacingCharacters(
+      in: drift,
+      with: String(model[drift]).replacingOccurrences(
+        of: #"drift: [^\n]*"#, with: "drift: 150", options: .regularExpression))
     try Data(broken.utf8).write(to: folder.appendingPathComponent("model.yaml"))
-    let scenario = try String(contentsOf: repositoryRoot.appendingPathComponent("scenarios/shanghai-baseline.yaml"), encoding: .utf8)
-      .replacingOccurrences(of: "model: models/icc-default.yaml", with: "model: model.yaml")
-      .replacingOccurrences(of: "baseline: data/cities.csv", with: "baseline: \(repositoryRoot.path)/scenarios/data/cities.csv")
+    let scenario = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("scenarios/shanghai-baseline.yaml"), encoding: .utf8
+    )
+    .replacingOccurrences(of: "model: models/icc-default.yaml", with: "model: model.yaml")
+    .replacingOccurrences(
+      of: "baseline: data/cities.csv", with: "baseline: \(repositoryRoot.path)/scenarios/data/cities.csv")
     try Data(scenario.utf8).write(to: folder.appendingPathComponent("scenario.yaml"))
     let out = folder.appendingPathComponent("out")
-    let result = try execute(["run", folder.appendingPathComponent("scenario.yaml").path, "--runs", "200", "--format", "json", "--out", out.path])
+    let result = try execute([
+      "run", folder.appendingPathComponent("scenario.yaml").path, "--runs", "200", "--format", "json", "--out",
+      out.path,
+    ])
     #expect(result.status == 65)
-    #expect(result.stderr.contains("shanghai-baseline: retail_sales overflowed or became undefined in 2028 of run 0 (200 runs affected)"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains(
+        "shanghai-baseline: retail_sales overflowed or became undefined in 2028 of run 0 (200 runs affected)"),
+      "\(result.stderr)")
     #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("shanghai-baseline.json").path))
   }
 
@@ -130,8 +162,10 @@ struct SimulationCommandTests {
     let folder = try Self.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let page = folder.appendingPathComponent("report.html")
-    let result = try execute(["report", "scenarios/shanghai-baseline.yaml", "scenarios/shanghai-districts-first.yaml",
-                              "--runs", "300", "--out", page.path])
+    let result = try execute([
+      "report", "scenarios/shanghai-baseline.yaml", "scenarios/shanghai-districts-first.yaml",
+      "--runs", "300", "--out", page.path,
+    ])
     #expect(result.status == 0, "stderr: \(result.stderr)")
     let html = try String(contentsOf: page, encoding: .utf8)
     // Self-contained: inline SVG, no scripts, and no address but the SVG namespace.
@@ -139,7 +173,8 @@ struct SimulationCommandTests {
     #expect(html.contains("<svg") && !html.contains("<script"))
     #expect(!addresses.contains("http://") && !addresses.contains("https://") && !html.contains("src="))
     #expect(html.contains("Shanghai districts first") || html.contains("shanghai-districts-first"))
-    #expect(try execute(["report", "scenarios/shanghai-baseline.yaml", "--runs", "300", "--out", page.path]).status == 73)
+    #expect(
+      try execute(["report", "scenarios/shanghai-baseline.yaml", "--runs", "300", "--out", page.path]).status == 73)
   }
 
   @Test func withoutArgumentsTheDemoComparisonRuns() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CityModel
 
 @Suite("Indicator catalogue")
@@ -26,7 +27,9 @@ struct CatalogueTests {
     #expect(rank?.row == 1 && rank?.better == .lower && rank?.scale == .log && rank?.defaultRole == .response)
     let metro = catalogue["metro_km"]
     #expect(metro?.name == LocalizedText(zh: "地铁运营总里程", en: "Metro route length in operation"))
-    #expect(metro?.unit == "km" && metro?.scale == .count && metro?.defaultRole == .stock && metro?.dimension == .accessibility)
+    #expect(
+      metro?.unit == "km" && metro?.scale == .count && metro?.defaultRole == .stock
+        && metro?.dimension == .accessibility)
     let satisfaction = catalogue["consumer_satisfaction"]
     #expect(satisfaction?.scale == .logit && satisfaction?.dimension == .vitality && satisfaction?.row == 17)
     // Only the competitiveness rank counts lower-is-better; 0–100 scores are never stocks.
@@ -41,7 +44,8 @@ struct CatalogueTests {
   }
 
   @Test func aUserFileFillsRowEight() throws {
-    let folder = try TestFolder(["extra.yaml": """
+    let folder = try TestFolder([
+      "extra.yaml": """
       indicators:
         - id: night_economy_sales
           row: 8
@@ -50,7 +54,8 @@ struct CatalogueTests {
           unit: 亿元
           scale: log
           kind: response
-      """])
+      """
+    ])
     let extended = try catalogue.extended(with: folder.file("extra.yaml"))
     #expect(extended.indicators.count == 25)
     #expect(extended["night_economy_sales"]?.row == 8)
@@ -59,18 +64,21 @@ struct CatalogueTests {
   }
 
   @Test func aUserFileCannotReuseIdsRowsOrReservedNames() throws {
-    let folder = try TestFolder(["extra.yaml": """
+    let folder = try TestFolder([
+      "extra.yaml": """
       indicators:
         - {id: retail_sales, name: x, dimension: prosperity, unit: u, scale: log, kind: response}
         - {id: index, name: x, dimension: prosperity, unit: u, scale: log, kind: response}
         - {id: new_one, row: 7, name: x, dimension: prosperty, unit: u, scale: logit, kind: stock}
-      """])
-    #expect(folder.problems(validating: "extra.yaml") == [
-      "extra.yaml:2:10: indicator 'retail_sales' is already in the catalogue (in the bundled catalogue)",
-      "extra.yaml:3:10: 'index' is reserved for an output (index and dimension ids); choose another id",
-      "extra.yaml:4:24: annex row 7 is already taken by another indicator",
-      "extra.yaml:4:47: 'prosperty' is not one of renown, prosperity, vitality, accessibility, policy; did you mean 'prosperity'?",
-      "extra.yaml:4:87: a 0–100 score (scale logit) cannot be a stock; use kind: response",
+      """
     ])
+    #expect(
+      folder.problems(validating: "extra.yaml") == [
+        "extra.yaml:2:10: indicator 'retail_sales' is already in the catalogue (in the bundled catalogue)",
+        "extra.yaml:3:10: 'index' is reserved for an output (index and dimension ids); choose another id",
+        "extra.yaml:4:24: annex row 7 is already taken by another indicator",
+        "extra.yaml:4:47: 'prosperty' is not one of renown, prosperity, vitality, accessibility, policy; did you mean 'prosperity'?",
+        "extra.yaml:4:87: a 0–100 score (scale logit) cannot be a stock; use kind: response",
+      ])
   }
 }

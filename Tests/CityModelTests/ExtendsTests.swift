@@ -1,21 +1,23 @@
 import Foundation
 import Testing
+
 @testable import CityModel
 
 @Suite("extends")
 struct ExtendsTests {
   /// A parent with two interventions and targets, and a child that changes some of each.
-  let parent = Fixture.scenario + """
-    title: {zh: 父, en: Parent}
-    horizon: 8
-    interventions:
-      - {id: a, policy: refund, start: 2024, ramp: 2, cost: {triangular: {min: 1, mode: 2, max: 3}}}
-      - {id: b, adds: {metro_km: 10}, start: 2025}
-      - {id: c, adds: {metro_km: 5}, start: 2026}
-    targets:
-      - {indicator: index, year: 2030, at_least: 50}
+  let parent =
+    Fixture.scenario + """
+      title: {zh: 父, en: Parent}
+      horizon: 8
+      interventions:
+        - {id: a, policy: refund, start: 2024, ramp: 2, cost: {triangular: {min: 1, mode: 2, max: 3}}}
+        - {id: b, adds: {metro_km: 10}, start: 2025}
+        - {id: c, adds: {metro_km: 5}, start: 2026}
+      targets:
+        - {indicator: index, year: 2030, at_least: 50}
 
-    """
+      """
 
   func load(child: String) throws -> Scenario {
     let folder = try TestFolder(Fixture.files(["parent.yaml": parent, "child.yaml": child]))
@@ -31,14 +33,15 @@ struct ExtendsTests {
   }
 
   @Test func listsMergeByIdInParentOrder() throws {
-    let scenario = try load(child: """
-      extends: parent.yaml
-      scenario: child
-      interventions:
-        - {id: d, adds: {metro_km: 1}, start: 2027}
-        - {id: a, start: 2025, cost: {triangular: {max: 9}}}
-        - {id: c, remove: true}
-      """)
+    let scenario = try load(
+      child: """
+        extends: parent.yaml
+        scenario: child
+        interventions:
+          - {id: d, adds: {metro_km: 1}, start: 2027}
+          - {id: a, start: 2025, cost: {triangular: {max: 9}}}
+          - {id: c, remove: true}
+        """)
     #expect(scenario.interventions.map(\.id) == ["a", "b", "d"])
     let a = scenario.interventions[0]
     #expect(a.start == 2025 && a.ramp == 2, "start from the child, ramp from the parent")
@@ -46,23 +49,27 @@ struct ExtendsTests {
   }
 
   @Test func aNewDistributionFamilyReplacesTheOld() throws {
-    let scenario = try load(child: "extends: parent.yaml\nscenario: child\ninterventions:\n  - {id: a, cost: {uniform: {min: 4, max: 5}}}\n")
+    let scenario = try load(
+      child: "extends: parent.yaml\nscenario: child\ninterventions:\n  - {id: a, cost: {uniform: {min: 4, max: 5}}}\n")
     #expect(scenario.interventions[0].cost == .uniform(min: 4, max: 5))
   }
 
   @Test func listsWithoutIdsAreReplacedWhole() throws {
-    let scenario = try load(child: "extends: parent.yaml\nscenario: child\ntargets:\n  - {indicator: retail_sales, year: 2029, at_most: 30000}\n")
+    let scenario = try load(
+      child:
+        "extends: parent.yaml\nscenario: child\ntargets:\n  - {indicator: retail_sales, year: 2029, at_most: 30000}\n")
     #expect(scenario.targets == [Target(output: "retail_sales", year: 2029, bound: .atMost(30000))])
     let inherited = try load(child: "extends: parent.yaml\nscenario: child\n")
     #expect(inherited.targets == [Target(output: "index", year: 2030, bound: .atLeast(50))])
   }
 
   @Test func chainsResolveAndEveryFileIsRecorded() throws {
-    let folder = try TestFolder(Fixture.files([
-      "parent.yaml": parent,
-      "child.yaml": "extends: parent.yaml\nscenario: child\nhorizon: 9\n",
-      "variants/grandchild.yaml": "extends: ../child.yaml\nscenario: grandchild\nruns: 7\n",
-    ]))
+    let folder = try TestFolder(
+      Fixture.files([
+        "parent.yaml": parent,
+        "child.yaml": "extends: parent.yaml\nscenario: child\nhorizon: 9\n",
+        "variants/grandchild.yaml": "extends: ../child.yaml\nscenario: grandchild\nruns: 7\n",
+      ]))
     let scenario = try Scenario.load(from: folder.file("variants/grandchild.yaml"))
     #expect(scenario.horizon == 9 && scenario.runs == 7 && scenario.interventions.count == 3)
     let names = scenario.sourceFiles.map(\.lastPathComponent)
@@ -70,10 +77,15 @@ struct ExtendsTests {
   }
 
   @Test func removingAnUnknownIdIsAnError() throws {
-    let folder = try TestFolder(Fixture.files(["parent.yaml": parent, "child.yaml": "extends: parent.yaml\nscenario: child\ninterventions:\n  - {id: zz, remove: true}\n"]))
-    #expect(folder.problems(validating: "child.yaml") == [
-      "child.yaml:4:22: nothing to remove: no item with id 'zz' in the scenario this one extends",
-    ])
+    let folder = try TestFolder(
+      Fixture.files([
+        "parent.yaml": parent,
+        "child.yaml": "extends: parent.yaml\nscenario: child\ninterventions:\n  - {id: zz, remove: true}\n",
+      ]))
+    #expect(
+      folder.problems(validating: "child.yaml") == [
+        "child.yaml:4:22: nothing to remove: no item with id 'zz' in the scenario this one extends"
+      ])
   }
 
   @Test func aSelfExtensionIsALoop() throws {

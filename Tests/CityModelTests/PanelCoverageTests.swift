@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CityModel
 
 /// Coverage of a tidy panel per city and series, and the source kinds judged from addresses.
@@ -42,7 +43,8 @@ struct PanelCoverageTests {
   }
 
   @Test func seriesCountRowsFittedRowsReasonsAndSourceKinds() throws {
-    let data = try Self.table("""
+    let data = try Self.table(
+      """
       city,indicator,year,value,unit,source,use
       tianjin,receipts,2016,35.6,亿美元,https://github.com/long-yj/a,break
       tianjin,receipts,2016,35.6,亿美元,http://86hh.com/m,break
@@ -65,13 +67,15 @@ struct PanelCoverageTests {
     let page = coverage.markdown()
     #expect(page.contains("- Rows: 7 in 3 city series."))
     #expect(page.contains("- By use: fit 3, break 2, lower-bound 1, other-vintage 1."))
-    #expect(page.contains(
-      "| tianjin | `receipts` | 2016, 2018–2019 | 4 | 2 | 2018–2019 | break 2 | nbs 3, spammy-copy 1 |"))
+    #expect(
+      page.contains(
+        "| tianjin | `receipts` | 2016, 2018–2019 | 4 | 2 | 2018–2019 | break 2 | nbs 3, spammy-copy 1 |"))
     #expect(page.contains("| shanghai | `gdp_min` | 2023 | 1 | 0 |  | lower-bound 1 | unclassified 1 |"))
   }
 
   @Test func aTableWithoutAUseColumnFitsEveryRow() throws {
-    let data = try Self.table("""
+    let data = try Self.table(
+      """
       city,indicator,year,value,unit,source
       beijing,retail_sales,2019,12270.1,亿元,http://48903.com/news
       beijing,retail_sales,2021,14867.7,亿元,https://beijing.shvoice.com/news

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CityModel
 
 /// The scenarios, model and data that ship under scenarios/.
@@ -9,7 +10,8 @@ struct ShippedFilesTests {
 
   static var yamlFiles: [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: scenarios.path)) ?? []
-    let models = (try? FileManager.default.contentsOfDirectory(atPath: scenarios.appendingPathComponent("models").path)) ?? []
+    let models =
+      (try? FileManager.default.contentsOfDirectory(atPath: scenarios.appendingPathComponent("models").path)) ?? []
     // Hidden files are scratch copies other tests and the fuzzers write beside the scenarios.
     return (names.filter { !$0.hasPrefix(".") } + models.filter { !$0.hasPrefix(".") }.map { "models/" + $0 })
       .filter { $0.hasSuffix(".yaml") }.sorted()
@@ -36,7 +38,10 @@ struct ShippedFilesTests {
       // The baseline's commitments come first, in its order; each variant adds its own plan.
       #expect(Array(scenario.interventions.map(\.id).prefix(2)) == baseline.interventions.map(\.id))
       #expect(scenario.interventions.count > baseline.interventions.count)
-      #expect(scenario.sourceFiles.map(\.lastPathComponent).prefix(2) == ["shanghai-\(variant).yaml", "shanghai-baseline.yaml"])
+      #expect(
+        scenario.sourceFiles.map(\.lastPathComponent).prefix(2) == [
+          "shanghai-\(variant).yaml", "shanghai-baseline.yaml",
+        ])
     }
   }
 
@@ -53,8 +58,10 @@ struct ShippedFilesTests {
   /// Every elasticity, drift, addition and policy effect states its basis on its line or in the
   /// comment lines just above it.
   @Test func everyParameterOfTheDefaultModelStatesItsBasis() throws {
-    let lines = try String(contentsOf: Self.scenarios.appendingPathComponent("models/icc-default.yaml"), encoding: .utf8)
-      .components(separatedBy: "\n")
+    let lines = try String(
+      contentsOf: Self.scenarios.appendingPathComponent("models/icc-default.yaml"), encoding: .utf8
+    )
+    .components(separatedBy: "\n")
     let bases = ["[panel]", "[illustrative]", "a scenario may add"]
     var unexplained: [Int] = []
     for (number, line) in lines.enumerated()
@@ -78,7 +85,8 @@ struct ShippedFilesTests {
       #expect(Set(figures.map(\.indicator)) == ids && figures.count == 24, "\(city): each indicator once")
     }
     for figure in data.figures {
-      let marked = figure.source.hasPrefix("ILLUSTRATIVE") || figure.source.hasPrefix("LOWER BOUND — http")
+      let marked =
+        figure.source.hasPrefix("ILLUSTRATIVE") || figure.source.hasPrefix("LOWER BOUND — http")
         || figure.source.hasPrefix("http")
       #expect(marked, "line \(figure.line): a source URL, a LOWER BOUND mark or an ILLUSTRATIVE mark")
     }
@@ -88,13 +96,20 @@ struct ShippedFilesTests {
     for figure in data.figures where !figure.source.hasPrefix("ILLUSTRATIVE") {
       let isLowerBound = figure.source.hasPrefix("LOWER BOUND")
       let concept = isLowerBound ? figure.indicator + "_min" : figure.indicator
-      let concepts = figure.indicator == "world_heritage" ? [concept, "world_heritage_sites"]
+      let concepts =
+        figure.indicator == "world_heritage"
+        ? [concept, "world_heritage_sites"]
         : figure.indicator == "tourism_spending" ? [concept, "tourism_total_revenue_min"] : [concept]
-      let match = panel.figures.contains {
-        $0.city == figure.city && $0.year == figure.year && concepts.contains($0.indicator) && $0.value == figure.value
-      } || isLowerBound && panel.figures.contains {
-        $0.city == figure.city && $0.year < figure.year && $0.indicator == figure.indicator && $0.value == figure.value
-      }
+      let match =
+        panel.figures.contains {
+          $0.city == figure.city && $0.year == figure.year && concepts.contains($0.indicator)
+            && $0.value == figure.value
+        }
+        || isLowerBound
+          && panel.figures.contains {
+            $0.city == figure.city && $0.year < figure.year && $0.indicator == figure.indicator
+              && $0.value == figure.value
+          }
       #expect(match, "line \(figure.line): \(figure.city) \(figure.indicator) \(figure.value) is in the panel")
     }
   }

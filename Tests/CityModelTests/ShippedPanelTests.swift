@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CityModel
 
 /// The `use` column of the shipped panel keeps its promises (scenarios/data/sources.md, "Which rows a fit uses").

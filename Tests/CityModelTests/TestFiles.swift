@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import CityModel
 
 /// A temporary folder holding the files of one test, removed when the value is released.
@@ -25,7 +26,9 @@ final class TestFolder {
       _ = try validate(file: file(name))
       return []
     } catch let error as InputError {
-      return error.problems.map { $0.description.replacingOccurrences(of: url.standardizedFileURL.path + "/", with: "") }
+      return error.problems.map {
+        $0.description.replacingOccurrences(of: url.standardizedFileURL.path + "/", with: "")
+      }
     } catch {
       return ["unexpected error: \(error)"]
     }
@@ -33,7 +36,8 @@ final class TestFolder {
 }
 
 /// The repository's root folder (tests read the shipped scenarios and catalogue).
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent()
 
 /// A small valid model, scenario and city table that the error cases each break in one place.
 enum Fixture {

@@ -25,7 +25,9 @@ struct AbsorbedFixedEffectsTests {
   }
 
   /// The model's equation fitted with dummies and with the effects absorbed.
-  static func fits(form: PanelEquation.Form, fe: String, covariance: String) throws -> (
+  static func fits(
+    form: PanelEquation.Form, fe: String, covariance: String
+  ) throws -> (
     dummies: Regression, absorbed: Regression
   ) {
     let equation = try PanelEquation(
@@ -178,8 +180,10 @@ struct AbsorbedFixedEffectsTests {
     for (index, city) in ["A", "B", "C"].enumerated() {
       for year in 2001...2006 {
         let x = Double(year - 2000) * Double(index + 1) + sin(Double(year))
-        let values = [city, "\(year)", "\(0.5 * x + Double(index) + cos(Double(year * (index + 2))))", "\(x)",
-                      "\(Double(index) * 1.5 + 0.1)"]
+        let values = [
+          city, "\(year)", "\(0.5 * x + Double(index) + cos(Double(year * (index + 2))))", "\(x)",
+          "\(Double(index) * 1.5 + 0.1)",
+        ]
         for (column, value) in values.enumerated() { rows[column].1.append(value) }
       }
     }
@@ -236,13 +240,16 @@ struct AbsorbedFixedEffectsTests {
     #expect(fit.observationCount == reference["n_obs"] as! Int)
     #expect(fit.residualDF == reference["df_resid"] as! Double)
     for (position, coefficient) in fit.coefficients.enumerated() {
-      assertClose(coefficient.estimate, (reference["estimate"] as! [Double])[position], relative: Self.tight,
-                  reason: "β of \(coefficient.term)")
-      assertClose(coefficient.standardError, (reference["std_error"] as! [Double])[position], relative: Self.tight,
-                  reason: "SE of \(coefficient.term)")
+      assertClose(
+        coefficient.estimate, (reference["estimate"] as! [Double])[position], relative: Self.tight,
+        reason: "β of \(coefficient.term)")
+      assertClose(
+        coefficient.standardError, (reference["std_error"] as! [Double])[position], relative: Self.tight,
+        reason: "SE of \(coefficient.term)")
     }
-    assertClose(fit.covariance, Matrix(rowMajor: reference["covariance_matrix"] as! [[Double]]), relative: Self.tight,
-                reason: "covariance")
+    assertClose(
+      fit.covariance, Matrix(rowMajor: reference["covariance_matrix"] as! [[Double]]), relative: Self.tight,
+      reason: "covariance")
     assertClose(fit.rSquared, reference["r_squared"] as! Double, relative: Self.tight, reason: "R² (inclusive)")
   }
 }

@@ -32,7 +32,8 @@ struct CovarianceTests {
     let design = try Self.design()
     let fits = try [CovarianceType.hc0, .hc1, .hc2, .hc3].map { try Regression(fitting: design, covariance: $0) }
     let n = Double(fits[0].observationCount), k = Double(fits[0].rank)
-    assertClose(fits[1].covariance, fits[0].covariance.scaled(by: n / (n - k)), relative: 1e-13, reason: "HC1 = n/(n−k)·HC0")
+    assertClose(
+      fits[1].covariance, fits[0].covariance.scaled(by: n / (n - k)), relative: 1e-13, reason: "HC1 = n/(n−k)·HC0")
     for j in 0..<Int(k) {
       #expect(fits[0].covariance[j, j] < fits[2].covariance[j, j])
       #expect(fits[2].covariance[j, j] < fits[3].covariance[j, j])
@@ -61,13 +62,15 @@ struct CovarianceTests {
   @Test func covarianceNamesParse() throws {
     #expect(try CovarianceType(parsing: "cluster:city,year") == .twoWayCluster(first: "city", second: "year"))
     #expect(try CovarianceType(parsing: "cluster:city,year").description == "cluster:city,year")
-    #expect(try CovarianceType(parsing: "HC1") == .hc1 && CovarianceType(parsing: "cluster:city") == .cluster(column: "city"))
+    #expect(
+      try CovarianceType(parsing: "HC1") == .hc1 && CovarianceType(parsing: "cluster:city") == .cluster(column: "city"))
     for bad in ["cluster:", "cluster:city,", "cluster:,year", "cluster:city,city", "cluster:a,b,c", "robust"] {
       #expect(throws: EstimationError.self, "\(bad)") { try CovarianceType(parsing: bad) }
     }
     // The design must carry the clusters the covariance names.
     #expect(throws: EstimationError.invalidOption("the design was not built with cluster columns `city`, `year`")) {
-      try Regression(fitting: Self.design(clusters: ["city"]), covariance: .twoWayCluster(first: "city", second: "year"))
+      try Regression(
+        fitting: Self.design(clusters: ["city"]), covariance: .twoWayCluster(first: "city", second: "year"))
     }
   }
 

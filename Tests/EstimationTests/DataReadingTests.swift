@@ -12,21 +12,34 @@ struct DataReadingTests {
     #expect(table.columnNames == ["city", "year", "note", "y"])
     #expect(try table.labels("note") == ["a, \"quoted\" note", nil])
     #expect(try table.numbers("y") == [1.5, 2])
-    #expect(table.location(row: 1, column: 3) == CellLocation(file: "t.csv", line: 4, column: 4), "the blank line still counts")
+    #expect(
+      table.location(row: 1, column: 3) == CellLocation(file: "t.csv", line: 4, column: 4),
+      "the blank line still counts")
   }
 
   @Test func unterminatedQuoteAndTextAfterAQuoteAreReported() throws {
-    #expect(throws: EstimationError.malformedTable(CellLocation(file: "t.csv", line: 2, column: 2), "unterminated quoted field")) {
+    #expect(
+      throws: EstimationError.malformedTable(
+        CellLocation(file: "t.csv", line: 2, column: 2), "unterminated quoted field")
+    ) {
       try DataTable.parse(csv: "a,b\n1,\"open\n2,3\n", file: "t.csv")
     }
-    #expect(throws: EstimationError.malformedTable(CellLocation(file: "t.csv", line: 2, column: 1), "text after a closing quote")) {
+    #expect(
+      throws: EstimationError.malformedTable(
+        CellLocation(file: "t.csv", line: 2, column: 1), "text after a closing quote")
+    ) {
       try DataTable.parse(csv: "a,b\n\"x\"y,1\n", file: "t.csv")
     }
-    #expect(try DataTable.parse(csv: "a,b\n5\" screen,1\n").labels("a") == ["5\" screen"], "a quote inside an unquoted field is literal")
+    #expect(
+      try DataTable.parse(csv: "a,b\n5\" screen,1\n").labels("a") == ["5\" screen"],
+      "a quote inside an unquoted field is literal")
   }
 
   @Test func raggedRowIsReportedWithItsLine() {
-    #expect(throws: EstimationError.malformedTable(CellLocation(file: "t.csv", line: 3, column: 3), "expected 3 fields as in the header, found 2")) {
+    #expect(
+      throws: EstimationError.malformedTable(
+        CellLocation(file: "t.csv", line: 3, column: 3), "expected 3 fields as in the header, found 2")
+    ) {
       try DataTable.parse(csv: "a,b,c\n1,2,3\n4,5\n", file: "t.csv")
     }
   }
@@ -37,10 +50,11 @@ struct DataReadingTests {
     let error = #expect(throws: EstimationError.self) {
       try Design(formula: Formula(parsing: "y ~ x"), data: table)
     }
-    #expect(error?.description == """
-      panel.csv:3:2: "two" in column y is not a number (leave the cell empty or write NA for a missing value)
-      panel.csv:4:3: "n/a" in column x is not a number (leave the cell empty or write NA for a missing value)
-      """)
+    #expect(
+      error?.description == """
+        panel.csv:3:2: "two" in column y is not a number (leave the cell empty or write NA for a missing value)
+        panel.csv:4:3: "n/a" in column x is not a number (leave the cell empty or write NA for a missing value)
+        """)
     #expect(error?.category == .data)
   }
 
@@ -68,15 +82,19 @@ struct DataReadingTests {
     #expect(throws: EstimationError.tooFewObservations(used: 0, dropped: 2, parameters: 2)) {
       try Design(formula: Formula(parsing: "y ~ x"), data: DataTable.parse(csv: csv))
     }
-    #expect(EstimationError.tooFewObservations(used: 0, dropped: 2, parameters: 2).description
-      == "no observations left after dropping 2 row(s) with missing values")
+    #expect(
+      EstimationError.tooFewObservations(used: 0, dropped: 2, parameters: 2).description
+        == "no observations left after dropping 2 row(s) with missing values")
   }
 
   @Test func logOfANonPositiveValueIsAnErrorAtItsCell() throws {
     let csv = "y,x\n1,1\n2,0\n3,4\n4,-1\n"
-    #expect(throws: EstimationError.undefinedTransform(
-      term: "log(x)", locations: [CellLocation(file: "p.csv", line: 3, column: 2), CellLocation(file: "p.csv", line: 5, column: 2)],
-      count: 2)) {
+    #expect(
+      throws: EstimationError.undefinedTransform(
+        term: "log(x)",
+        locations: [CellLocation(file: "p.csv", line: 3, column: 2), CellLocation(file: "p.csv", line: 5, column: 2)],
+        count: 2)
+    ) {
       try Design(formula: Formula(parsing: "y ~ log(x)"), data: DataTable.parse(csv: csv, file: "p.csv"))
     }
   }
@@ -96,12 +114,17 @@ struct DataReadingTests {
     #expect(try table.labels("city") == ["A", "A", "B"])
     #expect(try table.numbers("y") == [1, 3, 2], "the repeated A 2020 y agrees (1 = 1.0) and is not a conflict")
     #expect(try table.numbers("x") == [10, nil, 20])
-    #expect(table.location(row: 2, column: 3) == CellLocation(file: "tidy.csv", line: 6, column: 4), "B 2020 x came from line 6, field value")
+    #expect(
+      table.location(row: 2, column: 3) == CellLocation(file: "tidy.csv", line: 6, column: 4),
+      "B 2020 x came from line 6, field value")
 
     let conflicting = tidy + "\nA,x,2020,11,u,s"
-    #expect(throws: EstimationError.conflictingDuplicates(
-      first: CellLocation(file: "tidy.csv", line: 3, column: 4), second: CellLocation(file: "tidy.csv", line: 8, column: 4),
-      key: "A, 2020, x")) {
+    #expect(
+      throws: EstimationError.conflictingDuplicates(
+        first: CellLocation(file: "tidy.csv", line: 3, column: 4),
+        second: CellLocation(file: "tidy.csv", line: 8, column: 4),
+        key: "A, 2020, x")
+    ) {
       try DataTable.parse(csv: conflicting, file: "tidy.csv")
     }
     #expect(try DataTable.parse(csv: conflicting, duplicates: .first).numbers("x") == [10, nil, 20])
@@ -110,7 +133,9 @@ struct DataReadingTests {
 
   @Test func invalidWeightsAreReported() throws {
     let csv = "y,x,w\n1,1,1\n2,2,0\n3,3,2\n4,5,1\n"
-    #expect(throws: EstimationError.invalidWeights(locations: [CellLocation(file: "<memory>", line: 3, column: 3)], count: 1)) {
+    #expect(
+      throws: EstimationError.invalidWeights(locations: [CellLocation(file: "<memory>", line: 3, column: 3)], count: 1)
+    ) {
       try Design(formula: Formula(parsing: "y ~ x"), data: DataTable.parse(csv: csv), weights: "w")
     }
   }
@@ -118,11 +143,14 @@ struct DataReadingTests {
   @Test func categoricalCodingFollowsPatsy() throws {
     let csv = "y,x,g\n1,1,b\n2,2,a\n3,3,c\n4,5,a\n5,4,b\n"
     let treatment = try Design(formula: Formula(parsing: "y ~ x + C(g)"), data: DataTable.parse(csv: csv))
-    #expect(treatment.columnNames == ["Intercept", "C(g)[T.b]", "C(g)[T.c]", "x"], "levels sorted, first is the base; categoricals first as in patsy")
+    #expect(
+      treatment.columnNames == ["Intercept", "C(g)[T.b]", "C(g)[T.c]", "x"],
+      "levels sorted, first is the base; categoricals first as in patsy")
     let full = try Design(formula: Formula(parsing: "y ~ C(g) + x - 1"), data: DataTable.parse(csv: csv))
     #expect(full.columnNames == ["C(g)[a]", "C(g)[b]", "C(g)[c]", "x"], "no intercept: every level")
     let slopes = try Design(formula: Formula(parsing: "y ~ x + C(g):x"), data: DataTable.parse(csv: csv))
-    #expect(slopes.columnNames == ["Intercept", "x", "C(g)[T.b]:x", "C(g)[T.c]:x"], "x is in the model, so C(g) is reduced")
+    #expect(
+      slopes.columnNames == ["Intercept", "x", "C(g)[T.b]:x", "C(g)[T.c]:x"], "x is in the model, so C(g) is reduced")
     #expect(Array(slopes.column(2)) == [1, 0, 0, 0, 4], "b rows times x")
   }
 }

@@ -21,7 +21,8 @@ struct EstimatesFileTests {
   /// A temporary folder holding a copy of the fixture model that lists `estimates/retail_sales.yaml`.
   static func modelFolder(estimates text: String) throws -> URL {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iccsim-estimates-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder.appendingPathComponent("estimates"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("estimates"), withIntermediateDirectories: true)
     try EstimatesFile.write(text, to: folder.appendingPathComponent("estimates/retail_sales.yaml").path)
     let model = try String(contentsOfFile: FixtureFiles.path("panel-model.yaml"), encoding: .utf8)
     try (model + "estimates: [estimates/retail_sales.yaml]\n").write(
@@ -43,14 +44,17 @@ struct EstimatesFileTests {
     #expect(lines[7].hasPrefix("covariance: [["))
     #expect(lines.count == 8, "only driver terms: no intercept, no fixed effects")
     let again = try Self.fit()
-    #expect(EstimatesFile.text(try EstimatesFile.estimateSet(equation: again.0, regression: again.1),
-                               command: "iccsim estimate --data simulated-panel.csv", regression: again.1) == text)
+    #expect(
+      EstimatesFile.text(
+        try EstimatesFile.estimateSet(equation: again.0, regression: again.1),
+        command: "iccsim estimate --data simulated-panel.csv", regression: again.1) == text)
   }
 
   @Test func modelReadsBackExactlyWhatWasEstimated() throws {
     let (equation, regression) = try Self.fit()
     let set = try EstimatesFile.estimateSet(equation: equation, regression: regression)
-    let folder = try Self.modelFolder(estimates: EstimatesFile.text(set, command: "iccsim estimate", regression: regression))
+    let folder = try Self.modelFolder(
+      estimates: EstimatesFile.text(set, command: "iccsim estimate", regression: regression))
     defer { try? FileManager.default.removeItem(at: folder) }
     let model = try Model.load(from: folder.appendingPathComponent("model.yaml"))
     let loaded = try #require(model.estimates.first)
@@ -61,8 +65,12 @@ struct EstimatesFileTests {
     #expect(loaded.coefficients == set.coefficients)
     #expect(loaded.covariance == set.covariance)
     #expect(loaded.coefficients[0] == regression.coefficient("LD.metro_km")!.estimate)
-    #expect(loaded.covariance[1][1] == regression.coefficient("D.tourism_spending")!.standardError * regression.coefficient("D.tourism_spending")!.standardError
-      || abs(loaded.covariance[1][1] - pow(regression.coefficient("D.tourism_spending")!.standardError, 2)) <= 1e-15 * loaded.covariance[1][1])
+    #expect(
+      loaded.covariance[1][1] == regression.coefficient("D.tourism_spending")!.standardError
+        * regression.coefficient("D.tourism_spending")!.standardError
+        || abs(loaded.covariance[1][1] - pow(regression.coefficient("D.tourism_spending")!.standardError, 2)) <= 1e-15
+          * loaded.covariance[1][1]
+    )
   }
 
   /// The simulation draws the written elasticities jointly from N(β̂, V̂). A model without
@@ -77,37 +85,38 @@ struct EstimatesFileTests {
     let set = try EstimatesFile.estimateSet(equation: equation, regression: regression)
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iccsim-draws-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
-    try FileManager.default.createDirectory(at: folder.appendingPathComponent("models/estimates"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("models/estimates"), withIntermediateDirectories: true)
     try EstimatesFile.write(
       EstimatesFile.text(set, command: "iccsim estimate", regression: regression),
       to: folder.appendingPathComponent("models/estimates/retail_sales.yaml").path)
     try """
-      model: engine-draws
-      description: Deterministic drivers, so each run's elasticities can be read from its path
-      indicators:
-        metro_km: {kind: stock, offset: 1, annual_addition: 20}
-        tourism_spending: {drift: 0.1}
-        retail_sales:
-          drift: 0
-          drivers:
-            - {from: metro_km, elasticity: 0.08, lag: 1}
-            - {from: tourism_spending, elasticity: 0.2}
-      estimates: [estimates/retail_sales.yaml]
+    model: engine-draws
+    description: Deterministic drivers, so each run's elasticities can be read from its path
+    indicators:
+      metro_km: {kind: stock, offset: 1, annual_addition: 20}
+      tourism_spending: {drift: 0.1}
+      retail_sales:
+        drift: 0
+        drivers:
+          - {from: metro_km, elasticity: 0.08, lag: 1}
+          - {from: tourism_spending, elasticity: 0.2}
+    estimates: [estimates/retail_sales.yaml]
 
-      """.write(to: folder.appendingPathComponent("models/model.yaml"), atomically: true, encoding: .utf8)
+    """.write(to: folder.appendingPathComponent("models/model.yaml"), atomically: true, encoding: .utf8)
     let runs = 20_000
     try """
-      scenario: engine-draws
-      city: testville
-      base_year: 2023
-      horizon: 2
-      runs: \(runs)
-      seed: 20261126
-      model: models/model.yaml
-      values: {metro_km: 100, tourism_spending: 1000, retail_sales: 10000}
-      interventions: []
+    scenario: engine-draws
+    city: testville
+    base_year: 2023
+    horizon: 2
+    runs: \(runs)
+    seed: 20261126
+    model: models/model.yaml
+    values: {metro_km: 100, tourism_spending: 1000, retail_sales: 10000}
+    interventions: []
 
-      """.write(to: folder.appendingPathComponent("scenario.yaml"), atomically: true, encoding: .utf8)
+    """.write(to: folder.appendingPathComponent("scenario.yaml"), atomically: true, encoding: .utf8)
 
     let compiled = try CompiledScenario(Scenario.load(from: folder.appendingPathComponent("scenario.yaml")))
     let block = compiled.project(runs: 0..<runs, sampler: MonteCarloSampler(seed: compiled.seed))
@@ -135,7 +144,8 @@ struct EstimatesFileTests {
 
   @Test func aliasedDriverCannotBeWritten() throws {
     let model = try Model.load(from: URL(fileURLWithPath: FixtureFiles.path("panel-model.yaml")))
-    let equation = try PanelEquation(model: model, response: "retail_sales", fixedEffects: .init(city: false, year: false))
+    let equation = try PanelEquation(
+      model: model, response: "retail_sales", fixedEffects: .init(city: false, year: false))
     // Tourism spending never changes, so its difference is a column of zeros: not identified.
     var csv = "city,year,metro_km,tourism_spending,retail_sales\n"
     for (city, scale) in [("A", 1.0), ("B", 2.0)] {

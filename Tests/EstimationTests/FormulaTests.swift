@@ -25,8 +25,9 @@ struct FormulaTests {
 
   @Test func columnOrderFollowsPatsy() throws {
     let formula = try Formula(parsing: "y ~ x1 + x1:x3 + log(x2) + C(year) + C(city) + C(city):x1")
-    #expect(formula.terms.map(\.name) == ["C(year)", "C(city)", "x1", "C(city):x1", "x1:x3", "log(x2)"],
-            "categorical-only first; then grouped by numeric factors: {x1} (x1, C(city):x1), {x1, x3}, {log(x2)}")
+    #expect(
+      formula.terms.map(\.name) == ["C(year)", "C(city)", "x1", "C(city):x1", "x1:x3", "log(x2)"],
+      "categorical-only first; then grouped by numeric factors: {x1} (x1, C(city):x1), {x1, x3}, {log(x2)}")
   }
 
   @Test func minusRemovesATerm() throws {
@@ -74,22 +75,30 @@ struct FormulaTests {
     SyntaxCase(formula: "y ~ 2 + x", offset: 4, message: "only 0 and 1 may stand alone as terms (intercept)"),
     SyntaxCase(formula: "y ~ x )", offset: 6, message: "unexpected `)`"),
     // Found by fuzzing: a long `*` chain expanded to 2^k terms (and overflowed the mask past 63).
-    SyntaxCase(formula: "y ~ a*b*c*d*e*f*g*h*i*j*k", offset: 23,
-               message: "more than 10 factors joined by '*' would expand to over 1023 terms; write the interactions you want with ':'"),
+    SyntaxCase(
+      formula: "y ~ a*b*c*d*e*f*g*h*i*j*k", offset: 23,
+      message:
+        "more than 10 factors joined by '*' would expand to over 1023 terms; write the interactions you want with ':'"),
     // Found by fuzzing: thousands of `(` overflowed the stack; many terms made de-duplication slow.
-    SyntaxCase(formula: "y ~ I(" + String(repeating: "(", count: 150) + "x" + String(repeating: ")", count: 151), offset: 106,
-               message: "the expression is nested more than 100 levels deep", name: "150 parentheses"),
-    SyntaxCase(formula: "y ~ I(" + String(repeating: "-", count: 150) + "x)", offset: 106,
-               message: "the expression is nested more than 100 levels deep", name: "150 signs"),
-    SyntaxCase(formula: "y ~ " + (0..<1100).map { "x\($0)" }.joined(separator: " + "), offset: 7086,
-               message: "the formula has more than 1024 terms", name: "1,100 terms"),
-    SyntaxCase(formula: "y ~ " + String(repeating: "x + ", count: 2500) + "x", offset: 10_000,
-               message: "the formula is longer than 10000 characters", name: "10,005 characters"),
+    SyntaxCase(
+      formula: "y ~ I(" + String(repeating: "(", count: 150) + "x" + String(repeating: ")", count: 151), offset: 106,
+      message: "the expression is nested more than 100 levels deep", name: "150 parentheses"),
+    SyntaxCase(
+      formula: "y ~ I(" + String(repeating: "-", count: 150) + "x)", offset: 106,
+      message: "the expression is nested more than 100 levels deep", name: "150 signs"),
+    SyntaxCase(
+      formula: "y ~ " + (0..<1100).map { "x\($0)" }.joined(separator: " + "), offset: 7086,
+      message: "the formula has more than 1024 terms", name: "1,100 terms"),
+    SyntaxCase(
+      formula: "y ~ " + String(repeating: "x + ", count: 2500) + "x", offset: 10_000,
+      message: "the formula is longer than 10000 characters", name: "10,005 characters"),
   ]
 
   @Test(arguments: syntaxCases)
   func syntaxErrorsPointAtTheProblem(_ example: SyntaxCase) {
-    #expect(throws: EstimationError.formulaSyntax(formula: example.formula, offset: example.offset, message: example.message)) {
+    #expect(
+      throws: EstimationError.formulaSyntax(formula: example.formula, offset: example.offset, message: example.message)
+    ) {
       try Formula(parsing: example.formula)
     }
   }

@@ -36,8 +36,9 @@ struct LeverageOneTests {
           #expect(coefficient.estimate.isFinite, "the estimate itself is fine")
         } else {
           #expect(coefficient.undefinedReason == nil)
-          assertClose(coefficient.standardError, try #require(reference[coefficient.term]), relative: 1e-10,
-                      reason: "\(name) SE of \(coefficient.term), rows \(reversed ? "reversed" : "in file order")")
+          assertClose(
+            coefficient.standardError, try #require(reference[coefficient.term]), relative: 1e-10,
+            reason: "\(name) SE of \(coefficient.term), rows \(reversed ? "reversed" : "in file order")")
         }
       }
       #expect(fit.fTest == nil, "no joint test over an undefined variance")
@@ -55,8 +56,9 @@ struct LeverageOneTests {
     let references = try FixtureFiles.json("leverage-one.json")["std_error"] as? [String: [String: Double]]
     let reference = try #require(references?["\(name)-file"])
     for coefficient in fit.coefficients {
-      assertClose(coefficient.standardError, try #require(reference[coefficient.term]), relative: 1e-9,
-                  reason: "\(name) SE of \(coefficient.term)")
+      assertClose(
+        coefficient.standardError, try #require(reference[coefficient.term]), relative: 1e-9,
+        reason: "\(name) SE of \(coefficient.term)")
     }
     #expect(fit.leverageOneObservations.isEmpty)
   }
@@ -91,8 +93,9 @@ struct LeverageOneTests {
         #expect(fit.leverageOneObservations.count == singletons.count)
         for term in ["Intercept", "x", "z"] {
           let expected = try #require(without.coefficient(term)).standardError
-          assertClose(try #require(fit.coefficient(term)).standardError, expected,
-                      relative: 1e-10, reason: "\(covariance) SE of \(term), trial \(trial)")
+          assertClose(
+            try #require(fit.coefficient(term)).standardError, expected,
+            relative: 1e-10, reason: "\(covariance) SE of \(term), trial \(trial)")
         }
       }
     }

@@ -21,10 +21,11 @@ struct MixedTermTests {
   static var formulas: [Case] { cases.map { Case(formula: $0["formula"] as? String ?? "") } }
 
   @Test func everyFormulaOfTheIssueIsInTheFixture() {
-    #expect(Set(Self.formulas.map(\.formula)).isSuperset(of: [
-      "AVGEXP ~ C(OWNRENT) + OWNRENT + INCOME", "invest ~ value + C(year):capital + year",
-      "invest ~ year + C(year)", "invest ~ log(year) + C(year)",
-    ]))
+    #expect(
+      Set(Self.formulas.map(\.formula)).isSuperset(of: [
+        "AVGEXP ~ C(OWNRENT) + OWNRENT + INCOME", "invest ~ value + C(year):capital + year",
+        "invest ~ year + C(year)", "invest ~ log(year) + C(year)",
+      ]))
   }
 
   @Test(arguments: formulas)

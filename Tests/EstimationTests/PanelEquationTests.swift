@@ -15,7 +15,8 @@ struct PanelEquationTests {
     #expect(equation.drivers == [.init(driver: "metro_km", lag: 1), .init(driver: "tourism_spending", lag: 0)])
     #expect(equation.responseName == "D.retail_sales")
     #expect(equation.formula.terms.map(\.name) == ["C(city)", "C(year)", "LD.metro_km", "D.tourism_spending"])
-    let levels = try PanelEquation(model: Self.model(), response: "retail_sales", form: .levels, fixedEffects: .init(parsing: "city"))
+    let levels = try PanelEquation(
+      model: Self.model(), response: "retail_sales", form: .levels, fixedEffects: .init(parsing: "city"))
     #expect(levels.responseName == "retail_sales")
     #expect(levels.formula.terms.map(\.name) == ["C(city)", "L.metro_km", "tourism_spending"])
     #expect(try PanelEquation.FixedEffects(parsing: "none") == .init(city: false, year: false))
@@ -23,11 +24,17 @@ struct PanelEquationTests {
   }
 
   @Test func stocksAndUnknownResponsesAreRefused() throws {
-    #expect(throws: EstimationError.invalidEquation(
-      "`metro_km` is a stock in model estimation-fixture: stocks move by accounting and have no elasticities to estimate")) {
+    #expect(
+      throws: EstimationError.invalidEquation(
+        "`metro_km` is a stock in model estimation-fixture: stocks move by accounting and have no elasticities to estimate"
+      )
+    ) {
       try PanelEquation(model: Self.model(), response: "metro_km")
     }
-    #expect(throws: EstimationError.invalidEquation("`retail_sale` is not an indicator of model estimation-fixture; did you mean `retail_sales`?")) {
+    #expect(
+      throws: EstimationError.invalidEquation(
+        "`retail_sale` is not an indicator of model estimation-fixture; did you mean `retail_sales`?")
+    ) {
       try PanelEquation(model: Self.model(), response: "retail_sale")
     }
   }
@@ -47,7 +54,8 @@ struct PanelEquationTests {
       B,2020,7,60,650
       B,2022,11,66,700
       """
-    let equation = try PanelEquation(model: Self.model(), response: "retail_sales", fixedEffects: .init(city: false, year: false))
+    let equation = try PanelEquation(
+      model: Self.model(), response: "retail_sales", fixedEffects: .init(city: false, year: false))
     let design = try equation.design(data: DataTable.parse(csv: csv))
     // Usable rows: A 2021–2023 (LD.metro needs t − 2), B 2020; B 2022's differences cross the
     // missing 2021.
@@ -72,13 +80,18 @@ struct PanelEquationTests {
   @Test func repeatedCityYearAndBadTransformsAreErrors() throws {
     let repeated = "city,year,metro_km,tourism_spending,retail_sales\nA,2020,1,2,3\nA,2020,1,2,4\n"
     let equation = try PanelEquation(model: Self.model(), response: "retail_sales")
-    #expect(throws: EstimationError.repeatedObservation(
-      first: CellLocation(file: "p.csv", line: 2, column: 1), second: CellLocation(file: "p.csv", line: 3, column: 1), key: "A, 2020")) {
+    #expect(
+      throws: EstimationError.repeatedObservation(
+        first: CellLocation(file: "p.csv", line: 2, column: 1), second: CellLocation(file: "p.csv", line: 3, column: 1),
+        key: "A, 2020")
+    ) {
       try equation.design(data: DataTable.parse(csv: repeated, file: "p.csv"))
     }
     let negative = "city,year,metro_km,tourism_spending,retail_sales\nA,2020,1,2,3\nA,2021,1,-2,4\n"
-    #expect(throws: EstimationError.undefinedTransform(
-      term: "ln Y of tourism_spending", locations: [CellLocation(file: "p.csv", line: 3, column: 4)], count: 1)) {
+    #expect(
+      throws: EstimationError.undefinedTransform(
+        term: "ln Y of tourism_spending", locations: [CellLocation(file: "p.csv", line: 3, column: 4)], count: 1)
+    ) {
       try equation.design(data: DataTable.parse(csv: negative, file: "p.csv"))
     }
     #expect(throws: EstimationError.missingPanelColumn(name: "year", file: "p.csv")) {

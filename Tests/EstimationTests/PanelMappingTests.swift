@@ -11,9 +11,12 @@ import Testing
       id: "m", description: "",
       indicators: [
         ModelIndicator(id: "metro_km", role: .stock(Stock(annualAddition: .fixed(1)))),
-        ModelIndicator(id: "retail_sales", role: .response(Response(
-          drift: .fixed(0), shockSD: .fixed(0), autoregression: .fixed(0), exposure: .fixed(0),
-          drivers: [Driver(from: "metro_km", elasticity: .fixed(0.1), lag: 0)]))),
+        ModelIndicator(
+          id: "retail_sales",
+          role: .response(
+            Response(
+              drift: .fixed(0), shockSD: .fixed(0), autoregression: .fixed(0), exposure: .fixed(0),
+              drivers: [Driver(from: "metro_km", elasticity: .fixed(0.1), lag: 0)]))),
       ],
       catalogue: catalogue)
   }()
@@ -35,15 +38,18 @@ import Testing
     let mapping = PanelMapping(columns: ["metro_km": "metro_len", "retail_sales": "sales"])
     let mapped = try Self.table(metroYears: Array(2010...2015)).mapped(by: mapping, ids: ["metro_km", "retail_sales"])
     #expect(try mapped.numbers("metro_km") == Self.table(metroYears: Array(2010...2015)).numbers("metro_len"))
-    let equation = try PanelEquation(model: Self.model, response: "retail_sales", fixedEffects: .init(city: false, year: false))
+    let equation = try PanelEquation(
+      model: Self.model, response: "retail_sales", fixedEffects: .init(city: false, year: false))
     let design = try equation.design(data: mapped)
     #expect(design.observationCount == 10)
   }
 
   @Test func aMappedColumnTheTableLacksIsNamedWithTheClosestOne() throws {
     let mapping = PanelMapping(columns: ["metro_km": "metro_lens"], file: "map.yaml")
-    #expect(throws: EstimationError.unknownColumn(
-      name: "metro_lens", suggestion: "metro_len", file: "<memory> (mapped from metro_km by map.yaml)")) {
+    #expect(
+      throws: EstimationError.unknownColumn(
+        name: "metro_lens", suggestion: "metro_len", file: "<memory> (mapped from metro_km by map.yaml)")
+    ) {
       try Self.table(metroYears: []).mapped(by: mapping, ids: ["metro_km"])
     }
   }
@@ -52,12 +58,15 @@ import Testing
     let mapping = PanelMapping(columns: ["metro_km": "metro_len", "retail_sales": "sales"])
     // Metro only in alternate years: it has no year-on-year differences at all.
     let mapped = try Self.table(metroYears: [2010, 2012, 2014]).mapped(by: mapping, ids: ["metro_km", "retail_sales"])
-    let equation = try PanelEquation(model: Self.model, response: "retail_sales", fixedEffects: .init(city: false, year: false))
+    let equation = try PanelEquation(
+      model: Self.model, response: "retail_sales", fixedEffects: .init(city: false, year: false))
     let error = EstimationError.noCompleteObservations(available: [
       .init(name: "D.retail_sales", count: 10), .init(name: "D.metro_km", count: 0),
     ])
     #expect(throws: error) { try equation.design(data: mapped) }
-    #expect(error.description.contains("values per variable: D.retail_sales 10, D.metro_km 0 (D.metro_km ran out: none at all)"))
+    #expect(
+      error.description.contains(
+        "values per variable: D.retail_sales 10, D.metro_km 0 (D.metro_km ran out: none at all)"))
   }
 }
 

@@ -32,8 +32,12 @@ struct RankDeficiencyTests {
     #expect(deficient.residualDF == 4)
     #expect(deficient.coefficients.map(\.term) == reduced.coefficients.map(\.term))
     // The same problem, refactored: agreement to rounding (the design is well conditioned).
-    assertClose(deficient.coefficients.map(\.estimate), reduced.coefficients.map(\.estimate), relative: 1e-12, reason: "estimates")
-    assertClose(deficient.coefficients.map(\.standardError), reduced.coefficients.map(\.standardError), relative: 1e-12, reason: "SEs")
+    assertClose(
+      deficient.coefficients.map(\.estimate), reduced.coefficients.map(\.estimate), relative: 1e-12, reason: "estimates"
+    )
+    assertClose(
+      deficient.coefficients.map(\.standardError), reduced.coefficients.map(\.standardError), relative: 1e-12,
+      reason: "SEs")
     #expect(deficient.table().contains("Aliased (linearly dependent on earlier terms, not estimated): x2."))
     #expect(try deficient.jsonText().contains("\"aliased\" : [\n    \"x2\"\n  ]"))
   }
@@ -43,7 +47,9 @@ struct RankDeficiencyTests {
     let lines = table.split(separator: "\n").map(String.init)
     #expect(lines[0].trimmingCharacters(in: .whitespaces) == "OLS Regression Results")
     #expect(lines.contains { $0.hasPrefix("No. Observations:") && $0.contains(" 7  F-statistic:") })
-    #expect(lines.contains { $0.hasPrefix("x ") && $0.split(separator: " ").count == 7 }, "term, coef, SE, t, p and the interval")
+    #expect(
+      lines.contains { $0.hasPrefix("x ") && $0.split(separator: " ").count == 7 },
+      "term, coef, SE, t, p and the interval")
     #expect(!lines.contains { $0.hasPrefix("x2 ") }, "no row for the aliased term")
     #expect(lines.last == "[2] Standard errors assume homoskedastic, independent errors.")
   }

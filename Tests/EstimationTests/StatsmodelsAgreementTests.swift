@@ -34,7 +34,8 @@ struct StatsmodelsAgreementTests {
   /// name their pandas-built columns `LD_metro`, `D_tourism` where we write Stata operators.
   static func normalised(_ term: String) -> String {
     let renamed = [
-      "LD_metro": "LD.metro_km", "D_tourism": "D.tourism_spending", "L_metro": "L.metro_km", "tourism": "tourism_spending",
+      "LD_metro": "LD.metro_km", "D_tourism": "D.tourism_spending", "L_metro": "L.metro_km",
+      "tourism": "tourism_spending",
     ]
     return renamed[term] ?? term.replacingOccurrences(of: " ", with: "")
   }
@@ -51,7 +52,8 @@ struct StatsmodelsAgreementTests {
       // differenced and lagged by pandas in the fixture script.
       let equation = try PanelEquation(
         model: Model.load(from: URL(fileURLWithPath: FixtureFiles.path("panel-model.yaml"))),
-        response: String(model.split(separator: ":")[1]), form: model.hasPrefix("model-levels:") ? .levels : .differences)
+        response: String(model.split(separator: ":")[1]),
+        form: model.hasPrefix("model-levels:") ? .levels : .differences)
       design = try equation.design(data: data, clusters: type.clusterColumns)
     } else {
       design = try Design(
@@ -75,8 +77,10 @@ struct StatsmodelsAgreementTests {
     let tight = 1e-10
     // Position of each statsmodels term among ours.
     let ours = terms.map { term in fit.coefficients.firstIndex { Self.normalised($0.term) == term }! }
-    for (field, path) in [("estimate", \Regression.Coefficient.estimate), ("std_error", \.standardError), ("t", \.t),
-                          ("ci_low", \.confidenceLow), ("ci_high", \.confidenceHigh)] {
+    for (field, path) in [
+      ("estimate", \Regression.Coefficient.estimate), ("std_error", \.standardError), ("t", \.t),
+      ("ci_low", \.confidenceLow), ("ci_high", \.confidenceHigh),
+    ] {
       let expected = reference[field] as! [Double]
       for (position, value) in expected.enumerated() {
         let actual = fit.coefficients[ours[position]][keyPath: path]
@@ -89,19 +93,25 @@ struct StatsmodelsAgreementTests {
     }
     // Normwise (largest element), as the covariance is a backward-stable product; the standard
     // errors above check each diagonal element on its own scale.
-    let reordered = Matrix(rowMajor: terms.indices.map { a in terms.indices.map { b in fit.covariance[ours[a], ours[b]] } })
-    assertClose(reordered, Matrix(rowMajor: reference["cov_params"] as! [[Double]]), relative: tight, reason: "covariance")
+    let reordered = Matrix(
+      rowMajor: terms.indices.map { a in terms.indices.map { b in fit.covariance[ours[a], ours[b]] } })
+    assertClose(
+      reordered, Matrix(rowMajor: reference["cov_params"] as! [[Double]]), relative: tight, reason: "covariance")
     assertClose(fit.rSquared, reference["r_squared"] as! Double, relative: tight, reason: "R²")
     assertClose(fit.adjustedRSquared, reference["adj_r_squared"] as! Double, relative: tight, reason: "adjusted R²")
-    assertClose(fit.residualStandardError, reference["residual_std_error"] as! Double, relative: tight, reason: "residual SE")
-    assertClose(fit.conditionNumber, reference["condition_number"] as! Double, relative: 1e-6, reason: "condition number")
+    assertClose(
+      fit.residualStandardError, reference["residual_std_error"] as! Double, relative: tight, reason: "residual SE")
+    assertClose(
+      fit.conditionNumber, reference["condition_number"] as! Double, relative: 1e-6, reason: "condition number")
 
     // statsmodels warns and returns an F from a rank-deficient constraint covariance when there
     // are fewer clusters than restrictions; we report no F there, as Stata does. The two-way
     // cluster covariances of the slopes here are indefinite (smallest eigenvalues −0.0072 and
     // −0.0050: V_a + V_b − V_ab need not be positive semi-definite), so no Wald F exists either;
     // statsmodels reports one from its pseudo-inverse.
-    if ["fe-cluster", "shipped-cluster", "model-cluster", "ols-cluster-two-way", "wls-cluster-two-way"].contains(named.name) {
+    if ["fe-cluster", "shipped-cluster", "model-cluster", "ols-cluster-two-way", "wls-cluster-two-way"].contains(
+      named.name)
+    {
       #expect(fit.fTest == nil)
     } else {
       let f = try #require(fit.fTest)
@@ -138,8 +148,9 @@ struct StatsmodelsAgreementTests {
     let design = try Design(formula: Formula(parsing: reference["formula"] as! String), data: data)
     let fit = try Regression(fitting: design, varianceInflation: true)
     #expect(fit.coefficients[0].varianceInflation == nil, "no VIF for the intercept")
-    assertClose(fit.coefficients.dropFirst().map { $0.varianceInflation! }, reference["vif"] as! [Double],
-                relative: 1e-10, reason: "VIF")
+    assertClose(
+      fit.coefficients.dropFirst().map { $0.varianceInflation! }, reference["vif"] as! [Double],
+      relative: 1e-10, reason: "VIF")
   }
 
   /// Ridge has no statsmodels standard errors; its estimate is checked against the augmented
@@ -150,13 +161,17 @@ struct StatsmodelsAgreementTests {
     let data = try DataTable.read(path: FixtureFiles.path("synthetic-panel.csv"))
     let design = try Design(formula: Formula(parsing: ridge["formula"] as! String), data: data)
     let fit = try Regression(fitting: design, ridge: ridge["ridge"] as? Double)
-    assertClose(fit.coefficients.map(\.estimate), ridge["estimate"] as! [Double], relative: 1e-10, reason: "ridge estimates")
+    assertClose(
+      fit.coefficients.map(\.estimate), ridge["estimate"] as! [Double], relative: 1e-10, reason: "ridge estimates")
     #expect(fit.fTest == nil)
     let ols = try Regression(fitting: design)
     let zero = try Regression(fitting: design, ridge: 0)
     // λ = 0 is the same least-squares problem through an augmented QR: rounding-level agreement.
-    assertClose(zero.coefficients.map(\.estimate), ols.coefficients.map(\.estimate), relative: 1e-12, reason: "λ = 0 estimates")
-    assertClose(zero.coefficients.map(\.standardError), ols.coefficients.map(\.standardError), relative: 1e-10, reason: "λ = 0 SEs")
+    assertClose(
+      zero.coefficients.map(\.estimate), ols.coefficients.map(\.estimate), relative: 1e-12, reason: "λ = 0 estimates")
+    assertClose(
+      zero.coefficients.map(\.standardError), ols.coefficients.map(\.standardError), relative: 1e-10,
+      reason: "λ = 0 SEs")
     #expect(abs(zero.residualDF - ols.residualDF) < 1e-9, "tr H = k when λ = 0")
   }
 

@@ -21,9 +21,11 @@ import Testing
       "metro_km.annual_addition": Self.truth.rate,
     ]
     for replicate in 0..<replicates {
-      let calibration = try Calibration(model: SyntheticPanel.model(Self.truth), data: try SyntheticPanel.table(Self.truth, replicate: replicate))
+      let calibration = try Calibration(
+        model: SyntheticPanel.model(Self.truth), data: try SyntheticPanel.table(Self.truth, replicate: replicate))
       for parameter in calibration.parameters {
-        let fit = try #require(parameter.fitted, Comment(rawValue: "\(parameter.path) was not fitted: \(parameter.reason)"))
+        let fit = try #require(
+          parameter.fitted, Comment(rawValue: "\(parameter.path) was not fitted: \(parameter.reason)"))
         if let value = truths[parameter.path], abs(fit.estimate - value) <= 1.96 * fit.standardError {
           covered[parameter.path, default: 0] += 1
         }
@@ -40,7 +42,8 @@ import Testing
     }
     for path in truths.keys.sorted() {
       let coverage = Double(covered[path, default: 0]) / Double(replicates)
-      #expect((0.88...0.99).contains(coverage), "\(path): 95 % intervals covered the truth in \(coverage * 100) % of panels")
+      #expect(
+        (0.88...0.99).contains(coverage), "\(path): 95 % intervals covered the truth in \(coverage * 100) % of panels")
     }
     func mean(_ x: [Double]) -> Double { x.reduce(0, +) / Double(x.count) }
     // No bias beyond the standard error each fit states (σ̂/√(2·df) and √((1 − ρ̂²)/pairs)):
@@ -57,7 +60,8 @@ import Testing
     truth.driftSpread = 0.04
     var sigmas: [Double] = [], rhos: [Double] = []
     for replicate in 0..<60 {
-      let calibration = try Calibration(model: SyntheticPanel.model(truth), data: try SyntheticPanel.table(truth, replicate: replicate))
+      let calibration = try Calibration(
+        model: SyntheticPanel.model(truth), data: try SyntheticPanel.table(truth, replicate: replicate))
       for parameter in calibration.parameters {
         if parameter.path == "retail_sales.shock.sd", let fit = parameter.fitted { sigmas.append(fit.estimate) }
         if parameter.path == "retail_sales.shock.ar", let fit = parameter.fitted { rhos.append(fit.estimate) }

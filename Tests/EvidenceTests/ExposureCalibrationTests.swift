@@ -1,6 +1,6 @@
 import CityModel
-import Foundation
 import Estimation
+import Foundation
 import Testing
 
 /// The exposure to disruptions, fitted from the years a disruption struck: a synthetic panel

@@ -18,21 +18,30 @@ enum SyntheticPanel {
   }
 
   static let catalogue = IndicatorCatalogue([
-    Indicator(id: "retail_sales", row: nil, name: LocalizedText(zh: "零售", en: "retail"), dimension: .prosperity,
-              unit: "亿元", scale: .log, defaultRole: .response, better: .higher),
-    Indicator(id: "metro_km", row: nil, name: LocalizedText(zh: "地铁", en: "metro"), dimension: .accessibility,
-              unit: "km", scale: .count, defaultRole: .stock, better: .higher),
+    Indicator(
+      id: "retail_sales", row: nil, name: LocalizedText(zh: "零售", en: "retail"), dimension: .prosperity,
+      unit: "亿元", scale: .log, defaultRole: .response, better: .higher),
+    Indicator(
+      id: "metro_km", row: nil, name: LocalizedText(zh: "地铁", en: "metro"), dimension: .accessibility,
+      unit: "km", scale: .count, defaultRole: .stock, better: .higher),
   ])
 
   static func model(_ truth: Truth) -> Model {
     Model(
       id: "truth", description: "known model",
       indicators: [
-        ModelIndicator(id: "metro_km", role: .stock(Stock(
-          annualAddition: .fixed(truth.rate), yearly: .normal(sd: .fixed(truth.yearlySD))))),
-        ModelIndicator(id: "retail_sales", role: .response(Response(
-          drift: .fixed(truth.drift), shockSD: .fixed(truth.sigma), autoregression: .fixed(truth.rho), exposure: .fixed(0),
-          drivers: [Driver(from: "metro_km", elasticity: .fixed(truth.elasticity), lag: 0)]))),
+        ModelIndicator(
+          id: "metro_km",
+          role: .stock(
+            Stock(
+              annualAddition: .fixed(truth.rate), yearly: .normal(sd: .fixed(truth.yearlySD))))),
+        ModelIndicator(
+          id: "retail_sales",
+          role: .response(
+            Response(
+              drift: .fixed(truth.drift), shockSD: .fixed(truth.sigma), autoregression: .fixed(truth.rho),
+              exposure: .fixed(0),
+              drivers: [Driver(from: "metro_km", elasticity: .fixed(truth.elasticity), lag: 0)]))),
       ],
       catalogue: catalogue)
   }

@@ -71,8 +71,9 @@ func contents(_ path: String) throws -> String {
     #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == linked)
     #expect(try contents(linked) == "kept")
     #expect("\(OutputError(path: "d", fault: .isDirectory))" == "cannot write d: it is a directory")
-    #expect("\(OutputError(path: "f", fault: .notRegularFile(kind: "a FIFO")))"
-      == "cannot write f: it is not a regular file (a FIFO)")
+    #expect(
+      "\(OutputError(path: "f", fault: .notRegularFile(kind: "a FIFO")))"
+        == "cannot write f: it is not a regular file (a FIFO)")
   }
 
   @Test func faultsMapToSysexits() {

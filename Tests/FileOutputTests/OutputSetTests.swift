@@ -8,8 +8,9 @@ import Testing
     let folder = try temporaryFolder()
     let set = try OutputSet(["a.json", "b.html"].map { OutputTarget(path: folder + "/" + $0, force: false) })
     for target in set.targets { try set.write(Data(target.name.utf8), to: target) }
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-      == [".iccsim-a.json-\(getpid()).tmp", ".iccsim-b.html-\(getpid()).tmp"], "staged, not yet published")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        == [".iccsim-a.json-\(getpid()).tmp", ".iccsim-b.html-\(getpid()).tmp"], "staged, not yet published")
     try set.publish()
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["a.json", "b.html"])
     #expect(try contents(folder + "/a.json") == "a.json")

@@ -1,5 +1,6 @@
-@testable import LinearAlgebra
 import Testing
+
+@testable import LinearAlgebra
 
 /// Bad input becomes a typed error naming the operation, never a crash.
 @Suite struct ErrorTests {
@@ -92,8 +93,10 @@ import Testing
       LinearAlgebraError.singular(routine: "dtrtri", order: 4, pivot: 3).description
         == "dtrtri: the 4×4 matrix is singular (diagonal element 3 is exactly zero)")
     #expect(
-      LinearAlgebraError.notSquare(operation: "Cholesky factorisation (dpotrf)", shape: MatrixShape(rows: 3, columns: 2))
-        .description == "Cholesky factorisation (dpotrf): needs a square matrix, got 3×2")
+      LinearAlgebraError.notSquare(
+        operation: "Cholesky factorisation (dpotrf)", shape: MatrixShape(rows: 3, columns: 2)
+      )
+      .description == "Cholesky factorisation (dpotrf): needs a square matrix, got 3×2")
   }
 
   /// Sizes beyond the 32-bit Fortran INTEGER cannot be allocated in a test, so the conversion

@@ -53,7 +53,8 @@ import _TestSupport
   }
 
   @Test func shapeMismatchIsATypedError() {
-    #expect(throws: LinearAlgebraError.shapeMismatch(operation: "matrix product (A·B)", left: a.shape, right: a.shape)) {
+    #expect(throws: LinearAlgebraError.shapeMismatch(operation: "matrix product (A·B)", left: a.shape, right: a.shape))
+    {
       try a.multiplied(by: a)
     }
     let error = LinearAlgebraError.shapeMismatch(operation: "matrix product (A·B)", left: a.shape, right: a.shape)

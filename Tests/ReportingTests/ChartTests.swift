@@ -24,7 +24,10 @@ import Testing
       ("fan-global_city_rank-en.svg", try #require(FanChart.svg(for: "global_city_rank", of: run, language: .en))),
       ("dimensions-en.svg", try #require(DimensionChart.svg(of: run, language: .en))),
       ("differences-zh.svg", try #require(DifferenceChart.svg(for: comparison, language: .zh))),
-      ("tornado-en.svg", BarChart.tornado(tornadoBars, baseline: 29_038, title: "Retail sales 2033", unit: "亿元", language: .en)),
+      (
+        "tornado-en.svg",
+        BarChart.tornado(tornadoBars, baseline: 29_038, title: "Retail sales 2033", unit: "亿元", language: .en)
+      ),
       ("sobol-zh.svg", BarChart.sobol(sobolBars, title: "社会消费品零售总额 2033", language: .zh)),
     ]
   }

@@ -25,7 +25,9 @@ import _TestSupport
 
   @Test func csvNumbersReadBackExactly() throws {
     let run = try Fixtures.run()
-    let text = String(decoding: try Exporter.render(.run(run), as: .csv, settings: ExportSettings(options: ReportOptions(years: .every))), as: UTF8.self)
+    let text = String(
+      decoding: try Exporter.render(
+        .run(run), as: .csv, settings: ExportSettings(options: ReportOptions(years: .every))), as: UTF8.self)
     let lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
     let header = lines[0].components(separatedBy: ",")
     #expect(header.prefix(4) == ["分组", "编号", "指标", "单位"])
@@ -52,10 +54,11 @@ import _TestSupport
     let data = try Exporter.render(Fixtures.runDocument(), as: .xlsx)
     let archive = try Archive(data: data, accessMode: .read)
     let paths = Set(archive.map(\.path))
-    #expect(paths == [
-      "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
-      "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml",
-    ])
+    #expect(
+      paths == [
+        "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
+        "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml",
+      ])
     for entry in archive {
       var bytes = Data()
       _ = try archive.extract(entry) { bytes.append($0) }
@@ -68,9 +71,10 @@ import _TestSupport
   }
 
   @Test func xlsxSheetNamesAreValidAndUnique() {
-    #expect(XLSXExporter.uniqueSheetNames(["a/b", "A_b", String(repeating: "x", count: 40)]) == [
-      "a_b", "A_b (2)", String(repeating: "x", count: 31),
-    ])
+    #expect(
+      XLSXExporter.uniqueSheetNames(["a/b", "A_b", String(repeating: "x", count: 40)]) == [
+        "a_b", "A_b (2)", String(repeating: "x", count: 31),
+      ])
     #expect(XLSXExporter.columnLetters(0) == "A")
     #expect(XLSXExporter.columnLetters(25) == "Z")
     #expect(XLSXExporter.columnLetters(26) == "AA")

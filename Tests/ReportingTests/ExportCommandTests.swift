@@ -10,7 +10,9 @@ import _TestSupport
     let output = directory.appendingPathComponent("table.md").path
     let first = try ExportCommand.run([input, "--format", "md", "--lang", "en", "--out", output])
     #expect(first.status == 0)
-    #expect(try String(contentsOfFile: output, encoding: .utf8).hasPrefix("## Shanghai flagship plan (test fixture) — Projection"))
+    #expect(
+      try String(contentsOfFile: output, encoding: .utf8).hasPrefix(
+        "## Shanghai flagship plan (test fixture) — Projection"))
     let second = try ExportCommand.run([input, "--format", "md", "--out", output])
     #expect(second.status == 73)
     #expect(second.error == "iccsim: cannot write \(output): it exists; pass --force to replace it\n")
@@ -27,7 +29,8 @@ import _TestSupport
     #expect(try ExportCommand.run([input, "--format", "pdf"]).status == 64)
     #expect(try ExportCommand.run([input, "--format", "xlsx"]).status == 64, "xlsx needs --out")
     #expect(try ExportCommand.run([input, "--years", "2040"]).status == 64)
-    #expect(try ExportCommand.run([input, "--out", directory.appendingPathComponent("no/dir/x.txt").path]).status == 73)
+    #expect(
+      try ExportCommand.run([input, "--out", directory.appendingPathComponent("no/dir/x.txt").path]).status == 73)
   }
 
   @Test func textGoesToStandardOutput() throws {

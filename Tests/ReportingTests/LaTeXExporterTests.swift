@@ -7,12 +7,13 @@ import _TestSupport
 /// Structural checks that hold for any table: environments balance, every row has as many
 /// cells as the column specification, and no special character reaches TeX unescaped.
 @Suite struct LaTeXExporterTests {
-  @Test(arguments: [
-    ("R&D 50% $5 #1 a_b {x}", ##"R\&D 50\% \$5 \#1 a\_b \{x\}"##),
-    ("~ ^ \\", #"\textasciitilde{} \textasciicircum{} \textbackslash{}"#),
-    ("≥ 25,000 – 2030 — end − 1", #"$\geq$ 25,000 -- 2030 --- end $-$ 1"#),
-    ("上海·旗舰方案（测试数据）", "上海·旗舰方案（测试数据）"),
-  ] as [(String, String)])
+  @Test(
+    arguments: [
+      ("R&D 50% $5 #1 a_b {x}", ##"R\&D 50\% \$5 \#1 a\_b \{x\}"##),
+      ("~ ^ \\", #"\textasciitilde{} \textasciicircum{} \textbackslash{}"#),
+      ("≥ 25,000 – 2030 — end − 1", #"$\geq$ 25,000 -- 2030 --- end $-$ 1"#),
+      ("上海·旗舰方案（测试数据）", "上海·旗舰方案（测试数据）"),
+    ] as [(String, String)])
   func escapesSpecialCharacters(input: String, expected: String) {
     #expect(LaTeXExporter.escape(input) == expected)
   }
@@ -39,7 +40,8 @@ import _TestSupport
       for block in tex.components(separatedBy: "\\begin{tabular}{").dropFirst() {
         let specification = block.components(separatedBy: "@{}}")[0].replacingOccurrences(of: "@{}", with: "")
         let body = block.components(separatedBy: "\\end{tabular}")[0]
-        for line in body.components(separatedBy: "\n") where line.hasSuffix("\\\\") && !line.hasPrefix("\\multicolumn") {
+        for line in body.components(separatedBy: "\n") where line.hasSuffix("\\\\") && !line.hasPrefix("\\multicolumn")
+        {
           let separators = line.replacingOccurrences(of: "\\&", with: "").filter { $0 == "&" }.count
           #expect(separators == specification.count - 1, "row has every column: \(line)")
         }
@@ -68,7 +70,8 @@ import _TestSupport
       ("run-zh", try Fixtures.runDocument(), "zh"), ("compare-en", try Fixtures.comparisonDocument(), "en"),
     ] {
       let settings = ExportSettings(options: ReportOptions(language: language == "zh" ? .zh : .en), standalone: true)
-      try Exporter.render(document, as: .tex, settings: settings).write(to: directory.appendingPathComponent("\(name).tex"))
+      try Exporter.render(document, as: .tex, settings: settings).write(
+        to: directory.appendingPathComponent("\(name).tex"))
       let xelatex = try execute(
         ["xelatex", "-interaction=nonstopmode", "-halt-on-error", "\(name).tex"],
         executable: URL(fileURLWithPath: "/usr/bin/env"), in: directory)

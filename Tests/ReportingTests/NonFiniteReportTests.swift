@@ -15,13 +15,17 @@ struct NonFiniteReportTests {
     var testDescription: String { kind }
   }
 
-  static let values = [Value(number: .nan, kind: "NaN"), Value(number: .infinity, kind: "+Infinity"),
-                       Value(number: -.infinity, kind: "-Infinity")]
+  static let values = [
+    Value(number: .nan, kind: "NaN"), Value(number: .infinity, kind: "+Infinity"),
+    Value(number: -.infinity, kind: "-Infinity"),
+  ]
 
   /// The numeric keys of a coefficient and of the whole result, as written.
   static let coefficientKeys = ["estimate", "std_error", "t", "p_value", "ci_low", "ci_high", "vif"]
-  static let resultKeys = ["df_resid", "df_model", "df_inference", "r_squared", "adj_r_squared", "residual_std_error",
-                           "f_statistic", "f_p_value", "condition_number", "ridge"]
+  static let resultKeys = [
+    "df_resid", "df_model", "df_inference", "r_squared", "adj_r_squared", "residual_std_error",
+    "f_statistic", "f_p_value", "condition_number", "ridge",
+  ]
 
   /// y with two regressors that are neither constant nor collinear.
   static let csv = """
@@ -38,8 +42,9 @@ struct NonFiniteReportTests {
   /// A real fit with `value` in every numeric field.
   static func poisoned(_ value: Double) throws -> Regression {
     let data = try DataTable.parse(csv: csv)
-    var fit = try Regression(fitting: Design(formula: Formula(parsing: "y ~ x1 + x3"), data: data), ridge: 0.5,
-                             varianceInflation: true)
+    var fit = try Regression(
+      fitting: Design(formula: Formula(parsing: "y ~ x1 + x3"), data: data), ridge: 0.5,
+      varianceInflation: true)
     for i in fit.coefficients.indices {
       fit.coefficients[i].estimate = value
       fit.coefficients[i].standardError = value

@@ -4,29 +4,30 @@ import Testing
 
 /// Known renderings; exact string equality (formatting is deterministic by construction).
 @Suite struct NumberFormattingTests {
-  @Test(arguments: [
-    // 亿元: four significant digits at most, grouped thousands.
-    ([29038.1], "亿元", 29038.1, "29,038"),
-    ([18515.5, 33070.6], "亿元", 25497.3, "25,497"),
-    ([364.5], "万人次", 364.5, "364.5"),
-    ([1359.2, 364.5], "万人次", 591.3, "591"),
-    ([0.69], "亿元", 0.6949, "0.69"),
-    ([1_234_567.4], "亿元", 1_234_567.4, "1,234,567"),
-    // Scores: one decimal, rounding half away from zero.
-    ([86.55], "score 0–100", 86.55, "86.6"),
-    ([61.2], "score", 61.0, "61.0"),
-    // A quantity that is zero throughout.
-    ([0, 0], "km", 0, "0"),
-    // Counts and ranks: integers when whole or from 100 up, one decimal otherwise.
-    ([14, 20], "count", 14, "14"),
-    ([14, 14.6], "count", 14.6, "14.6"),
-    ([3_000, 3_059.3], "count", 3_059.3, "3,059"),
-    ([12, 8], "rank", 12, "12"),
-    ([2500, 3000], "beds", 2500, "2,500"),
-    // Probabilities as percentages.
-    ([0.6214], "%", 0.6214, "62%"),
-    ([0.001, 0.5], "%", 0.001, "0.1%"),
-  ] as [([Double], String, Double, String)])
+  @Test(
+    arguments: [
+      // 亿元: four significant digits at most, grouped thousands.
+      ([29038.1], "亿元", 29038.1, "29,038"),
+      ([18515.5, 33070.6], "亿元", 25497.3, "25,497"),
+      ([364.5], "万人次", 364.5, "364.5"),
+      ([1359.2, 364.5], "万人次", 591.3, "591"),
+      ([0.69], "亿元", 0.6949, "0.69"),
+      ([1_234_567.4], "亿元", 1_234_567.4, "1,234,567"),
+      // Scores: one decimal, rounding half away from zero.
+      ([86.55], "score 0–100", 86.55, "86.6"),
+      ([61.2], "score", 61.0, "61.0"),
+      // A quantity that is zero throughout.
+      ([0, 0], "km", 0, "0"),
+      // Counts and ranks: integers when whole or from 100 up, one decimal otherwise.
+      ([14, 20], "count", 14, "14"),
+      ([14, 14.6], "count", 14.6, "14.6"),
+      ([3_000, 3_059.3], "count", 3_059.3, "3,059"),
+      ([12, 8], "rank", 12, "12"),
+      ([2500, 3000], "beds", 2500, "2,500"),
+      // Probabilities as percentages.
+      ([0.6214], "%", 0.6214, "62%"),
+      ([0.001, 0.5], "%", 0.001, "0.1%"),
+    ] as [([Double], String, Double, String)])
   func formatsByUnit(values: [Double], unit: String, value: Double, expected: String) {
     #expect(NumberFormat.fitting(values, unit: unit).string(value) == expected)
   }

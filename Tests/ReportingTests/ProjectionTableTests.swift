@@ -7,15 +7,19 @@ import Testing
 @Suite struct ProjectionTableTests {
   @Test func rowsAreIndicatorsByDimensionThenScoresThenIndex() throws {
     let table = try ReportTable.projection(of: Fixtures.run(), options: ReportOptions(language: .en))
-    #expect(table.sections.map(\.heading) == [
-      "International renown", "Consumption prosperity", "Commercial vitality", "Accessibility", "Policy leadership",
-      "Dimension scores and index",
-    ])
+    #expect(
+      table.sections.map(\.heading) == [
+        "International renown", "Consumption prosperity", "Commercial vitality", "Accessibility", "Policy leadership",
+        "Dimension scores and index",
+      ])
     let ids = table.sections.flatMap { $0.rows.map { $0[0] } }
-    #expect(ids == [
-      "global_city_rank", "inbound_tourists", "retail_sales", "landmark_districts", "consumer_satisfaction", "metro_km",
-      "policy_innovation", "renown", "prosperity", "vitality", "accessibility", "policy", "index",
-    ].map(ReportTable.Cell.text))
+    #expect(
+      ids
+        == [
+          "global_city_rank", "inbound_tourists", "retail_sales", "landmark_districts", "consumer_satisfaction",
+          "metro_km",
+          "policy_innovation", "renown", "prosperity", "vitality", "accessibility", "policy", "index",
+        ].map(ReportTable.Cell.text))
   }
 
   @Test(arguments: [
@@ -31,12 +35,17 @@ import Testing
   /// Exact quantiles need no remark; sketched ones say their proven rank error.
   @Test func sketchedQuantilesCarryTheirRankError() throws {
     var run = try Fixtures.run()
-    #expect(try ReportTable.projection(of: run, options: ReportOptions(language: .en)).notes == ["Cells: median [P5–P95] over Monte Carlo runs"])
+    #expect(
+      try ReportTable.projection(of: run, options: ReportOptions(language: .en)).notes == [
+        "Cells: median [P5–P95] over Monte Carlo runs"
+      ])
     run.quantileRankError = 0.0014
-    #expect(try ReportTable.projection(of: run, options: ReportOptions(language: .en)).notes.last
-      == "Quantiles from the mergeable sketch: rank error at most 0.14% of the runs")
-    #expect(try ReportTable.projection(of: run, options: ReportOptions(language: .zh)).notes.last
-      == "分位数来自可合并摘要，秩误差上限为模拟次数的 0.14%")
+    #expect(
+      try ReportTable.projection(of: run, options: ReportOptions(language: .en)).notes.last
+        == "Quantiles from the mergeable sketch: rank error at most 0.14% of the runs")
+    #expect(
+      try ReportTable.projection(of: run, options: ReportOptions(language: .zh)).notes.last
+        == "分位数来自可合并摘要，秩误差上限为模拟次数的 0.14%")
   }
 
   @Test func everyYearAndExplicitYears() throws {

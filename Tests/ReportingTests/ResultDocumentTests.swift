@@ -6,7 +6,9 @@ import Testing
 
 @Suite struct ResultDocumentTests {
   @Test func tellsRunsFromComparisons() throws {
-    #expect(try ResultDocument.decode(Fixtures.data("run-shanghai-flagship.json"), source: "r.json") == Fixtures.runDocument())
+    #expect(
+      try ResultDocument.decode(Fixtures.data("run-shanghai-flagship.json"), source: "r.json") == Fixtures.runDocument()
+    )
     let comparison = try ResultDocument.decode(Fixtures.data("compare-shanghai.json"), source: "c.json")
     #expect(comparison.fileStem == "compare-shanghai-baseline")
   }
@@ -14,8 +16,10 @@ import Testing
   @Test(arguments: [
     ("[1, 2]", "r.json: not a run or comparison result: not a JSON object"),
     (#"{"scenario": "x"}"#, "r.json: not a run or comparison result: missing key 'title'"),
-    (#"{"base": "b", "outputs": [], "comparisons": [{"scenario": 3}]}"#,
-     "r.json: not a run or comparison result: expected String at comparisons[0].scenario"),
+    (
+      #"{"base": "b", "outputs": [], "comparisons": [{"scenario": 3}]}"#,
+      "r.json: not a run or comparison result: expected String at comparisons[0].scenario"
+    ),
   ])
   func explainsWhatIsWrong(json: String, message: String) {
     do {

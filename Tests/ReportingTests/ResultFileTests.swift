@@ -13,12 +13,14 @@ import Testing
     let formats = ExportFormat.allCases
     let document = try Fixtures.runDocument()
     let paths = formats.map { Exporter.path(stem: document.fileStem, format: $0, in: directory) }
-    #expect(paths.map { URL(fileURLWithPath: $0).lastPathComponent }
-      == formats.map { "shanghai-flagship.\($0.fileExtension)" })
+    #expect(
+      paths.map { URL(fileURLWithPath: $0).lastPathComponent }
+        == formats.map { "shanghai-flagship.\($0.fileExtension)" })
     let outputs = try OutputSet(paths.map { OutputTarget(path: $0, force: false) })
     try Exporter.stage([document], formats: formats, in: directory, into: outputs, settings: ExportSettings())
-    #expect(try FileManager.default.contentsOfDirectory(atPath: directory).filter { !$0.hasPrefix(".") }.isEmpty,
-            "nothing is published before the set is")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: directory).filter { !$0.hasPrefix(".") }.isEmpty,
+      "nothing is published before the set is")
     #expect(Set(try outputs.publish()) == Set(paths))
 
     guard case .run(let run) = document else { throw CocoaError(.fileReadCorruptFile) }

@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
 import Reporting
 import Simulation
 import Testing
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
 
 /// The hand-made fixtures under `Fixtures/` (see `make_fixtures.py` there) and golden files
 /// under `Snapshots/`, located from this source file so they can be re-recorded in place.
@@ -55,13 +56,15 @@ func assertSnapshot(
     return
   }
   guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-    Issue.record("missing golden file Snapshots/\(name); record it with ICCSIM_RECORD_SNAPSHOTS=1", sourceLocation: sourceLocation)
+    Issue.record(
+      "missing golden file Snapshots/\(name); record it with ICCSIM_RECORD_SNAPSHOTS=1", sourceLocation: sourceLocation)
     return
   }
   if expected != actual {
     let expectedLines = expected.components(separatedBy: "\n")
     let actualLines = actual.components(separatedBy: "\n")
-    let first = zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+    let first =
+      zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
       ?? min(expectedLines.count, actualLines.count)
     let expectedLine = first < expectedLines.count ? expectedLines[first] : "<end>"
     let actualLine = first < actualLines.count ? actualLines[first] : "<end>"

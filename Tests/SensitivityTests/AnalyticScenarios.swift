@@ -12,9 +12,12 @@ enum AnalyticScenarios {
     indicator("metro_km", .accessibility, .count, .stock),
   ])
 
-  static func indicator(_ id: String, _ dimension: CityModel.Dimension, _ scale: IndicatorScale, _ role: IndicatorRole) -> Indicator {
-    Indicator(id: id, row: nil, name: LocalizedText(zh: id, en: id), dimension: dimension, unit: "u",
-              scale: scale, defaultRole: role, better: .higher)
+  static func indicator(
+    _ id: String, _ dimension: CityModel.Dimension, _ scale: IndicatorScale, _ role: IndicatorRole
+  ) -> Indicator {
+    Indicator(
+      id: id, row: nil, name: LocalizedText(zh: id, en: id), dimension: dimension, unit: "u",
+      scale: scale, defaultRole: role, better: .higher)
   }
 
   static func scenario(
@@ -24,9 +27,10 @@ enum AnalyticScenarios {
     let model = Model(
       id: "analytic", description: "closed-form sensitivity model", indicators: indicators,
       policies: policies, index: index, catalogue: catalogue)
-    return try CompiledScenario(Scenario(
-      id: "analytic", title: LocalizedText(zh: "analytic", en: "analytic"), city: "testville", baseYear: 2023,
-      horizon: 10, runs: 1000, seed: 11, model: model, baseline: baseline, interventions: interventions))
+    return try CompiledScenario(
+      Scenario(
+        id: "analytic", title: LocalizedText(zh: "analytic", en: "analytic"), city: "testville", baseYear: 2023,
+        horizon: 10, runs: 1000, seed: 11, model: model, baseline: baseline, interventions: interventions))
   }
 
   /// ln Y(t) = ln Y(0) + g·t + γ + Σ σ·ξ for t ≥ 1: retail sales with drift g ~ N(0.03, 0.05²),
@@ -37,12 +41,16 @@ enum AnalyticScenarios {
   static func lognormal(shockSD: Distribution = .fixed(0.05)) throws -> CompiledScenario {
     try scenario(
       indicators: [
-        ModelIndicator(id: "retail_sales", role: .response(Response(drift: .normal(mean: 0.03, sd: driftSD), shockSD: shockSD))),
+        ModelIndicator(
+          id: "retail_sales", role: .response(Response(drift: .normal(mean: 0.03, sd: driftSD), shockSD: shockSD)))
       ],
       baseline: ["retail_sales": 100],
       interventions: [Intervention(id: "promotion", action: .policy("promo"), start: 2024)],
-      policies: [Policy(id: "promo", name: LocalizedText(zh: "promo", en: "promo"),
-                        effects: [PolicyEffect(indicator: "retail_sales", effect: .normal(mean: 0.1, sd: effectSD))])])
+      policies: [
+        Policy(
+          id: "promo", name: LocalizedText(zh: "promo", en: "promo"),
+          effects: [PolicyEffect(indicator: "retail_sales", effect: .normal(mean: 0.1, sd: effectSD))])
+      ])
   }
 
   /// X(t) = 500 + d·t + a for t ≥ 1: metro km with annual addition d ~ U(10, 30) and a one-off
@@ -51,9 +59,12 @@ enum AnalyticScenarios {
     try scenario(
       indicators: [ModelIndicator(id: "metro_km", role: .stock(Stock(annualAddition: .uniform(min: 10, max: 30))))],
       baseline: ["metro_km": 500],
-      interventions: [Intervention(
-        id: "new-lines", action: .addToStocks([StockAddition(indicator: "metro_km", amount: .uniform(min: 0, max: 100))]),
-        start: 2024)])
+      interventions: [
+        Intervention(
+          id: "new-lines",
+          action: .addToStocks([StockAddition(indicator: "metro_km", amount: .uniform(min: 0, max: 100))]),
+          start: 2024)
+      ])
   }
 
   /// An ICC index over two dimensions: prosperity scores retail sales, whose log grows by a drift

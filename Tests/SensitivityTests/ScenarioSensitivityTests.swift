@@ -14,10 +14,12 @@ private func expectCovers(
   _ analytic: Double, estimate: Double, low: Double, high: Double, maxHalfWidth: Double, _ label: String,
   sourceLocation: SourceLocation = #_sourceLocation
 ) {
-  #expect(low <= analytic && analytic <= high,
-          "\(label): analytic \(analytic) outside [\(low), \(high)] (estimate \(estimate))",
-          sourceLocation: sourceLocation)
-  #expect((high - low) / 2 < maxHalfWidth, "\(label): interval too wide to test anything", sourceLocation: sourceLocation)
+  #expect(
+    low <= analytic && analytic <= high,
+    "\(label): analytic \(analytic) outside [\(low), \(high)] (estimate \(estimate))",
+    sourceLocation: sourceLocation)
+  #expect(
+    (high - low) / 2 < maxHalfWidth, "\(label): interval too wide to test anything", sourceLocation: sourceLocation)
 }
 
 private let acceptanceOptions = SobolOptions(confidenceLevel: 0.999)
@@ -32,23 +34,29 @@ private let effect = "policies.promo.effects.retail_sales"
 
 @Suite("Sensitivity of a scenario")
 struct ScenarioSensitivityTests {
-  @Test("Inputs are the varying quantities by stable path, grouped by index method and model; zero noise drops shock sds")
+  @Test(
+    "Inputs are the varying quantities by stable path, grouped by index method and model; zero noise drops shock sds")
   func inputs() throws {
-    let common = ScenarioModel.uncertainInputs(of: try AnalyticScenarios.lognormal(shockSD: .uniform(min: 0.01, max: 0.1)), noise: .common)
+    let common = ScenarioModel.uncertainInputs(
+      of: try AnalyticScenarios.lognormal(shockSD: .uniform(min: 0.01, max: 0.1)), noise: .common)
     #expect(common.map(\.name) == [effect, drift, "retail_sales.shock.sd"])
-    let zero = ScenarioModel.uncertainInputs(of: try AnalyticScenarios.lognormal(shockSD: .uniform(min: 0.01, max: 0.1)), noise: .zero)
+    let zero = ScenarioModel.uncertainInputs(
+      of: try AnalyticScenarios.lognormal(shockSD: .uniform(min: 0.01, max: 0.1)), noise: .zero)
     #expect(zero.map(\.name) == [effect, drift])
     let index = ScenarioModel.uncertainInputs(of: try AnalyticScenarios.weightedIndex(), noise: .common)
     #expect(index.map(\.name) == ["retail_sales.drift", "index.weights.prosperity"])
     #expect(index.map(\.group) == [ScenarioModel.Group.model, ScenarioModel.Group.indexMethod])
   }
 
-  @Test("Design runs: a row's outputs depend on the row alone (common noise), match the closed form (zero noise), and not on threads")
+  @Test(
+    "Design runs: a row's outputs depend on the row alone (common noise), match the closed form (zero noise), and not on threads"
+  )
   func designRuns() throws {
     let scenario = try AnalyticScenarios.lognormal(shockSD: .uniform(min: 0.01, max: 0.1))
     let points = Matrix(rowMajor: [[0.1, 0.02, 0.05], [0.3, 0.04, 0.02], [0.1, 0.02, 0.05]])
     let outputs = [OutputYear(output: "retail_sales", year: 2033), OutputYear(output: "retail_sales", year: 2028)]
-    let sampler = try DesignSampler(scenario: scenario, paths: [effect, drift, "retail_sales.shock.sd"], points: points, noise: .common)
+    let sampler = try DesignSampler(
+      scenario: scenario, paths: [effect, drift, "retail_sales.shock.sd"], points: points, noise: .common)
     let one = try scenario.evaluate(sampler, values: outputs, threads: 1, blockSize: 1)
     let two = try scenario.evaluate(sampler, values: outputs, threads: 2, blockSize: 2)
     #expect(one.values == two.values)
@@ -56,7 +64,8 @@ struct ScenarioSensitivityTests {
     #expect(one.values.row(0) == one.values.row(2))
     #expect(one.values[0, 0] != one.values[1, 0])
 
-    let zero = try DesignSampler(scenario: scenario, paths: [effect, drift], points: Matrix(rowMajor: [[0.1, 0.02], [0.3, 0.04]]), noise: .zero)
+    let zero = try DesignSampler(
+      scenario: scenario, paths: [effect, drift], points: Matrix(rowMajor: [[0.1, 0.02], [0.3, 0.04]]), noise: .zero)
     let values = try scenario.evaluate(zero, values: outputs, threads: 2).values
     // ln Y(t) = ln 100 + g·t + γ exactly; 1e-12 relative covers rounding in ten yearly additions.
     for (row, (gamma, g)) in [(0.1, 0.02), (0.3, 0.04)].enumerated() {
@@ -66,7 +75,8 @@ struct ScenarioSensitivityTests {
       }
     }
     #expect(throws: SimulationError.self) {
-      try DesignSampler(scenario: scenario, paths: ["retail_sales.shock.sd"], points: Matrix(rows: 1, columns: 1), noise: .zero)
+      try DesignSampler(
+        scenario: scenario, paths: ["retail_sales.shock.sd"], points: Matrix(rows: 1, columns: 1), noise: .zero)
     }
     #expect(throws: SimulationError.self) {
       try scenario.evaluate(zero, values: [OutputYear(output: "retail_sales", year: 2040)], threads: 1)
@@ -127,7 +137,8 @@ struct ScenarioSensitivityTests {
   func groupedIndex() throws {
     let scenario = try AnalyticScenarios.weightedIndex()
     var analysis = ScenarioAnalysis(
-      method: .sobol, outputs: [SensitivityOutput(id: "index", year: 2033), SensitivityOutput(id: "retail_sales", year: 2033)],
+      method: .sobol,
+      outputs: [SensitivityOutput(id: "index", year: 2033), SensitivityOutput(id: "retail_sales", year: 2033)],
       samples: 4096, grouped: true, seed: 3, threads: 2)
     analysis.sobolOptions = acceptanceOptions
     let result = try analysis.run(on: scenario).result
@@ -163,7 +174,9 @@ struct ScenarioSensitivityTests {
       method: .src, outputs: [SensitivityOutput(id: "metro_km", year: 2033)], samples: 4096, seed: 5, threads: 2)
     let result = try analysis.run(on: scenario).result
     // X = 500 + 10·d + a: V(10·d) = 100·20²/12, V(a) = 100²/12, so SRC² = 0.8 and 0.2.
-    let expected = ["interventions.new-lines.adds.metro_km": 0.2.squareRoot(), "metro_km.annual_addition": 0.8.squareRoot()]
+    let expected = [
+      "interventions.new-lines.adds.metro_km": 0.2.squareRoot(), "metro_km.annual_addition": 0.8.squareRoot(),
+    ]
     #expect(result.rows.count == 2 && result.warnings.isEmpty)
     for row in result.rows {
       guard case .regression(let m) = row.measures else { Issue.record("not a regression row"); continue }
@@ -186,7 +199,9 @@ struct ScenarioSensitivityTests {
     let z = standardNormalQuantile(0.95)
     // Y = 100·exp(10·g + γ): the drift moves 10·g by ±10·0.05·z, the effect γ by ±0.3·z.
     let base = 100 * exp(10 * 0.03 + 0.1)
-    let expected = [drift: (base * exp(-0.5 * z), base * exp(0.5 * z)), effect: (base * exp(-0.3 * z), base * exp(0.3 * z))]
+    let expected = [
+      drift: (base * exp(-0.5 * z), base * exp(0.5 * z)), effect: (base * exp(-0.3 * z), base * exp(0.3 * z)),
+    ]
     #expect(result.rows.map(\.input) == [drift, effect], "sorted by swing")
     for row in result.rows {
       guard case .tornado(let m) = row.measures else { Issue.record("not a tornado row"); continue }
@@ -215,18 +230,22 @@ struct ScenarioSensitivityTests {
     }
     #expect(row.input == path)
     // 1e-12 relative: a handful of logs and divisions.
-    #expect(abs(m.low - index(12)) <= 1e-12 * index(12) && abs(m.high - index(48)) <= 1e-12 * index(48), "\(m.low) \(m.high)")
+    #expect(
+      abs(m.low - index(12)) <= 1e-12 * index(12) && abs(m.high - index(48)) <= 1e-12 * index(48), "\(m.low) \(m.high)")
     #expect(abs(m.base - index(30)) <= 1e-12 * index(30))
   }
 
   @Test("Options that do not fit are refused with their reason")
   func refusals() throws {
     let scenario = try AnalyticScenarios.lognormal()
-    let unknown = ScenarioAnalysis(method: .tornado, outputs: [SensitivityOutput(id: "gdp", year: 2033)], samples: 0, seed: 1, threads: 1)
+    let unknown = ScenarioAnalysis(
+      method: .tornado, outputs: [SensitivityOutput(id: "gdp", year: 2033)], samples: 0, seed: 1, threads: 1)
     #expect(throws: SensitivityError.self) { try unknown.run(on: scenario) }
     let grouped = ScenarioAnalysis(
-      method: .src, outputs: [SensitivityOutput(id: "retail_sales", year: 2033)], samples: 100, grouped: true, seed: 1, threads: 1)
-    #expect(throws: SensitivityError.invalidOption("grouped indices are Sobol indices: use them with the sobol method")) {
+      method: .src, outputs: [SensitivityOutput(id: "retail_sales", year: 2033)], samples: 100, grouped: true, seed: 1,
+      threads: 1)
+    #expect(throws: SensitivityError.invalidOption("grouped indices are Sobol indices: use them with the sobol method"))
+    {
       try grouped.run(on: scenario)
     }
   }

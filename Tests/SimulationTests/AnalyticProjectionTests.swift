@@ -37,7 +37,8 @@ import Testing
     let scenario = ScenarioBuilder.scenario(
       indicators: [
         ScenarioBuilder.stock("metro_km", addition: .fixed(10)),
-        ScenarioBuilder.response("retail_sales", drivers: [Driver(from: "metro_km", elasticity: .fixed(0.5), lag: lag)]),
+        ScenarioBuilder.response(
+          "retail_sales", drivers: [Driver(from: "metro_km", elasticity: .fixed(0.5), lag: lag)]),
       ],
       baseline: ["metro_km": 100, "retail_sales": 5000])
     let result = try ScenarioBuilder.run(scenario, runs: 8)
@@ -78,8 +79,11 @@ import Testing
       indicators: [ScenarioBuilder.response("retail_sales")],
       baseline: ["retail_sales": 100],
       interventions: [Intervention(id: "refund", action: .policy("instant_tax_refund"), start: 2025, ramp: 3)],
-      policies: [Policy(id: "instant_tax_refund", name: LocalizedText(zh: "退税", en: "refund"),
-                        effects: [PolicyEffect(indicator: "retail_sales", effect: .fixed(0.1))])])
+      policies: [
+        Policy(
+          id: "instant_tax_refund", name: LocalizedText(zh: "退税", en: "refund"),
+          effects: [PolicyEffect(indicator: "retail_sales", effect: .fixed(0.1))])
+      ])
     let result = try ScenarioBuilder.run(scenario, runs: 4)
     for year in 2023...2033 {
       let phase = min(1, max(0, Double(year - 2025 + 1) / 3))
@@ -110,8 +114,11 @@ import Testing
         ScenarioBuilder.response("tertiary_fai", drift: .fixed(0.02)),
       ],
       baseline: ["landmark_districts": 5, "tertiary_fai": 1000],
-      interventions: [Intervention(id: "upgrade", action: .addToStocks([StockAddition(indicator: "landmark_districts", amount: .fixed(3))]),
-                                   start: 2024, ramp: 3, cost: .fixed(30))])
+      interventions: [
+        Intervention(
+          id: "upgrade", action: .addToStocks([StockAddition(indicator: "landmark_districts", amount: .fixed(3))]),
+          start: 2024, ramp: 3, cost: .fixed(30))
+      ])
     let result = try ScenarioBuilder.run(scenario, runs: 4)
     for t in 0...10 {
       let year = 2023 + t
@@ -138,8 +145,10 @@ import Testing
       baseline: ["retail_sales": 5000, "global_city_rank": 20, "consumer_satisfaction": 80],
       index: IndexSpecification(
         dimensionWeights: [.prosperity: .fixed(3), .renown: .fixed(1), .vitality: .fixed(1)],
-        goalposts: ["retail_sales": Goalpost(low: 1000, high: 25000), "global_city_rank": Goalpost(low: 1, high: 400),
-                    "consumer_satisfaction": Goalpost(low: 50, high: 90)]),
+        goalposts: [
+          "retail_sales": Goalpost(low: 1000, high: 25000), "global_city_rank": Goalpost(low: 1, high: 400),
+          "consumer_satisfaction": Goalpost(low: 50, high: 90),
+        ]),
       horizon: 1)
     let result = try ScenarioBuilder.run(scenario, runs: 2)
     #expect(abs(result.point("prosperity", 2023).p50 - 50) < 1e-12)
@@ -147,6 +156,9 @@ import Testing
     #expect(abs(result.point("vitality", 2023).p50 - satisfactionScore) < 1e-12)
     let index = (3 * 50 + 1 * 50 + 1 * satisfactionScore) / 5
     #expect(abs(result.point("index", 2023).p50 - index) < 1e-12)
-    #expect(result.outputs.map(\.id) == ["retail_sales", "consumer_satisfaction", "global_city_rank", "renown", "prosperity", "vitality", "index"])
+    #expect(
+      result.outputs.map(\.id) == [
+        "retail_sales", "consumer_satisfaction", "global_city_rank", "renown", "prosperity", "vitality", "index",
+      ])
   }
 }

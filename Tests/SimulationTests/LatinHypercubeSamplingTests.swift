@@ -1,8 +1,9 @@
 import CityModel
 import Foundation
-@testable import Simulation
 import Stochastics
 import Testing
+
+@testable import Simulation
 
 /// `--sampling latin-hypercube`: every parameter has exactly one run in each of the job's
 /// equal-probability strata, whatever the blocks, threads or shards.
@@ -10,9 +11,10 @@ import Testing
   static let (mu, s, y0, runs) = (0.05, 0.01, 1000.0, 1000)
 
   static func driftOnly() throws -> CompiledScenario {
-    try CompiledScenario(ScenarioBuilder.scenario(
-      indicators: [ScenarioBuilder.response("retail_sales", drift: .normal(mean: mu, sd: s))],
-      baseline: ["retail_sales": y0]))
+    try CompiledScenario(
+      ScenarioBuilder.scenario(
+        indicators: [ScenarioBuilder.response("retail_sales", drift: .normal(mean: mu, sd: s))],
+        baseline: ["retail_sales": y0]))
   }
 
   /// Drift g ~ N(μ, s²), nothing else random: Y(t) = Y0·exp(g·t) rises with g, so the k-th
@@ -22,7 +24,8 @@ import Testing
   /// rounding of log and Φ). Independent draws miss this band by ≈ √(p(1−p)/R) ≈ 16 strata.
   @Test func quantilesOfAMonotoneOutputLieInTheirStrata() throws {
     let result = MonteCarlo.run(
-      try Self.driftOnly(), options: MonteCarloOptions(runs: Self.runs, threads: 2, blockSize: 96, sampling: .latinHypercube))
+      try Self.driftOnly(),
+      options: MonteCarloOptions(runs: Self.runs, threads: 2, blockSize: 96, sampling: .latinHypercube))
     #expect(result.sampling == .latinHypercube)
     let normal = Distribution.normal(mean: Self.mu, sd: Self.s)
     for t in [1, 5, 10] {
@@ -30,7 +33,9 @@ import Testing
       for (p, value) in zip(SeriesStatistics.probabilities, [point.p5, point.p25, point.p50, point.p75, point.p95]) {
         let u = normal.cdf(log(value / Self.y0) / Double(t))
         let lower = ((Double(Self.runs) - 1) * p).rounded(.down)
-        #expect(u >= lower / Double(Self.runs) - 1e-9 && u <= (lower + 2) / Double(Self.runs) + 1e-9, "t=\(t) p=\(p): Φ = \(u)")
+        #expect(
+          u >= lower / Double(Self.runs) - 1e-9 && u <= (lower + 2) / Double(Self.runs) + 1e-9,
+          "t=\(t) p=\(p): Φ = \(u)")
       }
       // The mean of a smooth monotone output converges far faster than independent sampling's
       // standard error σ/√R; 1 % of that error is still generous (R = 1000).
@@ -49,7 +54,8 @@ import Testing
     var other = options
     other.threads = 2
     other.blockSize = 77
-    #expect(try ReproducibilityTests.json(MonteCarlo.run(compiled, options: other)) == ReproducibilityTests.json(single))
+    #expect(
+      try ReproducibilityTests.json(MonteCarlo.run(compiled, options: other)) == ReproducibilityTests.json(single))
     let parts = try ShardMergeTests.parts(compiled, count: 7, options: options)
     let merged = MonteCarlo.finalise(try PartialRun.merge(ShardMergeTests.shuffled(parts)), threads: 2)
     #expect(try ReproducibilityTests.json(merged) == ReproducibilityTests.json(single))
@@ -90,7 +96,8 @@ import Testing
     let independent = try ShardMergeTests.parts(compiled, count: 2, options: MonteCarloOptions(runs: 400, threads: 2))
     let stratified = try ShardMergeTests.parts(
       compiled, count: 2, options: MonteCarloOptions(runs: 400, threads: 2, sampling: .latinHypercube))
-    #expect(ShardMergeTests.mergeError([independent[0], (name: "lhs.json", part: stratified[1].part)])
-      == "lhs.json is not a part of the same job as part-1.json: sampling latin-hypercube differs from independent")
+    #expect(
+      ShardMergeTests.mergeError([independent[0], (name: "lhs.json", part: stratified[1].part)])
+        == "lhs.json is not a part of the same job as part-1.json: sampling latin-hypercube differs from independent")
   }
 }

@@ -6,22 +6,36 @@ import Testing
 
 /// Invariants of the Monte Carlo driver: determinism, thread independence, common random numbers.
 @Suite struct ReproducibilityTests {
-  static func uncertainScenario(id: String = "base", extra: [Intervention] = [], policyEffect: Double = 0.02) -> Scenario {
+  static func uncertainScenario(
+    id: String = "base", extra: [Intervention] = [], policyEffect: Double = 0.02
+  ) -> Scenario {
     ScenarioBuilder.scenario(
       id: id,
       indicators: [
         ScenarioBuilder.stock("metro_km", addition: .normal(mean: 20, sd: 8)),
         ScenarioBuilder.stock("landmark_districts", addition: .poisson(mean: 0.3)),
-        ScenarioBuilder.response("tourism_spending", drift: .normal(mean: 0.04, sd: 0.02), sd: .fixed(0.05), ar: .fixed(0.5), exposure: .fixed(1)),
-        ScenarioBuilder.response("retail_sales", drift: .normal(mean: 0.03, sd: 0.01), sd: .fixed(0.02), ar: .fixed(0.3), exposure: .fixed(0.3),
-                                 drivers: [Driver(from: "metro_km", elasticity: .triangular(min: 0.02, mode: 0.08, max: 0.15), lag: 1),
-                                           Driver(from: "tourism_spending", elasticity: .normal(mean: 0.2, sd: 0.05))]),
+        ScenarioBuilder.response(
+          "tourism_spending", drift: .normal(mean: 0.04, sd: 0.02), sd: .fixed(0.05), ar: .fixed(0.5),
+          exposure: .fixed(1)),
+        ScenarioBuilder.response(
+          "retail_sales", drift: .normal(mean: 0.03, sd: 0.01), sd: .fixed(0.02), ar: .fixed(0.3),
+          exposure: .fixed(0.3),
+          drivers: [
+            Driver(from: "metro_km", elasticity: .triangular(min: 0.02, mode: 0.08, max: 0.15), lag: 1),
+            Driver(from: "tourism_spending", elasticity: .normal(mean: 0.2, sd: 0.05)),
+          ]),
       ],
       baseline: ["metro_km": 800, "landmark_districts": 10, "tourism_spending": 3000, "retail_sales": 16000],
-      interventions: [Intervention(id: "refund", action: .policy("instant_tax_refund"), start: 2025, ramp: 2, delay: .poisson(mean: 0.5))] + extra,
+      interventions: [
+        Intervention(
+          id: "refund", action: .policy("instant_tax_refund"), start: 2025, ramp: 2, delay: .poisson(mean: 0.5))
+      ] + extra,
       targets: [Target(output: "retail_sales", year: 2030, bound: .atLeast(20000))],
-      policies: [Policy(id: "instant_tax_refund", name: LocalizedText(zh: "即买即退", en: "Instant refund"),
-                        effects: [PolicyEffect(indicator: "retail_sales", effect: .uniform(min: 0, max: policyEffect))])],
+      policies: [
+        Policy(
+          id: "instant_tax_refund", name: LocalizedText(zh: "即买即退", en: "Instant refund"),
+          effects: [PolicyEffect(indicator: "retail_sales", effect: .uniform(min: 0, max: policyEffect))])
+      ],
       disruption: Disruption(probability: .fixed(0.05), size: .normal(mean: -0.4, sd: 0.15)),
       correlations: [ShockCorrelation(first: "retail_sales", second: "tourism_spending", correlation: 0.6)])
   }
@@ -50,14 +64,17 @@ import Testing
   /// Adding an intervention that touches only landmark districts must leave every other
   /// indicator's draws, hence its whole distribution, exactly as it was.
   @Test func unrelatedInterventionLeavesOtherDrawsUnchanged() throws {
-    let extra = Intervention(id: "new-district", action: .addToStocks([StockAddition(indicator: "landmark_districts", amount: .fixed(2))]),
-                             start: 2026, ramp: 2, delay: .poisson(mean: 1), cost: .triangular(min: 10, mode: 20, max: 40))
+    let extra = Intervention(
+      id: "new-district", action: .addToStocks([StockAddition(indicator: "landmark_districts", amount: .fixed(2))]),
+      start: 2026, ramp: 2, delay: .poisson(mean: 1), cost: .triangular(min: 10, mode: 20, max: 40))
     let before = try ScenarioBuilder.run(Self.uncertainScenario(), runs: 2000)
     let after = try ScenarioBuilder.run(Self.uncertainScenario(extra: [extra]), runs: 2000)
     for id in ["metro_km", "tourism_spending", "retail_sales"] {
       #expect(before.series.filter { $0.indicator == id } == after.series.filter { $0.indicator == id }, "\(id)")
     }
-    #expect(before.series.filter { $0.indicator == "landmark_districts" } != after.series.filter { $0.indicator == "landmark_districts" })
+    #expect(
+      before.series.filter { $0.indicator == "landmark_districts" }
+        != after.series.filter { $0.indicator == "landmark_districts" })
   }
 
   /// Common random numbers: a plan that differs only by a tiny policy effect has a paired

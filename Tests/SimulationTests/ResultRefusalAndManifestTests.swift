@@ -44,10 +44,11 @@ import Testing
     second.sourceFiles = [shared, outside]
     second.sourceDigests = [shared: "ss", outside: "oo"]
 
-    #expect(ManifestBuilder.inputs(of: [first, second]) == [
-      InputFile(path: "a.yaml", sha256: "aa"), InputFile(path: "models/shared.yaml", sha256: "ss"),
-      InputFile(path: "/elsewhere/data.csv", sha256: "oo"),
-    ])
+    #expect(
+      ManifestBuilder.inputs(of: [first, second]) == [
+        InputFile(path: "a.yaml", sha256: "aa"), InputFile(path: "models/shared.yaml", sha256: "ss"),
+        InputFile(path: "/elsewhere/data.csv", sha256: "oo"),
+      ])
     let builder = ManifestBuilder(version: "9.9.9", command: ["iccsim", "run", "a.yaml"])
     let manifest = builder.manifest(of: [first], seed: 7, threads: 3, elapsed: .milliseconds(1234))
     #expect(manifest.version == "9.9.9" && manifest.command == ["iccsim", "run", "a.yaml"])

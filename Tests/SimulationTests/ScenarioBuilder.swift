@@ -18,18 +18,23 @@ enum ScenarioBuilder {
     _ id: String, _ dimension: CityModel.Dimension, _ scale: IndicatorScale, _ role: IndicatorRole,
     better: Direction = .higher
   ) -> Indicator {
-    Indicator(id: id, row: nil, name: LocalizedText(zh: id, en: id), dimension: dimension, unit: "u",
-              scale: scale, defaultRole: role, better: better)
+    Indicator(
+      id: id, row: nil, name: LocalizedText(zh: id, en: id), dimension: dimension, unit: "u",
+      scale: scale, defaultRole: role, better: better)
   }
 
   static func response(
     _ id: String, drift: Distribution = .fixed(0), sd: Distribution = .fixed(0), ar: Distribution = .fixed(0),
     exposure: Distribution = .fixed(0), drivers: [Driver] = []
   ) -> ModelIndicator {
-    ModelIndicator(id: id, role: .response(Response(drift: drift, shockSD: sd, autoregression: ar, exposure: exposure, drivers: drivers)))
+    ModelIndicator(
+      id: id,
+      role: .response(Response(drift: drift, shockSD: sd, autoregression: ar, exposure: exposure, drivers: drivers)))
   }
 
-  static func stock(_ id: String, addition: Distribution, yearly: YearlyVariation = .none, offset: Double = 1) -> ModelIndicator {
+  static func stock(
+    _ id: String, addition: Distribution, yearly: YearlyVariation = .none, offset: Double = 1
+  ) -> ModelIndicator {
     ModelIndicator(id: id, role: .stock(Stock(annualAddition: addition, yearly: yearly)), offset: offset)
   }
 

@@ -1,8 +1,9 @@
 import CityModel
 import Foundation
-@testable import Simulation
 import Stochastics
 import Testing
+
+@testable import Simulation
 
 /// Splitting a run into shards and merging them gives the single-process result: byte for byte
 /// while quantiles are exact, within the sketch's proven rank error beyond.
@@ -10,7 +11,9 @@ import Testing
   static let compiled = Result { try CompiledScenario(ReproducibilityTests.uncertainScenario()) }
 
   /// Every shard of `count`, each written to JSON and read back as `merge` reads it.
-  static func parts(_ compiled: CompiledScenario, count: Int, options: MonteCarloOptions) throws -> [(name: String, part: PartialRun)] {
+  static func parts(
+    _ compiled: CompiledScenario, count: Int, options: MonteCarloOptions
+  ) throws -> [(name: String, part: PartialRun)] {
     try (1...count).map { k in
       let part = MonteCarlo.accumulate(compiled, shard: Shard(index: k, count: count)!, options: options)
       let decoded = try ResultCoding.decoder().decode(PartialRun.self, from: try part.encoded())
@@ -69,7 +72,8 @@ import Testing
     // 4,096 values per level, so shards compact and merged sketches differ from one pass.
     let options = MonteCarloOptions(runs: runs, threads: 2, exactQuantileLimit: 1000)
     let merged = try PartialRun.merge(Self.shuffled(try Self.parts(compiled, count: 8, options: options)))
-    let exact = MonteCarlo.accumulate(compiled, shard: .whole, options: MonteCarloOptions(runs: runs, threads: 2, exactQuantileLimit: runs))
+    let exact = MonteCarlo.accumulate(
+      compiled, shard: .whole, options: MonteCarloOptions(runs: runs, threads: 2, exactQuantileLimit: runs))
     let single = MonteCarlo.run(compiled, options: options)
     let result = MonteCarlo.finalise(merged, threads: 2)
     #expect(result.targets == single.targets)
@@ -84,7 +88,9 @@ import Testing
         let rank = Double(runs - 1) * p
         let lowest = sorted[max(0, Int((rank - bound).rounded(.down)))]
         let highest = sorted[min(runs - 1, Int((rank + bound).rounded(.up)))]
-        #expect(lowest <= value && value <= highest, "series \(k) p\(p): \(value) outside [\(lowest), \(highest)] (bound \(bound))")
+        #expect(
+          lowest <= value && value <= highest,
+          "series \(k) p\(p): \(value) outside [\(lowest), \(highest)] (bound \(bound))")
       }
       // Mean and sd: Chan's merge against the moments of all the values at once. Each of the
       // 7 merges adds a relative rounding error of a few ulps (~1e-16); 1e-12 leaves room for
@@ -104,7 +110,9 @@ import Testing
 
   // MARK: - Parts that do not belong together
 
-  static func smallParts(seed: UInt64? = nil, runs: Int = 400, count: Int = 4) throws -> [(name: String, part: PartialRun)] {
+  static func smallParts(
+    seed: UInt64? = nil, runs: Int = 400, count: Int = 4
+  ) throws -> [(name: String, part: PartialRun)] {
     var scenario = ReproducibilityTests.uncertainScenario()
     if let seed { scenario.seed = seed }
     return try parts(try CompiledScenario(scenario), count: count, options: MonteCarloOptions(runs: runs, threads: 2))
@@ -122,38 +130,50 @@ import Testing
   @Test func missingShardsAreNamedByTheirRuns() throws {
     let parts = try Self.smallParts()
     #expect(Self.mergeError([parts[0], parts[2], parts[3]]) == "runs 100..<200 (shard 2/4) are missing")
-    #expect(Self.mergeError([parts[2]]) == "runs 0..<100 (shard 1/4), 100..<200 (shard 2/4), 300..<400 (shard 4/4) are missing")
+    #expect(
+      Self.mergeError([parts[2]])
+        == "runs 0..<100 (shard 1/4), 100..<200 (shard 2/4), 300..<400 (shard 4/4) are missing")
   }
 
   @Test func aDuplicatedShardNamesBothParts() throws {
     let parts = try Self.smallParts()
     let copy = (name: "copy-of-part-3.json", part: parts[2].part)
-    #expect(Self.mergeError(parts + [copy]) == "part-3.json and copy-of-part-3.json both hold shard 3/4 (runs 200..<300)")
+    #expect(
+      Self.mergeError(parts + [copy]) == "part-3.json and copy-of-part-3.json both hold shard 3/4 (runs 200..<300)")
   }
 
   @Test func aForeignPartIsNamed() throws {
     let parts = try Self.smallParts()
     let otherSeed = (name: "other-seed.json", part: try Self.smallParts(seed: 99)[1].part)
-    #expect(Self.mergeError([parts[0], otherSeed, parts[2], parts[3]])
-      == "other-seed.json is not a part of the same job as part-1.json: seed 99 differs from 20261126")
+    #expect(
+      Self.mergeError([parts[0], otherSeed, parts[2], parts[3]])
+        == "other-seed.json is not a part of the same job as part-1.json: seed 99 differs from 20261126")
     let otherRuns = (name: "other-runs.json", part: try Self.smallParts(runs: 800)[1].part)
-    #expect(Self.mergeError([parts[0], otherRuns, parts[2], parts[3]])
-      == "other-runs.json is not a part of the same job as part-1.json: run count 800 differs from 400")
+    #expect(
+      Self.mergeError([parts[0], otherRuns, parts[2], parts[3]])
+        == "other-runs.json is not a part of the same job as part-1.json: run count 800 differs from 400")
     let otherSplit = (name: "of-five.json", part: try Self.smallParts(count: 5)[1].part)
-    #expect(Self.mergeError([parts[0], otherSplit])
-      == "of-five.json is not a part of the same job as part-1.json: shard count 5 differs from 4")
+    #expect(
+      Self.mergeError([parts[0], otherSplit])
+        == "of-five.json is not a part of the same job as part-1.json: shard count 5 differs from 4")
 
     let compiled = try CompiledScenario(ReproducibilityTests.uncertainScenario())
-    let otherLimit = (name: "other-limit.json", part: try Self.parts(
-      compiled, count: 4, options: MonteCarloOptions(runs: 400, threads: 2, exactQuantileLimit: 50))[1].part)
-    #expect(Self.mergeError([parts[0], otherLimit, parts[2], parts[3]])
-      == "other-limit.json is not a part of the same job as part-1.json: outputs, years, targets or quantile limits differ")
+    let otherLimit = (
+      name: "other-limit.json",
+      part: try Self.parts(
+        compiled, count: 4, options: MonteCarloOptions(runs: 400, threads: 2, exactQuantileLimit: 50))[1].part
+    )
+    #expect(
+      Self.mergeError([parts[0], otherLimit, parts[2], parts[3]])
+        == "other-limit.json is not a part of the same job as part-1.json: outputs, years, targets or quantile limits differ"
+    )
 
     var renamed = parts[3]
     renamed.name = "renamed.json"
     renamed.part.scenario = "alt"
-    #expect(Self.mergeError([parts[0], parts[1], parts[2], renamed])
-      == "renamed.json is not a part of the same job as part-1.json: scenario 'alt' differs from 'base'")
+    #expect(
+      Self.mergeError([parts[0], parts[1], parts[2], renamed])
+        == "renamed.json is not a part of the same job as part-1.json: scenario 'alt' differs from 'base'")
   }
 
   /// The streaming merge checks every header before loading any part, then loads the parts one
@@ -182,23 +202,29 @@ import Testing
   @Test func partsWithOtherInputsAreForeign() throws {
     var parts = try Self.smallParts()
     func manifest(_ hash: String) -> RunManifest {
-      RunManifest(version: "0.1.0", command: ["iccsim"], seed: 20261126, inputs: [InputFile(path: "scenario.yaml", sha256: hash)],
-                  threads: 2, elapsedSeconds: 0, host: "h", date: "d")
+      RunManifest(
+        version: "0.1.0", command: ["iccsim"], seed: 20261126, inputs: [InputFile(path: "scenario.yaml", sha256: hash)],
+        threads: 2, elapsedSeconds: 0, host: "h", date: "d")
     }
     for k in parts.indices { parts[k].part.meta = manifest(String(repeating: "a", count: 64)) }
     #expect(Self.mergeError(parts) == nil)
     parts[2].part.meta = manifest(String(repeating: "b", count: 64))
-    #expect(Self.mergeError(parts)
-      == "part-3.json is not a part of the same job as part-1.json: input scenario.yaml has SHA-256 bbbbbbbbbbbb…, scenario.yaml there has aaaaaaaaaaaa…")
+    #expect(
+      Self.mergeError(parts)
+        == "part-3.json is not a part of the same job as part-1.json: input scenario.yaml has SHA-256 bbbbbbbbbbbb…, scenario.yaml there has aaaaaaaaaaaa…"
+    )
   }
 
   @Test func aPartWhoseRangeContradictsItsShardIsRejected() throws {
     var parts = try Self.smallParts()
     parts[1].part.shard.runs = 150..<250
-    #expect(Self.mergeError(parts) == "part-2.json: shard 2/4 of 400 runs should hold runs 100..<200 but holds 150..<250")
+    #expect(
+      Self.mergeError(parts) == "part-2.json: shard 2/4 of 400 runs should hold runs 100..<200 but holds 150..<250")
     var truncated = try Self.smallParts()
     truncated[3].part.targets[0].met = 1000
-    #expect(Self.mergeError(truncated) == "part-4.json: the summaries do not match the 100 runs of shard 4/4 (a damaged file?)")
+    #expect(
+      Self.mergeError(truncated)
+        == "part-4.json: the summaries do not match the 100 runs of shard 4/4 (a damaged file?)")
   }
 }
 

@@ -42,8 +42,9 @@ struct DistributionTests {
         if family == "poisson" {
           #expect(actual == expected, "\(distribution) quantile(\(p))")
         } else {
-          #expect(abs(actual - expected) <= 1e-12 * max(abs(expected), scale),
-                  "\(distribution) quantile(\(p)) = \(actual), scipy \(expected)")
+          #expect(
+            abs(actual - expected) <= 1e-12 * max(abs(expected), scale),
+            "\(distribution) quantile(\(p)) = \(actual), scipy \(expected)")
         }
       }
     }
@@ -58,8 +59,9 @@ struct DistributionTests {
       for row in entry.rows {
         let (x, expected) = (row[1], row[2])
         let actual = distribution.cdf(x)
-        #expect(abs(actual - expected) <= 1e-12 * max(expected, 1e-3),
-                "\(distribution) cdf(\(x)) = \(actual), scipy \(expected)")
+        #expect(
+          abs(actual - expected) <= 1e-12 * max(expected, 1e-3),
+          "\(distribution) cdf(\(x)) = \(actual), scipy \(expected)")
       }
     }
   }
@@ -71,9 +73,10 @@ struct DistributionTests {
     .beta(alpha: 0.5, beta: 0.5, min: -1, max: 1), .beta(alpha: 300, beta: 2, min: 10, max: 20),
   ]
 
-  static let continuous: [Distribution] = [
-    .normal(mean: 0.05, sd: 0.01), .lognormal(median: 50, sdLog: 0.2),
-  ] + bounded
+  static let continuous: [Distribution] =
+    [
+      .normal(mean: 0.05, sd: 0.01), .lognormal(median: 50, sdLog: 0.2),
+    ] + bounded
 
   /// cdf(quantile(p)) = p for continuous families, to 1e-12 relative plus 1e-13 absolute plus
   /// the CDF's change over one ulp of the quantile: the quantile is a double, so the round trip
@@ -131,8 +134,9 @@ struct DistributionTests {
     let mean = sum / Double(n)
     let variance = squares / Double(n) - mean * mean
     #expect(abs(mean - distribution.mean) <= 1e-5 * max(1, abs(distribution.mean)), "\(distribution) mean")
-    #expect(abs(variance - distribution.variance) <= 1e-4 * distribution.variance + 1e-13 * mean * mean,
-            "\(distribution) variance")
+    #expect(
+      abs(variance - distribution.variance) <= 1e-4 * distribution.variance + 1e-13 * mean * mean,
+      "\(distribution) variance")
   }
 
   /// Known closed forms.
@@ -154,10 +158,11 @@ struct DistributionTests {
     #expect(abs(Distribution.triangular(min: 0, mode: 0, max: 1).median - (1 - 0.5.squareRoot())) < 1e-15)
   }
 
-  static let allFamilies: [Distribution] = continuous + [
-    .fixed(3),
-    .poisson(mean: 0.5), .poisson(mean: 400), .discrete(values: [0, 1, 2], weights: [0.6, 0.3, 0.1]),
-  ]
+  static let allFamilies: [Distribution] =
+    continuous + [
+      .fixed(3),
+      .poisson(mean: 0.5), .poisson(mean: 400), .discrete(values: [0, 1, 2], weights: [0.6, 0.3, 0.1]),
+    ]
 
   /// Means of 100 000 seeded draws lie within 4 standard errors (σ/√n) of the closed form.
   /// The draws are a pinned seed, so the test is deterministic; 4 SE means a correct
@@ -213,20 +218,27 @@ struct DistributionTests {
     ProblemCase(distribution: .lognormal(median: 0, sdLog: 0.2), expected: ["median must be > 0 (got 0)"]),
     ProblemCase(distribution: .lognormal(median: 5, sdLog: -0.5), expected: ["sd_log must be ≥ 0 (got -0.5)"]),
     ProblemCase(distribution: .uniform(min: 3, max: 1), expected: ["min must be ≤ max (got min 3, max 1)"]),
-    ProblemCase(distribution: .uniform(min: 0, max: .infinity), expected: ["max must be a finite number (got infinity)"]),
-    ProblemCase(distribution: .triangular(min: 0, mode: 5, max: 4),
-                expected: ["mode must lie in [min, max] (got mode 5, range [0, 4])"]),
-    ProblemCase(distribution: .pert(min: 5, mode: 4, max: 1),
-                expected: ["min must be ≤ max (got min 5, max 1)"]),
-    ProblemCase(distribution: .beta(alpha: 0, beta: -2, min: 0, max: 1),
-                expected: ["alpha must be > 0 (got 0)", "beta must be > 0 (got -2)"]),
+    ProblemCase(
+      distribution: .uniform(min: 0, max: .infinity), expected: ["max must be a finite number (got infinity)"]),
+    ProblemCase(
+      distribution: .triangular(min: 0, mode: 5, max: 4),
+      expected: ["mode must lie in [min, max] (got mode 5, range [0, 4])"]),
+    ProblemCase(
+      distribution: .pert(min: 5, mode: 4, max: 1),
+      expected: ["min must be ≤ max (got min 5, max 1)"]),
+    ProblemCase(
+      distribution: .beta(alpha: 0, beta: -2, min: 0, max: 1),
+      expected: ["alpha must be > 0 (got 0)", "beta must be > 0 (got -2)"]),
     ProblemCase(distribution: .poisson(mean: -1), expected: ["mean must be ≥ 0 (got -1)"]),
-    ProblemCase(distribution: .discrete(values: [0, 1, 2], weights: [0.5, 0.5]),
-                expected: ["values and weights must have the same length (got 3 values, 2 weights)"]),
-    ProblemCase(distribution: .discrete(values: [0, 1], weights: [0.5, -0.1]),
-                expected: ["weights must be ≥ 0 (got -0.1 at position 2)"]),
-    ProblemCase(distribution: .discrete(values: [0, 1], weights: [0, 0]),
-                expected: ["weights must sum to more than 0 (got 0)"]),
+    ProblemCase(
+      distribution: .discrete(values: [0, 1, 2], weights: [0.5, 0.5]),
+      expected: ["values and weights must have the same length (got 3 values, 2 weights)"]),
+    ProblemCase(
+      distribution: .discrete(values: [0, 1], weights: [0.5, -0.1]),
+      expected: ["weights must be ≥ 0 (got -0.1 at position 2)"]),
+    ProblemCase(
+      distribution: .discrete(values: [0, 1], weights: [0, 0]),
+      expected: ["weights must sum to more than 0 (got 0)"]),
     ProblemCase(distribution: .discrete(values: [], weights: []), expected: ["values must not be empty"]),
     ProblemCase(distribution: .fixed(.infinity), expected: ["value must be a finite number (got infinity)"]),
   ]

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Stochastics
 
 /// Selection must put exactly the value a full sort would put at each requested position.
@@ -20,7 +21,8 @@ import Testing
       #expect(copy[..<k].allSatisfy { $0 <= copy[k] } && copy[(k + 1)...].allSatisfy { $0 >= copy[k] })
     }
     // Several positions at once, as the quantile summary asks for them.
-    let positions = Array(Set([0, count / 20, count / 4, count / 4 + 1, count / 2, 3 * count / 4, count - 1].map { min($0, count - 1) }))
+    let positions = Array(
+      Set([0, count / 20, count / 4, count / 4 + 1, count / 2, 3 * count / 4, count - 1].map { min($0, count - 1) }))
     var copy = values
     copy.withUnsafeMutableBufferPointer { OrderStatistics.select(positions, in: $0) }
     for k in positions { #expect(copy[k] == sorted[k], "position \(k) of \(count), selected together") }
@@ -34,7 +36,8 @@ extension OrderStatisticsTests {
     // Ties, negative numbers, signed zeros and a wide range of magnitudes.
     let values = (0..<count).map { k -> Double in
       let u = stream.uniform(UInt64(k))
-      return k % 7 == 0 ? (u - 0.5) * 1e-300 : k % 5 == 0 ? -0.0 : ((u - 0.3) * 100).rounded(.down) * (k % 3 == 0 ? 1e200 : 1)
+      return k % 7 == 0
+        ? (u - 0.5) * 1e-300 : k % 5 == 0 ? -0.0 : ((u - 0.3) * 100).rounded(.down) * (k % 3 == 0 ? 1e200 : 1)
     }
     for input in [values, values.sorted(), values.sorted().reversed(), [Double](repeating: 1, count: count)] {
       var copy = Array(input)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Stochastics
 
 /// The sketch keeps its upper levels ascending by merging instead of sorting them at each
@@ -22,7 +23,9 @@ import Testing
           }
           let sorted = levels[level].sorted()
           let compacted = sorted.count - sorted.count % 2
-          for index in stride(from: compactions[level] % 2, to: compacted, by: 2) { levels[level + 1].append(sorted[index]) }
+          for index in stride(from: compactions[level] % 2, to: compacted, by: 2) {
+            levels[level + 1].append(sorted[index])
+          }
           levels[level] = Array(sorted[compacted...])
           compactions[level] += 1
         }

@@ -76,12 +76,16 @@ struct QuantileSummaryTests {
     for (p, value) in zip(Self.probabilities, summary.quantiles(Self.probabilities)) {
       let target = (n - 1) * p
       let range = Self.rankRange(of: value, in: sorted)
-      let error = target < range.lowerBound ? range.lowerBound - target
+      let error =
+        target < range.lowerBound
+        ? range.lowerBound - target
         : target > range.upperBound ? target - range.upperBound : 0
       worst = max(worst, error)
       #expect(error <= summary.rankErrorBound, "p = \(p)")
     }
-    print("sketch over 1e6 values: worst rank error \(worst) (\(worst / n * 100) % of n), proven bound \(summary.rankErrorBound) (\(summary.rankErrorBound / n * 100) % of n)")
+    print(
+      "sketch over 1e6 values: worst rank error \(worst) (\(worst / n * 100) % of n), proven bound \(summary.rankErrorBound) (\(summary.rankErrorBound / n * 100) % of n)"
+    )
     let encoded = try JSONEncoder().encode(summary)
     #expect(encoded.count < 1_000_000)  // the raw values would take ~19 MB of JSON
   }
@@ -103,7 +107,9 @@ struct QuantileSummaryTests {
     for (p, value) in zip(Self.probabilities, merged.quantiles(Self.probabilities)) {
       let target = (n - 1) * p
       let range = Self.rankRange(of: value, in: sorted)
-      #expect(range.lowerBound - merged.rankErrorBound <= target && target <= range.upperBound + merged.rankErrorBound, "p = \(p)")
+      #expect(
+        range.lowerBound - merged.rankErrorBound <= target && target <= range.upperBound + merged.rankErrorBound,
+        "p = \(p)")
     }
   }
 

@@ -1,5 +1,6 @@
-@testable import Stochastics
 import Testing
+
+@testable import Stochastics
 
 struct RandomStreamTests {
   /// Pinned outputs: the stream's values are part of the results' reproducibility contract, so

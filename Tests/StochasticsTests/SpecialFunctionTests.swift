@@ -40,12 +40,17 @@ struct SpecialFunctionTests {
     Case(name: "chiSquaredCDF", function: { chiSquaredCDF($0[0], df: $0[1]) }, tolerance: 1e-12),
     Case(name: "chiSquaredSurvival", function: { chiSquaredSurvival($0[0], df: $0[1]) }, tolerance: 1e-12),
     Case(name: "chiSquaredQuantile", function: { chiSquaredQuantile($0[0], df: $0[1]) }, tolerance: 1e-12),
-    Case(name: "chiSquaredInverseSurvival", function: { chiSquaredInverseSurvival($0[0], df: $0[1]) }, tolerance: 1e-12),
+    Case(
+      name: "chiSquaredInverseSurvival", function: { chiSquaredInverseSurvival($0[0], df: $0[1]) }, tolerance: 1e-12),
     Case(name: "fisherFCDF", function: { fisherFCDF($0[0], df1: $0[1], df2: $0[2]) }, tolerance: 1e-12),
     Case(name: "fisherFSurvival", function: { fisherFSurvival($0[0], df1: $0[1], df2: $0[2]) }, tolerance: 1e-12),
     Case(name: "fisherFQuantile", function: { fisherFQuantile($0[0], df1: $0[1], df2: $0[2]) }, tolerance: 1e-12),
-    Case(name: "fisherFInverseSurvival", function: { fisherFInverseSurvival($0[0], df1: $0[1], df2: $0[2]) }, tolerance: 1e-12),
-    Case(name: "regularizedIncompleteBeta", function: { regularizedIncompleteBeta($0[0], a: $0[1], b: $0[2]) }, tolerance: 1e-12),
+    Case(
+      name: "fisherFInverseSurvival", function: { fisherFInverseSurvival($0[0], df1: $0[1], df2: $0[2]) },
+      tolerance: 1e-12),
+    Case(
+      name: "regularizedIncompleteBeta", function: { regularizedIncompleteBeta($0[0], a: $0[1], b: $0[2]) },
+      tolerance: 1e-12),
     Case(name: "betaSurvival", function: { betaSurvival($0[0], alpha: $0[1], beta: $0[2]) }, tolerance: 1e-12),
     Case(name: "betaQuantile", function: { betaQuantile($0[0], alpha: $0[1], beta: $0[2]) }, tolerance: 1e-12),
     Case(name: "regularizedGammaP", function: { regularizedGammaP($0[0], $0[1]) }, tolerance: 1e-12),

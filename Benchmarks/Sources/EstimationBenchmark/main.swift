@@ -6,8 +6,8 @@
 // Scripts/estimation_statsmodels_timing.py, which times statsmodels on the same problem.
 
 import Estimation
-import Stochastics
 import Foundation
+import Stochastics
 
 let rows = 200_000
 let regressors = 50
@@ -64,7 +64,9 @@ for covariance in [CovarianceType.hc1, .cluster(column: "g")] {
   let median = times.sorted()[2]
   let ok = median < target && worst < 6
   failed = failed || !ok
-  print(String(format: "estimation %@: %d × %d, median %.3f s of 5 (target < %.0f s), max |β̂ − β|/SE = %.2f  %@",
-               covariance.description, rows, regressors + 1, median, target, worst, ok ? "ok" : "FAILED"))
+  print(
+    String(
+      format: "estimation %@: %d × %d, median %.3f s of 5 (target < %.0f s), max |β̂ − β|/SE = %.2f  %@",
+      covariance.description, rows, regressors + 1, median, target, worst, ok ? "ok" : "FAILED"))
 }
 exit(failed ? 1 : 0)

@@ -55,31 +55,40 @@ func seconds(_ work: () throws -> Void) rethrows -> Double {
 var calibrationTimes: [Double] = []
 var fitted = 0
 for _ in 0..<5 {
-  calibrationTimes.append(try seconds {
-    let calibration = try Calibration(model: model, data: panel)
-    fitted = calibration.parameters.filter { $0.decision == .fitted }.count
-  })
+  calibrationTimes.append(
+    try seconds {
+      let calibration = try Calibration(model: model, data: panel)
+      fitted = calibration.parameters.filter { $0.decision == .fitted }.count
+    })
 }
 precondition(fitted > 0, "nothing was fitted")
 
 var backtestTimes: [Double] = []
 var points = 0
 for _ in 0..<3 {
-  backtestTimes.append(try seconds {
-    let backtest = try Backtest(
-      model: model, data: panel,
-      options: .init(origins: 2010...2014, horizons: 1...5, runs: 10_000, seed: 1, threads: cores))
-    points = backtest.points.count
-  })
+  backtestTimes.append(
+    try seconds {
+      let backtest = try Backtest(
+        model: model, data: panel,
+        options: .init(origins: 2010...2014, horizons: 1...5, runs: 10_000, seed: 1, threads: cores))
+      points = backtest.points.count
+    })
 }
-precondition(points == 30 * 5 * 5 * ids.count, "expected a point per city, origin, horizon and indicator, got \(points)")
+precondition(
+  points == 30 * 5 * 5 * ids.count, "expected a point per city, origin, horizon and indicator, got \(points)")
 
-let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+let cpu =
+  (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
   .split(separator: "\n").first { $0.hasPrefix("model name") }?.split(separator: ":").last?
   .trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
 func median(_ x: [Double]) -> Double { x.sorted()[x.count / 2] }
-print("evidence benchmark: default model (\(ids.count) indicators), panel of 30 cities × 20 years; \(cores) cores, \(cpu)")
-print(String(format: "calibrate: median of 5 %.3f s (%@); %d parameters fitted", median(calibrationTimes),
-             calibrationTimes.map { String(format: "%.3f", $0) }.joined(separator: ", "), fitted))
-print(String(format: "backtest, 5 origins × 5 horizons × 30 cities, 10,000 runs each (%d points): median of 3 %.2f s (%@)",
-             points, median(backtestTimes), backtestTimes.map { String(format: "%.2f", $0) }.joined(separator: ", ")))
+print(
+  "evidence benchmark: default model (\(ids.count) indicators), panel of 30 cities × 20 years; \(cores) cores, \(cpu)")
+print(
+  String(
+    format: "calibrate: median of 5 %.3f s (%@); %d parameters fitted", median(calibrationTimes),
+    calibrationTimes.map { String(format: "%.3f", $0) }.joined(separator: ", "), fitted))
+print(
+  String(
+    format: "backtest, 5 origins × 5 horizons × 30 cities, 10,000 runs each (%d points): median of 3 %.2f s (%@)",
+    points, median(backtestTimes), backtestTimes.map { String(format: "%.2f", $0) }.joined(separator: ", ")))

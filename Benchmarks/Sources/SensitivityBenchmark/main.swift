@@ -29,8 +29,11 @@ func check(_ result: SensitivityResult) {
   precondition(result.rows.count == 20 * years.count, "expected one row per input and year")
   for row in result.rows {
     guard case .sobol(let m) = row.measures else { preconditionFailure("not a Sobol row") }
-    precondition([m.s1, m.s1Low, m.s1High, m.st, m.stLow, m.stHigh].allSatisfy(\.isFinite), "\(row.input) \(row.year!) not finite")
-    precondition(m.s1Low <= m.s1 && m.s1 <= m.s1High && m.stLow <= m.st && m.st <= m.stHigh, "\(row.input): estimate outside its interval")
+    precondition(
+      [m.s1, m.s1Low, m.s1High, m.st, m.stLow, m.stHigh].allSatisfy(\.isFinite), "\(row.input) \(row.year!) not finite")
+    precondition(
+      m.s1Low <= m.s1 && m.s1 <= m.s1High && m.stLow <= m.st && m.st <= m.stHigh,
+      "\(row.input): estimate outside its interval")
   }
 }
 
@@ -49,11 +52,17 @@ for _ in 0..<3 {
   seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
 }
 
-let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+let cpu =
+  (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
   .split(separator: "\n").first { $0.hasPrefix("model name") }?.split(separator: ":").last?
   .trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
-print("sensitivity benchmark: \(path), Sobol, 20 inputs × 4,096 base samples (\(runs) runs), index in \(years.count) years; \(cores) cores, \(cpu)")
-print(String(format: "median of 3: %.3f s (runs: %@)", seconds.sorted()[1], seconds.map { String(format: "%.3f", $0) }.joined(separator: ", ")))
+print(
+  "sensitivity benchmark: \(path), Sobol, 20 inputs × 4,096 base samples (\(runs) runs), index in \(years.count) years; \(cores) cores, \(cpu)"
+)
+print(
+  String(
+    format: "median of 3: %.3f s (runs: %@)", seconds.sorted()[1],
+    seconds.map { String(format: "%.3f", $0) }.joined(separator: ", ")))
 let top = last!.rows.filter { $0.year == years.upperBound }.max { a, b in
   guard case .sobol(let x) = a.measures, case .sobol(let y) = b.measures else { return false }
   return x.st < y.st

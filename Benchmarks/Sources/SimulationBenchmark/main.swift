@@ -26,12 +26,16 @@ let cores = ProcessInfo.processInfo.activeProcessorCount
 
 func check(_ result: RunResult) {
   for point in result.series {
-    precondition([point.mean, point.sd, point.p5, point.p50, point.p95].allSatisfy(\.isFinite), "\(point.indicator) \(point.year) not finite")
+    precondition(
+      [point.mean, point.sd, point.p5, point.p50, point.p95].allSatisfy(\.isFinite),
+      "\(point.indicator) \(point.year) not finite")
     if point.indicator == "index" { precondition((0...100).contains(point.p50), "index outside [0, 100]") }
   }
 }
 
-func time(runs: Int, threads: Int, repetitions: Int, sampling: Sampling = .independent) -> (median: Double, result: RunResult) {
+func time(
+  runs: Int, threads: Int, repetitions: Int, sampling: Sampling = .independent
+) -> (median: Double, result: RunResult) {
   var seconds: [Double] = []
   var last: RunResult?
   for _ in 0..<repetitions {
@@ -52,16 +56,23 @@ func report(_ line: String) {
   FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
 
-let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+let cpu =
+  (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
   .split(separator: "\n").first { $0.hasPrefix("model name") }?.split(separator: ":").last?
   .trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
-report("simulation benchmark: \(path), \(scenario.outputs.count) outputs, horizon \(scenario.horizon); \(cores) cores, \(cpu)")
+report(
+  "simulation benchmark: \(path), \(scenario.outputs.count) outputs, horizon \(scenario.horizon); \(cores) cores, \(cpu)"
+)
 let one = time(runs: 100_000, threads: 1, repetitions: 5)
 report(String(format: "100,000 runs, 1 thread:  %.3f s (median of 5)", one.median))
 let two = time(runs: 100_000, threads: max(2, cores), repetitions: 5)
 precondition(one.result == two.result, "results differ between 1 and \(max(2, cores)) threads")
-report(String(format: "100,000 runs, %d threads: %.3f s (median of 5); speed-up %.2f×", max(2, cores), two.median, one.median / two.median))
+report(
+  String(
+    format: "100,000 runs, %d threads: %.3f s (median of 5); speed-up %.2f×", max(2, cores), two.median,
+    one.median / two.median))
 let hypercube = time(runs: 100_000, threads: max(2, cores), repetitions: 5, sampling: .latinHypercube)
-report(String(format: "100,000 runs, %d threads, Latin hypercube: %.3f s (median of 5)", max(2, cores), hypercube.median))
+report(
+  String(format: "100,000 runs, %d threads, Latin hypercube: %.3f s (median of 5)", max(2, cores), hypercube.median))
 let million = time(runs: 1_000_000, threads: cores, repetitions: millionRepetitions)
 report(String(format: "1,000,000 runs, %d threads: %.3f s (median of %d)", cores, million.median, millionRepetitions))

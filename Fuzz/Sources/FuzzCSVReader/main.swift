@@ -8,7 +8,9 @@ let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("icc
 
 /// Removes the scratch file when the fuzzer exits.
 @_cdecl("LLVMFuzzerInitialize")
-public func removeScratchAtExit(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> Int32 {
+public func removeScratchAtExit(
+  _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>
+) -> Int32 {
   atexit { unlink(scratch.path) }
   return 0
 }

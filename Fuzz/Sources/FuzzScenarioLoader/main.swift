@@ -13,7 +13,9 @@ let scratch = folder.appendingPathComponent(".fuzz-\(getpid()).yaml")
 
 /// Removes the scratch file when the fuzzer exits.
 @_cdecl("LLVMFuzzerInitialize")
-public func removeScratchAtExit(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> Int32 {
+public func removeScratchAtExit(
+  _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>
+) -> Int32 {
   atexit { unlink(scratch.path) }
   return 0
 }

@@ -94,14 +94,18 @@ public struct Backtest: Sendable {
     var points: [Point] = []
     var notes: [String] = []
     for origin in options.origins {
-      let fitted = options.recalibrate
-        ? try Calibration(model: model, data: data.rows(until: origin),
-                          options: .init(minimumObservations: options.minimumObservations)).calibrated(model)
+      let fitted =
+        options.recalibrate
+        ? try Calibration(
+          model: model, data: data.rows(until: origin),
+          options: .init(minimumObservations: options.minimumObservations)
+        ).calibrated(model)
         : model
       for (c, city) in panel.cities.enumerated() {
         let seed = options.seed &+ UInt64(c) &* 1_000_003 &+ UInt64(origin) &* 7_919
-        guard let projection = BacktestProjection(
-          model: fitted, city: city, origin: origin, panel: panel, options: options, seed: seed)
+        guard
+          let projection = BacktestProjection(
+            model: fitted, city: city, origin: origin, panel: panel, options: options, seed: seed)
         else { continue }
         for omission in projection.omissions where !notes.contains(omission) { notes.append(omission) }
         points += try Self.score(projection, panel: panel, model: model, options: options)
@@ -124,13 +128,15 @@ public struct Backtest: Sendable {
     }
     let pairs = wanted.flatMap { id, output, years in years.map { (id: id, output: output, year: $0) } }
     var ensembles = [[Double]](repeating: [Double](repeating: 0, count: options.runs), count: pairs.count)
-    let monteCarlo = MonteCarloOptions(runs: options.runs, threads: options.threads, keepRuns: { block in
-      for (k, pair) in pairs.enumerated() {
-        ensembles[k].withUnsafeMutableBufferPointer { values in
-          for run in block.runs { values[run] = block.value(series: pair.output, year: pair.year - origin, run: run) }
+    let monteCarlo = MonteCarloOptions(
+      runs: options.runs, threads: options.threads,
+      keepRuns: { block in
+        for (k, pair) in pairs.enumerated() {
+          ensembles[k].withUnsafeMutableBufferPointer { values in
+            for run in block.runs { values[run] = block.value(series: pair.output, year: pair.year - origin, run: run) }
+          }
         }
-      }
-    })
+      })
     let result = MonteCarlo.run(compiled, options: monteCarlo)
     if let failure = result.diagnostics.first(where: \.isError) {
       throw BacktestError(message: "\(city) from \(origin): \(failure.message)")
@@ -142,16 +148,18 @@ public struct Backtest: Sendable {
       let offset = model.indicators.first { $0.id == id }?.offset ?? 1
       let transform = ModellingTransform(scale: entry.scale, offset: offset)
       let history = panel.history(city, id, through: origin)
-      let drift: Double? = history.count >= 2
+      let drift: Double? =
+        history.count >= 2
         ? (transform.forward(start) - transform.forward(history[0].value)) / Double(origin - history[0].year) : nil
       for year in years {
         guard let observed = panel.value(city, id, year), let k = ensembleOf["\(id)@\(year)"] else { continue }
         let runs = ensembles[k]
         let h = year - origin
-        points.append(Point(
-          city: city, indicator: id, origin: origin, horizon: h, year: year, observed: observed,
-          score: ForecastScore(runs: runs, observed: observed), noChange: start,
-          ownDrift: drift.map { transform.inverse(transform.forward(start) + Double(h) * $0) }))
+        points.append(
+          Point(
+            city: city, indicator: id, origin: origin, horizon: h, year: year, observed: observed,
+            score: ForecastScore(runs: runs, observed: observed), noChange: start,
+            ownDrift: drift.map { transform.inverse(transform.forward(start) + Double(h) * $0) }))
       }
     }
     return points
@@ -164,7 +172,9 @@ public struct Backtest: Sendable {
     var summaries: [Summary] = []
     for indicator in indicators {
       for horizon in horizons {
-        let group = points.filter { (indicator == nil || $0.indicator == indicator) && (horizon == nil || $0.horizon == horizon) }
+        let group = points.filter {
+          (indicator == nil || $0.indicator == indicator) && (horizon == nil || $0.horizon == horizon)
+        }
         guard !group.isEmpty else { continue }
         summaries.append(summary(group, indicator: indicator, horizon: horizon))
       }

@@ -35,11 +35,15 @@ struct BacktestProjection {
           stock.annualAddition = .fixed(0)
           stock.yearly = .none
           var previous = (year: origin, value: panel.value(city, indicator.id, origin) ?? 0)
-          for next in panel.future(city, indicator.id, after: origin) where next.year <= origin + options.horizons.upperBound {
-            interventions.append(Intervention(
-              id: "observed-\(indicator.id)-\(next.year)",
-              action: .addToStocks([StockAddition(indicator: indicator.id, amount: .fixed(next.value - previous.value))]),
-              start: previous.year + 1, ramp: next.year - previous.year))
+          for next in panel.future(city, indicator.id, after: origin)
+          where next.year <= origin + options.horizons.upperBound {
+            interventions.append(
+              Intervention(
+                id: "observed-\(indicator.id)-\(next.year)",
+                action: .addToStocks([
+                  StockAddition(indicator: indicator.id, amount: .fixed(next.value - previous.value))
+                ]),
+                start: previous.year + 1, ramp: next.year - previous.year))
             previous = next
           }
         }
@@ -58,7 +62,9 @@ struct BacktestProjection {
 
     var submodel = model
     submodel.indicators = indicators
-    submodel.shockCorrelations = model.shockCorrelations.filter { observed.contains($0.first) && observed.contains($0.second) }
+    submodel.shockCorrelations = model.shockCorrelations.filter {
+      observed.contains($0.first) && observed.contains($0.second)
+    }
     submodel.policies = []
     submodel.index = IndexSpecification()
     submodel.estimates = model.estimates.filter { set in
@@ -112,7 +118,8 @@ struct BacktestProjection {
       var step = response.drift.mean
       var complete = true
       for driver in response.drivers {
-        guard let now = transformed(driver.from, year - driver.lag), let before = transformed(driver.from, year - 1 - driver.lag)
+        guard let now = transformed(driver.from, year - driver.lag),
+          let before = transformed(driver.from, year - 1 - driver.lag)
         else { complete = false; break }
         step += driver.elasticity.mean * (now - before)
       }

@@ -19,7 +19,8 @@ final class Diagnostics {
 
   /// A file that cannot be read; when another file names it, the problem points at that reference.
   func unreadable(_ file: SourceFile, reason: String, referencedAt reference: SourceLocation? = nil) {
-    var problem = reference.map { Self.problem("cannot read \(file.displayPath): \(reason)", at: $0) }
+    var problem =
+      reference.map { Self.problem("cannot read \(file.displayPath): \(reason)", at: $0) }
       ?? InputProblem(file: file.displayPath, message: "cannot read file: \(reason)")
     problem.isUnreadableFile = true
     problems.append(problem)

@@ -31,7 +31,8 @@ extension Distribution {
       Support(lower: min, upper: max, isWholeNumbers: false)
     case .poisson: Support(lower: 0, upper: .infinity, isWholeNumbers: true)
     case let .discrete(values, _):
-      Support(lower: values.min() ?? 0, upper: values.max() ?? 0, isWholeNumbers: values.allSatisfy { $0 == $0.rounded() })
+      Support(
+        lower: values.min() ?? 0, upper: values.max() ?? 0, isWholeNumbers: values.allSatisfy { $0 == $0.rounded() })
     }
   }
 
@@ -63,7 +64,8 @@ extension Distribution {
     case let .discrete(values, weights):
       if values.isEmpty { problems.append("values must not be empty") }
       if weights.count != values.count {
-        problems.append("weights must have one entry per value (got \(weights.count) weights for \(values.count) values)")
+        problems.append(
+          "weights must have one entry per value (got \(weights.count) weights for \(values.count) values)")
       }
       if let negative = weights.first(where: { $0 < 0 }) {
         problems.append("weights must be ≥ 0 (got \(fmt(negative)))")
@@ -89,19 +91,23 @@ extension Diagnostics {
       return number(tree, what: "\(what) (a number or a distribution)").map(Distribution.fixed)
     }
     guard case .mapping(let outer) = tree, outer.entries.count == 1, let entry = outer.entries.first else {
-      error("expected \(what) as a number or one distribution family ({normal: {mean: …, sd: …}}), found \(tree.kindDescription)", at: tree.location)
+      error(
+        "expected \(what) as a number or one distribution family ({normal: {mean: …, sd: …}}), found \(tree.kindDescription)",
+        at: tree.location)
       return nil
     }
     let (familyKey, body) = (entry.key, entry.value)
     let family = familyKey.text
     guard let parameters = distributionFamilies[family] else {
       let families = distributionFamilies.keys.sorted()
-      let hint = closestMatch(to: family, among: families).map { "; did you mean '\($0)'?" }
+      let hint =
+        closestMatch(to: family, among: families).map { "; did you mean '\($0)'?" }
         ?? " (expected one of: \(families.joined(separator: ", ")))"
       error("unknown distribution '\(family)'\(hint)", at: familyKey.location)
       return nil
     }
-    guard let reader = MappingReader(body, what: "a \(family) distribution", allowedKeys: parameters, diagnostics: self) else {
+    guard let reader = MappingReader(body, what: "a \(family) distribution", allowedKeys: parameters, diagnostics: self)
+    else {
       return nil
     }
     func value(_ key: String, default fallback: Double? = nil) -> Double? {
@@ -140,7 +146,9 @@ extension Diagnostics {
     default:  // discrete
       let values = reader.required("values").flatMap { numbers($0, what: "values") }
       let weights = reader["weights"].flatMap { numbers($0, what: "weights") }
-      result = values.map { Distribution.discrete(values: $0, weights: weights ?? Array(repeating: 1, count: $0.count)) }
+      result = values.map {
+        Distribution.discrete(values: $0, weights: weights ?? Array(repeating: 1, count: $0.count))
+      }
     }
     guard let result else { return nil }
     let problems = result.parameterProblems
@@ -162,14 +170,18 @@ extension Diagnostics {
     let highOK = upper.map { strictUpper ? support.upper < $0 : support.upper <= $0 } ?? true
     if !lowOK || !highOK {
       let range = describeRange(lower: lower, upper: upper, strictLower: strictLower, strictUpper: strictUpper)
-      let found = distribution.isFixed ? "got \(formatNumber(support.lower))"
+      let found =
+        distribution.isFixed
+        ? "got \(formatNumber(support.lower))"
         : "this distribution reaches \(support.lower == -.infinity || support.upper == .infinity ? "beyond it" : "\(formatNumber(support.lower))…\(formatNumber(support.upper))")"
       let verb = lower != nil && upper != nil ? "must lie in" : "must be"
       error("\(what) \(verb) \(range) (\(found))", at: tree.location)
       return nil
     }
     if wholeNumbers && !support.isWholeNumbers {
-      error("\(what) is a whole number of years: use a whole number, a poisson or a discrete distribution", at: tree.location)
+      error(
+        "\(what) is a whole number of years: use a whole number, a poisson or a discrete distribution",
+        at: tree.location)
       return nil
     }
     return distribution

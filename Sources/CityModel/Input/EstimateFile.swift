@@ -17,20 +17,29 @@ enum EstimateFile {
   /// The estimate set in `file` and where it starts, checked against the model's indicators:
   /// every term must be a driver edge (driver, lag) the model gives the response.
   static func read(
-    _ file: SourceFile, referencedAt reference: SourceLocation?, play: PlaySet?, indicators: [ModelIndicator], diagnostics: Diagnostics
+    _ file: SourceFile, referencedAt reference: SourceLocation?, play: PlaySet?, indicators: [ModelIndicator],
+    diagnostics: Diagnostics
   ) -> (EstimateSet, SourceLocation)? {
     guard let tree = YAMLTree.load(file, referencedAt: reference, diagnostics: diagnostics) else { return nil }
-    return read(tree, file: file, play: play, indicators: indicators, diagnostics: diagnostics).map { ($0, tree.location) }
+    return read(tree, file: file, play: play, indicators: indicators, diagnostics: diagnostics).map {
+      ($0, tree.location)
+    }
   }
 
-  static func read(_ tree: YAMLTree, file: SourceFile, play: PlaySet?, indicators: [ModelIndicator], diagnostics: Diagnostics) -> EstimateSet? {
+  static func read(
+    _ tree: YAMLTree, file: SourceFile, play: PlaySet?, indicators: [ModelIndicator], diagnostics: Diagnostics
+  ) -> EstimateSet? {
     let before = diagnostics.problems.count
-    guard let reader = MappingReader(tree, what: "an estimate set", allowedKeys: keys, diagnostics: diagnostics) else { return nil }
+    guard let reader = MappingReader(tree, what: "an estimate set", allowedKeys: keys, diagnostics: diagnostics) else {
+      return nil
+    }
     let responseTree = reader.required("response")
     let response = responseTree.flatMap { tree in
-      play.map { $0.response(tree, diagnostics: diagnostics, purpose: "estimates") } ?? diagnostics.text(tree, what: "a response id")
+      play.map { $0.response(tree, diagnostics: diagnostics, purpose: "estimates") }
+        ?? diagnostics.text(tree, what: "a response id")
     }
-    let covarianceType = reader["covariance_type"].flatMap { diagnostics.text($0, what: "a covariance type") } ?? "classical"
+    let covarianceType =
+      reader["covariance_type"].flatMap { diagnostics.text($0, what: "a covariance type") } ?? "classical"
     var terms: [EstimateSet.Term] = []
     var coefficients: [Double] = []
     let declared = response.flatMap { id in indicators.first { $0.id == id } }.flatMap { indicator -> [Driver]? in
@@ -38,7 +47,10 @@ enum EstimateFile {
       return nil
     }
     for item in reader.required("terms").flatMap({ diagnostics.list($0, what: "terms") }) ?? [] {
-      guard let term = MappingReader(item, what: "a term", allowedKeys: ["driver", "lag", "estimate"], diagnostics: diagnostics) else { continue }
+      guard
+        let term = MappingReader(
+          item, what: "a term", allowedKeys: ["driver", "lag", "estimate"], diagnostics: diagnostics)
+      else { continue }
       let driver = term.required("driver").flatMap { diagnostics.text($0, what: "a driver id") }
       let lag = term["lag"].map { diagnostics.lag($0) } ?? 0
       let estimate = term.required("estimate").flatMap { diagnostics.number($0, what: "an estimate") }
@@ -49,15 +61,18 @@ enum EstimateFile {
         continue
       }
       if let declared, let response, !declared.contains(where: { $0.from == driver && $0.lag == lag }) {
-        diagnostics.error("\(driver) at lag \(lag) is not a driver of \(response) in the model: add it to the response's drivers (the estimate replaces its elasticity)", at: item.location)
+        diagnostics.error(
+          "\(driver) at lag \(lag) is not a driver of \(response) in the model: add it to the response's drivers (the estimate replaces its elasticity)",
+          at: item.location)
       }
       terms.append(key)
       coefficients.append(estimate)
     }
     let covariance = reader.required("covariance").flatMap { matrix($0, size: terms.count, diagnostics: diagnostics) }
     guard diagnostics.problems.count == before, let response, let covariance else { return nil }
-    return EstimateSet(response: response, terms: terms, coefficients: coefficients, covariance: covariance,
-                       covarianceType: covarianceType, source: file.url)
+    return EstimateSet(
+      response: response, terms: terms, coefficients: coefficients, covariance: covariance,
+      covarianceType: covarianceType, source: file.url)
   }
 
   /// A k×k symmetric positive semi-definite matrix, as a list of rows.
@@ -75,17 +90,22 @@ enum EstimateFile {
       matrix.append(values)
     }
     guard matrix.count == k else {
-      diagnostics.error("expected a \(k)×\(k) covariance matrix, one row per term (got \(matrix.count) rows)", at: tree.location)
+      diagnostics.error(
+        "expected a \(k)×\(k) covariance matrix, one row per term (got \(matrix.count) rows)", at: tree.location)
       return nil
     }
     for i in 0..<k {
       for j in 0..<i where !approximatelyEqual(matrix[i][j], matrix[j][i]) {
-        diagnostics.error("the covariance matrix is not symmetric: entry (\(i + 1), \(j + 1)) is \(formatNumber(matrix[i][j])) but (\(j + 1), \(i + 1)) is \(formatNumber(matrix[j][i]))", at: rows[i].location)
+        diagnostics.error(
+          "the covariance matrix is not symmetric: entry (\(i + 1), \(j + 1)) is \(formatNumber(matrix[i][j])) but (\(j + 1), \(i + 1)) is \(formatNumber(matrix[j][i]))",
+          at: rows[i].location)
         return nil
       }
     }
     if !isPositiveSemidefinite(matrix) {
-      diagnostics.error("the covariance matrix is not positive semi-definite: it cannot be the covariance of any estimates", at: tree.location)
+      diagnostics.error(
+        "the covariance matrix is not positive semi-definite: it cannot be the covariance of any estimates",
+        at: tree.location)
       return nil
     }
     return matrix

@@ -22,20 +22,26 @@ enum ExtendsResolver {
         at: reference)
       return nil
     }
-    guard case .mapping(var mapping) = tree, let index = mapping.entries.firstIndex(where: { $0.key.text == "extends" }) else {
+    guard case .mapping(var mapping) = tree, let index = mapping.entries.firstIndex(where: { $0.key.text == "extends" })
+    else {
       return tree
     }
     let extendsTree = mapping.entries[index].value
     mapping.entries.remove(at: index)
     let child = YAMLTree.mapping(mapping)
-    guard let path = diagnostics.text(extendsTree, what: "the path of the scenario this one extends") else { return child }
+    guard let path = diagnostics.text(extendsTree, what: "the path of the scenario this one extends") else {
+      return child
+    }
     let parentFile = extendsTree.location.file.resolving(path)
     if let start = (chain + [file]).firstIndex(where: { $0.url == parentFile.url }) {
       let loop = (chain + [file])[start...].map(\.displayPath) + [parentFile.displayPath]
       diagnostics.error("an extends loop: \(loop.joined(separator: " → "))", at: extendsTree.location)
       return child
     }
-    guard let parent = load(parentFile, referencedAt: extendsTree.location, diagnostics: diagnostics, files: &files, chain: chain + [file]) else {
+    guard
+      let parent = load(
+        parentFile, referencedAt: extendsTree.location, diagnostics: diagnostics, files: &files, chain: chain + [file])
+    else {
       return child
     }
     return merge(parent, child, diagnostics: diagnostics)
@@ -50,7 +56,8 @@ enum ExtendsResolver {
       var entries = base.entries
       for entry in over.entries {
         if let position = entries.firstIndex(where: { $0.key.text == entry.key.text }) {
-          entries[position] = YAMLMapping.Entry(key: entry.key, value: merge(entries[position].value, entry.value, diagnostics: diagnostics))
+          entries[position] = YAMLMapping.Entry(
+            key: entry.key, value: merge(entries[position].value, entry.value, diagnostics: diagnostics))
         } else {
           entries.append(entry)
         }
@@ -66,7 +73,8 @@ enum ExtendsResolver {
           if let position {
             items.remove(at: position)
           } else {
-            diagnostics.error("nothing to remove: no item with id '\(id)' in the scenario this one extends", at: removeTree.location)
+            diagnostics.error(
+              "nothing to remove: no item with id '\(id)' in the scenario this one extends", at: removeTree.location)
           }
         } else if let position {
           items[position] = (id, merge(items[position].1, item, diagnostics: diagnostics))

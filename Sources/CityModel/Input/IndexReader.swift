@@ -7,20 +7,30 @@ struct IndexReader {
 
   func read(_ tree: YAMLTree) -> IndexSpecification {
     var specification = IndexSpecification()
-    guard let reader = MappingReader(tree, what: "the index", allowedKeys: ["aggregation", "dimension_weights", "indicator_weights", "goalposts"],
-                                     diagnostics: diagnostics) else { return specification }
+    guard
+      let reader = MappingReader(
+        tree, what: "the index", allowedKeys: ["aggregation", "dimension_weights", "indicator_weights", "goalposts"],
+        diagnostics: diagnostics)
+    else { return specification }
     if let aggregationTree = reader["aggregation"], let text = diagnostics.text(aggregationTree) {
       if let aggregation = IndexSpecification.Aggregation(rawValue: text) {
         specification.aggregation = aggregation
       } else {
-        diagnostics.error("aggregation must be arithmetic or geometric (got '\(text)')\(didYouMean(text, among: ["arithmetic", "geometric"]))", at: aggregationTree.location)
+        diagnostics.error(
+          "aggregation must be arithmetic or geometric (got '\(text)')\(didYouMean(text, among: ["arithmetic", "geometric"]))",
+          at: aggregationTree.location)
       }
     }
     if let weightsTree = reader["dimension_weights"],
-       let weights = MappingReader(weightsTree, what: "dimension weights", allowedKeys: Dimension.allCases.map(\.rawValue), diagnostics: diagnostics) {
+      let weights = MappingReader(
+        weightsTree, what: "dimension weights", allowedKeys: Dimension.allCases.map(\.rawValue),
+        diagnostics: diagnostics)
+    {
       for entry in weights.mapping.entries {
-      let (key, value) = (entry.key, entry.value)
-        guard let dimension = Dimension(rawValue: key.text), let weight = diagnostics.bounded(value, what: "a weight", lower: 0) else { continue }
+        let (key, value) = (entry.key, entry.value)
+        guard let dimension = Dimension(rawValue: key.text),
+          let weight = diagnostics.bounded(value, what: "a weight", lower: 0)
+        else { continue }
         specification.dimensionWeights[dimension] = weight
       }
     }
@@ -28,7 +38,8 @@ struct IndexReader {
       for entry in entries(weightsTree, what: "indicator weights") {
         let (key, value) = (entry.key, entry.value)
         guard let id = play.indicator(.scalar(key), diagnostics: diagnostics, purpose: "indicator weights"),
-              let weight = diagnostics.bounded(value, what: "a weight", lower: 0) else { continue }
+          let weight = diagnostics.bounded(value, what: "a weight", lower: 0)
+        else { continue }
         specification.indicatorWeights[id] = weight
       }
     }
@@ -36,7 +47,8 @@ struct IndexReader {
       for entry in entries(goalpostsTree, what: "goalposts") {
         let (key, value) = (entry.key, entry.value)
         guard let id = play.indicator(.scalar(key), diagnostics: diagnostics, purpose: "goalposts"),
-              let goalpost = self.goalpost(value, indicator: play.catalogue[id]!) else { continue }
+          let goalpost = self.goalpost(value, indicator: play.catalogue[id]!)
+        else { continue }
         specification.goalposts[id] = goalpost
       }
     }
@@ -45,14 +57,16 @@ struct IndexReader {
 
   private func entries(_ tree: YAMLTree, what: String) -> [YAMLMapping.Entry] {
     guard case .mapping(let mapping) = tree else {
-      diagnostics.error("expected \(what) as a mapping of indicator ids to values, found \(tree.kindDescription)", at: tree.location)
+      diagnostics.error(
+        "expected \(what) as a mapping of indicator ids to values, found \(tree.kindDescription)", at: tree.location)
       return []
     }
     return mapping.entries
   }
 
   private func goalpost(_ tree: YAMLTree, indicator: Indicator) -> Goalpost? {
-    guard let reader = MappingReader(tree, what: "goalposts", allowedKeys: ["low", "high"], diagnostics: diagnostics) else { return nil }
+    guard let reader = MappingReader(tree, what: "goalposts", allowedKeys: ["low", "high"], diagnostics: diagnostics)
+    else { return nil }
     let low = reader.required("low").flatMap { diagnostics.distribution($0, what: "a low goalpost") }
     let high = reader.required("high").flatMap { diagnostics.distribution($0, what: "a high goalpost") }
     guard let low, let high else { return nil }
@@ -60,7 +74,9 @@ struct IndexReader {
     for (distribution, key) in [(low, "low"), (high, "high")] {
       let support = distribution.valueBounds
       guard support.lower.isFinite && support.upper.isFinite else {
-        diagnostics.error("goalpost \(key): an uncertain goalpost needs a bounded distribution (uniform, triangular, pert, beta or discrete), so that every draw is a valid bound", at: reader[key]!.location)
+        diagnostics.error(
+          "goalpost \(key): an uncertain goalpost needs a bounded distribution (uniform, triangular, pert, beta or discrete), so that every draw is a valid bound",
+          at: reader[key]!.location)
         valid = false
         continue
       }
@@ -71,10 +87,13 @@ struct IndexReader {
     }
     let lowest = low.valueBounds, highest = high.valueBounds
     if valid && lowest.upper >= highest.lower {
-      let found = low.isFixed && high.isFixed
+      let found =
+        low.isFixed && high.isFixed
         ? "got low \(formatNumber(lowest.upper)), high \(formatNumber(highest.lower))"
         : "low reaches \(formatNumber(lowest.upper)), high starts at \(formatNumber(highest.lower))"
-      diagnostics.error("goalposts need low < high in every draw (\(found)); for an indicator where lower is better, keep low < high: the index reverses it", at: tree.location)
+      diagnostics.error(
+        "goalposts need low < high in every draw (\(found)); for an indicator where lower is better, keep low < high: the index reverses it",
+        at: tree.location)
       valid = false
     }
     return valid ? Goalpost(low: low, high: high) : nil

@@ -25,18 +25,20 @@ enum IndicatorFile {
   /// The indicators of `tree`, checked against those already in `existing`.
   static func read(_ tree: YAMLTree, existing: [Indicator], diagnostics: Diagnostics) -> [Indicator] {
     guard let top = MappingReader(tree, what: "an indicators file", allowedKeys: topKeys, diagnostics: diagnostics),
-          let listTree = top.required("indicators"),
-          let items = diagnostics.list(listTree, what: "indicators")
+      let listTree = top.required("indicators"),
+      let items = diagnostics.list(listTree, what: "indicators")
     else { return [] }
     var ids = Dictionary(existing.map { ($0.id, SourceLocation?.none) }, uniquingKeysWith: { a, _ in a })
     var rows = Set(existing.compactMap(\.row))
     var indicators: [Indicator] = []
     for item in items {
-      guard let entry = MappingReader(item, what: "an indicator", allowedKeys: entryKeys, diagnostics: diagnostics) else { continue }
+      guard let entry = MappingReader(item, what: "an indicator", allowedKeys: entryKeys, diagnostics: diagnostics)
+      else { continue }
       let id = entry.required("id").flatMap { identifier($0, diagnostics: diagnostics) }
       if let id, let idTree = entry["id"] {
         if reservedIds.contains(id) {
-          diagnostics.error("'\(id)' is reserved for an output (index and dimension ids); choose another id", at: idTree.location)
+          diagnostics.error(
+            "'\(id)' is reserved for an output (index and dimension ids); choose another id", at: idTree.location)
         } else if let previous = ids[id] {
           let place = previous.flatMap(\.line).map { " (first at line \($0))" } ?? " (in the bundled catalogue)"
           diagnostics.error("indicator '\(id)' is already in the catalogue\(place)", at: idTree.location)
@@ -64,8 +66,10 @@ enum IndicatorFile {
         diagnostics.error("a 0–100 score (scale logit) cannot be a stock; use kind: response", at: kind.location)
       }
       if let id, let name, let dimension, let unit, let scale, let role, let better {
-        indicators.append(Indicator(id: id, row: row, name: name, dimension: dimension, unit: unit,
-                                    scale: scale, defaultRole: role, better: better))
+        indicators.append(
+          Indicator(
+            id: id, row: row, name: name, dimension: dimension, unit: unit,
+            scale: scale, defaultRole: role, better: better))
       }
     }
     return indicators
@@ -74,17 +78,21 @@ enum IndicatorFile {
   /// An id: lower-case letters, digits and `_`, starting with a letter.
   static func identifier(_ tree: YAMLTree, diagnostics: Diagnostics) -> String? {
     guard let text = diagnostics.text(tree, what: "an id") else { return nil }
-    let valid = text.first.map { $0.isASCII && $0.isLowercase } == true
+    let valid =
+      text.first.map { $0.isASCII && $0.isLowercase } == true
       && text.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "_" }
     guard valid else {
-      diagnostics.error("'\(text)' is not a valid id: use lower-case letters, digits and _, starting with a letter", at: tree.location)
+      diagnostics.error(
+        "'\(text)' is not a valid id: use lower-case letters, digits and _, starting with a letter", at: tree.location)
       return nil
     }
     return text
   }
 
   /// One of an enumeration's raw values.
-  static func choice<T: RawRepresentable & CaseIterable>(_ tree: YAMLTree, _ type: T.Type, diagnostics: Diagnostics) -> T?
+  static func choice<T: RawRepresentable & CaseIterable>(
+    _ tree: YAMLTree, _ type: T.Type, diagnostics: Diagnostics
+  ) -> T?
   where T.RawValue == String {
     guard let text = diagnostics.text(tree) else { return nil }
     if let value = T(rawValue: text) { return value }

@@ -3,21 +3,30 @@ import Stochastics
 
 /// Reads and validates a model file (docs/file-formats.md, "Model files").
 enum ModelFile {
-  static let topKeys = ["model", "description", "catalogue", "indicators", "shock_correlation", "disruption",
-                        "policies", "index", "estimates"]
+  static let topKeys = [
+    "model", "description", "catalogue", "indicators", "shock_correlation", "disruption",
+    "policies", "index", "estimates",
+  ]
   static let stockKeys = ["kind", "offset", "annual_addition", "yearly", "rubric"]
   static let responseKeys = ["kind", "offset", "drift", "shock", "exposure", "drivers", "rubric"]
 
   /// The model in `file`, or nil when it could not be built; every problem goes to `diagnostics`.
-  static func read(_ file: SourceFile, referencedAt reference: SourceLocation? = nil, catalogue bundled: IndicatorCatalogue, diagnostics: Diagnostics) -> Model? {
+  static func read(
+    _ file: SourceFile, referencedAt reference: SourceLocation? = nil, catalogue bundled: IndicatorCatalogue,
+    diagnostics: Diagnostics
+  ) -> Model? {
     guard let tree = YAMLTree.load(file, referencedAt: reference, diagnostics: diagnostics) else { return nil }
     return read(tree, file: file, catalogue: bundled, diagnostics: diagnostics)
   }
 
-  static func read(_ tree: YAMLTree, file: SourceFile, catalogue bundled: IndicatorCatalogue, diagnostics: Diagnostics) -> Model? {
+  static func read(
+    _ tree: YAMLTree, file: SourceFile, catalogue bundled: IndicatorCatalogue, diagnostics: Diagnostics
+  ) -> Model? {
     let problemsBefore = diagnostics.problems.count
     let notesBefore = diagnostics.notes.count
-    guard let top = MappingReader(tree, what: "a model file", allowedKeys: topKeys, diagnostics: diagnostics) else { return nil }
+    guard let top = MappingReader(tree, what: "a model file", allowedKeys: topKeys, diagnostics: diagnostics) else {
+      return nil
+    }
     var sourceFiles = [file.url]
 
     var catalogue = bundled
@@ -39,7 +48,8 @@ enum ModelFile {
     let play = PlaySet(declared: reader.declared, catalogue: catalogue)
     reader.checkDrivers(indicators, play: play)
 
-    let correlations = top["shock_correlation"].map { shockCorrelations($0, play: play, diagnostics: diagnostics) } ?? []
+    let correlations =
+      top["shock_correlation"].map { shockCorrelations($0, play: play, diagnostics: diagnostics) } ?? []
     let disruption = top["disruption"].flatMap { self.disruption($0, diagnostics: diagnostics) }
     let policies = top["policies"].map { self.policies($0, play: play, diagnostics: diagnostics) } ?? []
     let index = top["index"].map { IndexReader(play: play, diagnostics: diagnostics).read($0) } ?? IndexSpecification()
@@ -51,10 +61,14 @@ enum ModelFile {
         guard let path = diagnostics.text(pathTree, what: "a file path") else { continue }
         let estimateFile = pathTree.location.file.resolving(path)
         sourceFiles.append(estimateFile.url)
-        guard let (set, location) = EstimateFile.read(estimateFile, referencedAt: pathTree.location, play: play, indicators: indicators, diagnostics: diagnostics)
+        guard
+          let (set, location) = EstimateFile.read(
+            estimateFile, referencedAt: pathTree.location, play: play, indicators: indicators, diagnostics: diagnostics)
         else { continue }
         if let first = seen[set.response] {
-          diagnostics.error("a second estimate set for '\(set.response)' (the first is in \(first.file.displayPath)); give one per response", at: location)
+          diagnostics.error(
+            "a second estimate set for '\(set.response)' (the first is in \(first.file.displayPath)); give one per response",
+            at: location)
           continue
         }
         seen[set.response] = location
@@ -63,12 +77,15 @@ enum ModelFile {
     }
 
     for indicator in indicators where index.goalposts[indicator.id] == nil {
-      diagnostics.note("'\(indicator.id)' has no goalposts and does not enter the index", at: reader.locations[indicator.id] ?? top.mapping.location)
+      diagnostics.note(
+        "'\(indicator.id)' has no goalposts and does not enter the index",
+        at: reader.locations[indicator.id] ?? top.mapping.location)
     }
     guard diagnostics.problems.count == problemsBefore else { return nil }
-    var model = Model(id: id, description: description, indicators: indicators, shockCorrelations: correlations,
-                      disruption: disruption, policies: policies, index: index, estimates: estimates,
-                      catalogue: catalogue, sourceFiles: sourceFiles)
+    var model = Model(
+      id: id, description: description, indicators: indicators, shockCorrelations: correlations,
+      disruption: disruption, policies: policies, index: index, estimates: estimates,
+      catalogue: catalogue, sourceFiles: sourceFiles)
     model.notes = Array(diagnostics.notes[notesBefore...])
     model.sourceDigests = diagnostics.digests.filter { sourceFiles.contains($0.key) }
     return model
@@ -82,14 +99,17 @@ enum ModelFile {
 
   // MARK: - Shock process
 
-  private static func shockCorrelations(_ tree: YAMLTree, play: PlaySet, diagnostics: Diagnostics) -> [ShockCorrelation] {
+  private static func shockCorrelations(_ tree: YAMLTree, play: PlaySet, diagnostics: Diagnostics) -> [ShockCorrelation]
+  {
     guard let items = diagnostics.list(tree, what: "shock correlations") else { return [] }
     var correlations: [ShockCorrelation] = []
     var seen: [Set<String>: Int] = [:]
     for item in items {
       guard let triple = diagnostics.list(item, what: "a correlation [first, second, value]"), triple.count == 3 else {
         if case .sequence = item {
-          diagnostics.error("expected a correlation as [first, second, value], e.g. [retail_sales, tourism_spending, 0.6]", at: item.location)
+          diagnostics.error(
+            "expected a correlation as [first, second, value], e.g. [retail_sales, tourism_spending, 0.6]",
+            at: item.location)
         }
         continue
       }
@@ -106,7 +126,8 @@ enum ModelFile {
         continue
       }
       if let line = seen[[first, second]] {
-        diagnostics.error("the correlation of \(first) and \(second) is given twice (first at line \(line))", at: item.location)
+        diagnostics.error(
+          "the correlation of \(first) and \(second) is given twice (first at line \(line))", at: item.location)
         continue
       }
       seen[[first, second]] = item.location.line ?? 0
@@ -121,14 +142,19 @@ enum ModelFile {
         matrix[position[c.second]!][position[c.first]!] = c.correlation
       }
       if !isPositiveDefinite(matrix) {
-        diagnostics.error("the shock correlations are not positive definite (over \(ids.joined(separator: ", "))): no set of shocks can have them; iccsim does not repair this — lower some correlations or remove one", at: tree.location)
+        diagnostics.error(
+          "the shock correlations are not positive definite (over \(ids.joined(separator: ", "))): no set of shocks can have them; iccsim does not repair this — lower some correlations or remove one",
+          at: tree.location)
       }
     }
     return correlations
   }
 
   private static func disruption(_ tree: YAMLTree, diagnostics: Diagnostics) -> Disruption? {
-    guard let reader = MappingReader(tree, what: "a disruption", allowedKeys: ["probability", "size"], diagnostics: diagnostics) else { return nil }
+    guard
+      let reader = MappingReader(
+        tree, what: "a disruption", allowedKeys: ["probability", "size"], diagnostics: diagnostics)
+    else { return nil }
     let probability = reader.required("probability").flatMap {
       diagnostics.bounded($0, what: "a probability", lower: 0, upper: 1)
     }
@@ -141,25 +167,34 @@ enum ModelFile {
 
   private static func policies(_ tree: YAMLTree, play: PlaySet, diagnostics: Diagnostics) -> [Policy] {
     guard case .mapping(let mapping) = tree else {
-      diagnostics.error("expected policies as a mapping of policy ids to policies, found \(tree.kindDescription)", at: tree.location)
+      diagnostics.error(
+        "expected policies as a mapping of policy ids to policies, found \(tree.kindDescription)", at: tree.location)
       return []
     }
     var policies: [Policy] = []
     for entry in mapping.entries {
       let (key, body) = (entry.key, entry.value)
       guard let id = IndicatorFile.identifier(.scalar(key), diagnostics: diagnostics),
-            let policy = MappingReader(body, what: "policy '\(key.text)'", allowedKeys: ["name", "effects"], diagnostics: diagnostics)
+        let policy = MappingReader(
+          body, what: "policy '\(key.text)'", allowedKeys: ["name", "effects"], diagnostics: diagnostics)
       else { continue }
-      let name = policy["name"].flatMap { diagnostics.localizedText($0, what: "a policy name") } ?? LocalizedText(zh: id, en: id)
+      let name =
+        policy["name"].flatMap { diagnostics.localizedText($0, what: "a policy name") } ?? LocalizedText(zh: id, en: id)
       var effects: [PolicyEffect] = []
       var seen: Set<String> = []
       for item in policy.required("effects").flatMap({ diagnostics.list($0, what: "policy effects") }) ?? [] {
-        guard let effect = MappingReader(item, what: "a policy effect", allowedKeys: ["indicator", "effect"], diagnostics: diagnostics) else { continue }
-        let indicator = effect.required("indicator").flatMap { play.response($0, diagnostics: diagnostics, purpose: "policy effects") }
+        guard
+          let effect = MappingReader(
+            item, what: "a policy effect", allowedKeys: ["indicator", "effect"], diagnostics: diagnostics)
+        else { continue }
+        let indicator = effect.required("indicator").flatMap {
+          play.response($0, diagnostics: diagnostics, purpose: "policy effects")
+        }
         let value = effect.required("effect").flatMap { diagnostics.distribution($0, what: "a policy effect") }
         guard let indicator, let value else { continue }
         if !seen.insert(indicator).inserted {
-          diagnostics.error("policy '\(id)' affects \(indicator) twice: give one effect per indicator", at: item.location)
+          diagnostics.error(
+            "policy '\(id)' affects \(indicator) twice: give one effect per indicator", at: item.location)
           continue
         }
         effects.append(PolicyEffect(indicator: indicator, effect: value))
@@ -184,12 +219,13 @@ struct PlaySet {
   }
 
   init(indicators: [ModelIndicator], catalogue: IndicatorCatalogue) {
-    self.init(declared: indicators.map { indicator in
-      switch indicator.role {
-      case .stock: (indicator.id, IndicatorRole.stock)
-      case .response: (indicator.id, IndicatorRole.response)
-      }
-    }, catalogue: catalogue)
+    self.init(
+      declared: indicators.map { indicator in
+        switch indicator.role {
+        case .stock: (indicator.id, IndicatorRole.stock)
+        case .response: (indicator.id, IndicatorRole.response)
+        }
+      }, catalogue: catalogue)
   }
 
   /// An id that must name an indicator in play (of `role`, when given); the message says what is wrong.
@@ -197,7 +233,8 @@ struct PlaySet {
     guard let id = diagnostics.text(tree, what: "an indicator id") else { return nil }
     guard let actual = roles[id] else {
       if catalogue[id] != nil {
-        diagnostics.error("'\(id)' is not in play in this model: add it under indicators to use it in \(purpose)", at: tree.location)
+        diagnostics.error(
+          "'\(id)' is not in play in this model: add it under indicators to use it in \(purpose)", at: tree.location)
       } else {
         diagnostics.error("unknown indicator '\(id)'\(didYouMean(id, among: catalogue.ids))", at: tree.location)
       }

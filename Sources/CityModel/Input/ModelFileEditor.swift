@@ -27,7 +27,9 @@ public struct ModelFileEditor {
     let parsed = YAMLTree.load(file, diagnostics: diagnostics)
     try diagnostics.throwIfProblems()
     guard case .mapping(let top)? = parsed, case .mapping? = top["indicators"] else {
-      throw InputError(problems: [InputProblem(file: file.displayPath, message: "expected a model file with an indicators mapping")])
+      throw InputError(problems: [
+        InputProblem(file: file.displayPath, message: "expected a model file with an indicators mapping")
+      ])
     }
     tree = top
     let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
@@ -49,7 +51,8 @@ public struct ModelFileEditor {
         if let existing = body.entries.first(where: { $0.key.text == key }) {
           let line = (existing.key.location.line ?? 1) - 1
           let indent = (existing.key.location.column ?? 1) - 1
-          replacements.append((line, lastLine(of: line, indent: indent), [pad(indent) + "\(key): \(value)  # \(comment)"]))
+          replacements.append(
+            (line, lastLine(of: line, indent: indent), [pad(indent) + "\(key): \(value)  # \(comment)"]))
         } else if let first = body.entries.first {
           let line = (first.key.location.line ?? 1) - 1
           let indent = (first.key.location.column ?? 1) - 1
@@ -64,11 +67,16 @@ public struct ModelFileEditor {
         let line = (item.location.line ?? 1) - 1
         let column = (item.location.column ?? 1) - 1
         // The item's dash stands before its content; a flow item's mark is the brace.
-        let dash = lines[line].prefix(column).lastIndex(of: "-").map { lines[line].distance(from: lines[line].startIndex, to: $0) } ?? column
+        let dash =
+          lines[line].prefix(column).lastIndex(of: "-").map {
+            lines[line].distance(from: lines[line].startIndex, to: $0)
+          } ?? column
         let lagText = lag == 0 ? "" : ", lag: \(lag)"
-        replacements.append((
-          line, lastLine(of: line, indent: dash),
-          [pad(dash) + "- {from: \(from), elasticity: \(value)\(lagText)}  # \(comment)"]))
+        replacements.append(
+          (
+            line, lastLine(of: line, indent: dash),
+            [pad(dash) + "- {from: \(from), elasticity: \(value)\(lagText)}  # \(comment)"]
+          ))
       }
     }
     for replacement in replacements.sorted(by: { $0.first > $1.first }) {

@@ -19,14 +19,17 @@ final class IndicatorsReader {
 
   func read(_ tree: YAMLTree) -> [ModelIndicator] {
     guard case .mapping(let mapping) = tree else {
-      diagnostics.error("expected indicators as a mapping of indicator ids to their equations, found \(tree.kindDescription)", at: tree.location)
+      diagnostics.error(
+        "expected indicators as a mapping of indicator ids to their equations, found \(tree.kindDescription)",
+        at: tree.location)
       return []
     }
     var indicators: [ModelIndicator] = []
     for entry in mapping.entries {
       let (key, body) = (entry.key, entry.value)
       guard let indicator = catalogue[key.text] else {
-        diagnostics.error("unknown indicator '\(key.text)'\(didYouMean(key.text, among: catalogue.ids))", at: key.location)
+        diagnostics.error(
+          "unknown indicator '\(key.text)'\(didYouMean(key.text, among: catalogue.ids))", at: key.location)
         continue
       }
       locations[indicator.id] = key.location
@@ -46,31 +49,42 @@ final class IndicatorsReader {
       role = kind
       declared.append((indicator.id, role))
       if kind == .stock && indicator.scale == .logit {
-        diagnostics.error("\(indicator.id) is a 0–100 score and cannot be a stock; use kind: response", at: kindTree.location)
+        diagnostics.error(
+          "\(indicator.id) is a 0–100 score and cannot be a stock; use kind: response", at: kindTree.location)
         return nil
       }
       if kind == .response && indicator.scale == .count {
-        diagnostics.error("\(indicator.id) is a count (a stock moved by accounting); a response needs a log or logit scale", at: kindTree.location)
+        diagnostics.error(
+          "\(indicator.id) is a count (a stock moved by accounting); a response needs a log or logit scale",
+          at: kindTree.location)
         return nil
       }
     }
     if declared.last?.id != indicator.id { declared.append((indicator.id, role)) }
     let what = "\(indicator.id) (a \(role.rawValue))"
-    guard let reader = MappingReader(body, what: what, allowedKeys: role == .stock ? ModelFile.stockKeys : ModelFile.responseKeys,
-                                     diagnostics: diagnostics) else { return nil }
+    guard
+      let reader = MappingReader(
+        body, what: what, allowedKeys: role == .stock ? ModelFile.stockKeys : ModelFile.responseKeys,
+        diagnostics: diagnostics)
+    else { return nil }
     let rubric = reader["rubric"].flatMap { diagnostics.text($0, what: "a rubric") }
     var offset = 1.0
     if let offsetTree = reader["offset"] {
       if indicator.scale != .count {
-        diagnostics.error("offset applies to count-scale indicators; \(indicator.id) is \(indicator.scale.rawValue)-scale", at: offsetTree.location)
+        diagnostics.error(
+          "offset applies to count-scale indicators; \(indicator.id) is \(indicator.scale.rawValue)-scale",
+          at: offsetTree.location)
       } else if let value = diagnostics.number(offsetTree, what: "an offset") {
-        if value < 1 { diagnostics.error("offset c in ln(X + c) must be ≥ 1 (got \(formatNumber(value)))", at: offsetTree.location) }
+        if value < 1 {
+          diagnostics.error("offset c in ln(X + c) must be ≥ 1 (got \(formatNumber(value)))", at: offsetTree.location)
+        }
         offset = value
       }
     }
     switch role {
     case .stock:
-      let addition = reader["annual_addition"].map { diagnostics.distribution($0, what: "an annual addition") } ?? .fixed(0)
+      let addition =
+        reader["annual_addition"].map { diagnostics.distribution($0, what: "an annual addition") } ?? .fixed(0)
       let yearly = reader["yearly"].map(yearlyVariation) ?? YearlyVariation.none
       guard let addition, let yearly else { return nil }
       let stock = Stock(annualAddition: addition, yearly: yearly)
@@ -80,16 +94,20 @@ final class IndicatorsReader {
       var shockSD: Distribution? = .fixed(0)
       var autoregression: Distribution? = .fixed(0)
       if let shockTree = reader["shock"],
-         let shock = MappingReader(shockTree, what: "a shock", allowedKeys: ["sd", "ar"], diagnostics: diagnostics) {
+        let shock = MappingReader(shockTree, what: "a shock", allowedKeys: ["sd", "ar"], diagnostics: diagnostics)
+      {
         shockSD = shock["sd"].map { diagnostics.bounded($0, what: "a shock sd", lower: 0) } ?? .fixed(0)
-        autoregression = shock["ar"].map {
-          diagnostics.bounded($0, what: "an AR(1) coefficient", lower: -1, upper: 1, strictLower: true, strictUpper: true)
-        } ?? .fixed(0)
+        autoregression =
+          shock["ar"].map {
+            diagnostics.bounded(
+              $0, what: "an AR(1) coefficient", lower: -1, upper: 1, strictLower: true, strictUpper: true)
+          } ?? .fixed(0)
       }
       let exposure = reader["exposure"].map { diagnostics.distribution($0, what: "an exposure") } ?? .fixed(0)
       let drivers = reader["drivers"].map { self.drivers($0, response: indicator.id) } ?? []
       guard let drift, let shockSD, let autoregression, let exposure, let drivers else { return nil }
-      let response = Response(drift: drift, shockSD: shockSD, autoregression: autoregression, exposure: exposure, drivers: drivers)
+      let response = Response(
+        drift: drift, shockSD: shockSD, autoregression: autoregression, exposure: exposure, drivers: drivers)
       return ModelIndicator(id: indicator.id, role: .response(response), offset: offset, rubric: rubric)
     }
   }
@@ -119,7 +137,10 @@ final class IndicatorsReader {
     var drivers: [Driver] = []
     var ok = true
     for item in items {
-      guard let reader = MappingReader(item, what: "a driver", allowedKeys: ["from", "elasticity", "lag"], diagnostics: diagnostics) else {
+      guard
+        let reader = MappingReader(
+          item, what: "a driver", allowedKeys: ["from", "elasticity", "lag"], diagnostics: diagnostics)
+      else {
         ok = false
         continue
       }
@@ -132,7 +153,9 @@ final class IndicatorsReader {
         continue
       }
       if let twin = driverTrees[response, default: []].first(where: { $0.from == from && $0.lag == lag }) {
-        diagnostics.error("\(from) at lag \(lag) drives \(response) twice (first at line \(twin.tree.location.line ?? 0))", at: item.location)
+        diagnostics.error(
+          "\(from) at lag \(lag) drives \(response) twice (first at line \(twin.tree.location.line ?? 0))",
+          at: item.location)
         ok = false
         continue
       }
@@ -157,7 +180,9 @@ final class IndicatorsReader {
       let position = graph.edgePosition(from: cycle[0], to: response)
       let location = position.flatMap { driverLocations[response]?[$0] } ?? locations[response]
       guard let location else { continue }
-      diagnostics.error("a cycle through lag-0 drivers: \(cycle.joined(separator: " → ")); give one of its edges a lag ≥ 1", at: location)
+      diagnostics.error(
+        "a cycle through lag-0 drivers: \(cycle.joined(separator: " → ")); give one of its edges a lag ≥ 1",
+        at: location)
     }
   }
 }

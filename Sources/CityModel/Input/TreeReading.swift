@@ -10,14 +10,16 @@ struct MappingReader {
   /// is reported with the closest allowed key, or the list of allowed keys.
   init?(_ tree: YAMLTree, what: String, allowedKeys: [String], diagnostics: Diagnostics) {
     guard case .mapping(let mapping) = tree else {
-      diagnostics.error("expected \(what) as a mapping of keys to values, found \(tree.kindDescription)", at: tree.location)
+      diagnostics.error(
+        "expected \(what) as a mapping of keys to values, found \(tree.kindDescription)", at: tree.location)
       return nil
     }
     self.mapping = mapping
     self.what = what
     self.diagnostics = diagnostics
     for key in mapping.entries.map(\.key) where !allowedKeys.contains(key.text) {
-      let hint = closestMatch(to: key.text, among: allowedKeys).map { "; did you mean '\($0)'?" }
+      let hint =
+        closestMatch(to: key.text, among: allowedKeys).map { "; did you mean '\($0)'?" }
         ?? " (expected one of: \(allowedKeys.joined(separator: ", ")))"
       diagnostics.error("unknown key '\(key.text)' in \(what)\(hint)", at: key.location)
     }
@@ -57,7 +59,9 @@ extension Diagnostics {
       return nil
     }
     guard scalar.isPlain else {
-      error("expected \(what), found the quoted text '\(excerpt(scalar.text))' (numbers are written without quotes)", at: tree.location)
+      error(
+        "expected \(what), found the quoted text '\(excerpt(scalar.text))' (numbers are written without quotes)",
+        at: tree.location)
       return nil
     }
     let digits = scalar.text.replacingOccurrences(of: "_", with: "")

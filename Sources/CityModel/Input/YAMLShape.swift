@@ -37,7 +37,8 @@ enum YAMLShape {
         case YAML_STREAM_END_EVENT:
           return nil
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-          let anchor = event.type == YAML_SEQUENCE_START_EVENT
+          let anchor =
+            event.type == YAML_SEQUENCE_START_EVENT
             ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
           open.append((anchor.map { String(cString: $0) }, nodes))
           nodes += 1
@@ -45,7 +46,9 @@ enum YAMLShape {
             return (line, column, depthMessage)
           }
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-          if let closed = open.popLast(), let anchor = closed.anchor { anchoredSizes[anchor] = nodes - closed.nodesBefore }
+          if let closed = open.popLast(), let anchor = closed.anchor {
+            anchoredSizes[anchor] = nodes - closed.nodesBefore
+          }
         case YAML_SCALAR_EVENT:
           nodes += 1
           if let anchor = event.data.scalar.anchor { anchoredSizes[String(cString: anchor)] = 1 }

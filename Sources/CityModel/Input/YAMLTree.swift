@@ -59,7 +59,9 @@ struct YAMLSequence {
 extension YAMLTree {
   /// Reads and parses a file, recording a problem and returning nil when it cannot.
   /// When another file names this one, `reference` is where: an unreadable file is reported there.
-  static func load(_ file: SourceFile, referencedAt reference: SourceLocation? = nil, diagnostics: Diagnostics) -> YAMLTree? {
+  static func load(
+    _ file: SourceFile, referencedAt reference: SourceLocation? = nil, diagnostics: Diagnostics
+  ) -> YAMLTree? {
     guard let data = diagnostics.read(file, limit: InputLimits.yamlBytes, referencedAt: reference) else { return nil }
     guard var text = String(data: data, encoding: .utf8) else {
       diagnostics.unreadable(file, reason: "not UTF-8 text", referencedAt: reference)
@@ -86,7 +88,8 @@ extension YAMLTree {
       return nil
     }
     guard let node else {
-      diagnostics.error("the file is empty: expected a YAML mapping", at: SourceLocation(file: file, line: 1, column: 1))
+      diagnostics.error(
+        "the file is empty: expected a YAML mapping", at: SourceLocation(file: file, line: 1, column: 1))
       return nil
     }
     return YAMLTree(node, file: file, diagnostics: diagnostics)
@@ -96,22 +99,28 @@ extension YAMLTree {
     let location = SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
     switch node {
     case .scalar(let scalar):
-      self = .scalar(YAMLScalar(text: scalar.string, isPlain: scalar.style == .plain || scalar.style == .any, location: location))
+      self = .scalar(
+        YAMLScalar(text: scalar.string, isPlain: scalar.style == .plain || scalar.style == .any, location: location))
     case .mapping(let mapping):
       var entries: [YAMLMapping.Entry] = []
       for (keyNode, valueNode) in mapping {
         guard case .scalar(let key) = keyNode else {
-          diagnostics.error("expected a plain key, found a mapping or list as key",
-                            at: SourceLocation(file: file, line: keyNode.mark?.line, column: keyNode.mark?.column))
+          diagnostics.error(
+            "expected a plain key, found a mapping or list as key",
+            at: SourceLocation(file: file, line: keyNode.mark?.line, column: keyNode.mark?.column))
           continue
         }
         guard let value = YAMLTree(valueNode, file: file, diagnostics: diagnostics) else { continue }
         let keyLocation = SourceLocation(file: file, line: key.mark?.line, column: key.mark?.column)
-        entries.append(YAMLMapping.Entry(key: YAMLScalar(text: key.string, isPlain: key.style == .plain, location: keyLocation), value: value))
+        entries.append(
+          YAMLMapping.Entry(
+            key: YAMLScalar(text: key.string, isPlain: key.style == .plain, location: keyLocation), value: value))
       }
       self = .mapping(YAMLMapping(entries: entries, location: location))
     case .sequence(let sequence):
-      self = .sequence(YAMLSequence(items: sequence.compactMap { YAMLTree($0, file: file, diagnostics: diagnostics) }, location: location))
+      self = .sequence(
+        YAMLSequence(
+          items: sequence.compactMap { YAMLTree($0, file: file, diagnostics: diagnostics) }, location: location))
     case .alias:
       diagnostics.error("unresolved YAML alias", at: location)
       return nil
@@ -120,12 +129,15 @@ extension YAMLTree {
 
   private static func recordSyntaxError(_ error: YamlError, file: SourceFile, diagnostics: Diagnostics) {
     switch error {
-    case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+    case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+      let .composer(context, problem, mark, _):
       let detail = context.map { " \($0.text) at line \($0.mark.line)" } ?? ""
-      diagnostics.error("malformed YAML: \(problem)\(detail)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
+      diagnostics.error(
+        "malformed YAML: \(problem)\(detail)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
     case let .duplicatedKeysInMapping(duplicates, context):
-      diagnostics.error("duplicate key '\(duplicates.joined(separator: "', '"))' in a mapping: each key may appear once",
-                        at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
+      diagnostics.error(
+        "duplicate key '\(duplicates.joined(separator: "', '"))' in a mapping: each key may appear once",
+        at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
     case let .reader(problem, _, _, _):
       diagnostics.error("malformed YAML: \(problem)", at: SourceLocation(file: file))
     default:

@@ -73,8 +73,11 @@ public struct Calibration: Sendable {
       [("\(id).drift", response.drift)] + response.drivers.map { (elasticityPath($0), $0.elasticity) }
       + [("\(id).shock.sd", response.shockSD), ("\(id).shock.ar", response.autoregression)]
     func keepAll(_ reason: String) -> [CalibratedParameter] {
-      priors.map { CalibratedParameter(path: $0.path, prior: $0.prior.yamlFlow, fitted: nil, written: $0.prior.yamlFlow,
-                                       decision: .keptPrior, reason: reason) }
+      priors.map {
+        CalibratedParameter(
+          path: $0.path, prior: $0.prior.yamlFlow, fitted: nil, written: $0.prior.yamlFlow,
+          decision: .keptPrior, reason: reason)
+      }
     }
     let unobserved = terms.map(\.driver).filter { !data.hasColumn($0) }
     guard data.hasColumn(id) else {
@@ -91,7 +94,9 @@ public struct Calibration: Sendable {
       {
         let (shockParameters, shockEdit) = Self.shock(
           id, response, fit: trend,
-          note: "around the response's own trend (\(reason)): the drivers' variation is in these residuals, so σ̂ is an upper bound")
+          note:
+            "around the response's own trend (\(reason)): the drivers' variation is in these residuals, so σ̂ is an upper bound"
+        )
         parameters += shockParameters
         edits += shockEdit
       } else {
@@ -106,33 +111,44 @@ public struct Calibration: Sendable {
       return (keepAll("cannot be fitted: \(error)"), [])
     }
     guard fit.observations >= options.minimumObservations else {
-      return (keepAll(
-        "n = \(fit.observations) observations with every driver (need ≥ \(options.minimumObservations)) — "
-          + Self.counts([id] + terms.map(\.driver), in: data)), [])
+      return (
+        keepAll(
+          "n = \(fit.observations) observations with every driver (need ≥ \(options.minimumObservations)) — "
+            + Self.counts([id] + terms.map(\.driver), in: data)), []
+      )
     }
     var parameters: [CalibratedParameter] = []
     var edits: [CalibrationChange] = []
-    let basis = "n = \(fit.observations), \(fit.cities) cities, \(fit.years.lowerBound)–\(fit.years.upperBound), \(fit.covariance)"
+    let basis =
+      "n = \(fit.observations), \(fit.cities) cities, \(fit.years.lowerBound)–\(fit.years.upperBound), \(fit.covariance)"
     let drift = Distribution.normal(mean: fit.drift.estimate, sd: fit.drift.standardError)
-    parameters.append(CalibratedParameter(
-      path: "\(id).drift", prior: response.drift.yamlFlow, fitted: fit.drift, written: drift.yamlFlow, decision: .fitted,
-      reason: "intercept of the pooled differenced equation; \(basis)"))
-    edits.append(.drift(indicator: id, drift,
-                        comment: "[fitted] se \(Self.short(fit.drift.standardError)); \(basis)"))
+    parameters.append(
+      CalibratedParameter(
+        path: "\(id).drift", prior: response.drift.yamlFlow, fitted: fit.drift, written: drift.yamlFlow,
+        decision: .fitted,
+        reason: "intercept of the pooled differenced equation; \(basis)"))
+    edits.append(
+      .drift(
+        indicator: id, drift,
+        comment: "[fitted] se \(Self.short(fit.drift.standardError)); \(basis)"))
     for (driver, estimated) in zip(response.drivers, fit.elasticities) {
       let path = elasticityPath(driver)
       guard let beta = estimated.fit else {
-        parameters.append(CalibratedParameter(
-          path: path, prior: driver.elasticity.yamlFlow, fitted: nil, written: driver.elasticity.yamlFlow,
-          decision: .keptPrior, reason: estimated.reason))
+        parameters.append(
+          CalibratedParameter(
+            path: path, prior: driver.elasticity.yamlFlow, fitted: nil, written: driver.elasticity.yamlFlow,
+            decision: .keptPrior, reason: estimated.reason))
         continue
       }
       let written = Distribution.normal(mean: beta.estimate, sd: beta.standardError)
-      parameters.append(CalibratedParameter(
-        path: path, prior: driver.elasticity.yamlFlow, fitted: beta, written: written.yamlFlow, decision: .fitted,
-        reason: "slope of the pooled differenced equation; \(basis)"))
-      edits.append(.elasticity(indicator: id, from: driver.from, lag: driver.lag, written,
-                               comment: "[fitted] se \(Self.short(beta.standardError)); \(basis)"))
+      parameters.append(
+        CalibratedParameter(
+          path: path, prior: driver.elasticity.yamlFlow, fitted: beta, written: written.yamlFlow, decision: .fitted,
+          reason: "slope of the pooled differenced equation; \(basis)"))
+      edits.append(
+        .elasticity(
+          indicator: id, from: driver.from, lag: driver.lag, written,
+          comment: "[fitted] se \(Self.short(beta.standardError)); \(basis)"))
     }
     let (shockParameters, shockEdit) = Self.shock(id, response, fit: fit, note: "")
     return (parameters + shockParameters, edits + shockEdit)
@@ -144,11 +160,14 @@ public struct Calibration: Sendable {
     _ id: String, _ response: Response, fit: ResponseFit, note: String
   ) -> ([CalibratedParameter], [CalibrationChange]) {
     guard let shock = fit.shock else {
-      return ([("sd", response.shockSD), ("ar", response.autoregression)].map { key, prior in
-        CalibratedParameter(
-          path: "\(id).shock.\(key)", prior: prior.yamlFlow, fitted: nil, written: prior.yamlFlow, decision: .keptPrior,
-          reason: "fewer than 3 consecutive-year residual pairs")
-      }, [])
+      return (
+        [("sd", response.shockSD), ("ar", response.autoregression)].map { key, prior in
+          CalibratedParameter(
+            path: "\(id).shock.\(key)", prior: prior.yamlFlow, fitted: nil, written: prior.yamlFlow,
+            decision: .keptPrior,
+            reason: "fewer than 3 consecutive-year residual pairs")
+        }, []
+      )
     }
     let sigma = Distribution.lognormal(median: shock.sd, sdLog: 1 / (2 * shock.df).squareRoot())
     // The AR(1) coefficient's asymptotic se √((1 − ρ²)/pairs), as a beta on (−0.95, 0.95).
@@ -157,8 +176,9 @@ public struct Calibration: Sendable {
     let span = "\(fit.years.lowerBound)–\(fit.years.upperBound)"
     let qualifier = note.isEmpty ? "" : "; \(note)"
     func fitOf(_ estimate: Double, _ se: Double, _ n: Int) -> CalibratedParameter.Fit {
-      CalibratedParameter.Fit(estimate: estimate, standardError: se, observations: n, cities: fit.cities,
-                              firstYear: fit.years.lowerBound, lastYear: fit.years.upperBound)
+      CalibratedParameter.Fit(
+        estimate: estimate, standardError: se, observations: n, cities: fit.cities,
+        firstYear: fit.years.lowerBound, lastYear: fit.years.upperBound)
     }
     let parameters = [
       CalibratedParameter(
@@ -170,11 +190,13 @@ public struct Calibration: Sendable {
       CalibratedParameter(
         path: "\(id).shock.ar", prior: response.autoregression.yamlFlow, fitted: fitOf(shock.ar, arSE, shock.pairs),
         written: ar.yamlFlow, decision: .fitted,
-        reason: "pooled within-city AR(1) of the cumulated residuals, Nickell-corrected, \(shock.pairs) pairs\(qualifier)"),
+        reason:
+          "pooled within-city AR(1) of the cumulated residuals, Nickell-corrected, \(shock.pairs) pairs\(qualifier)"),
     ]
     let edit = CalibrationChange.shock(
       indicator: id, sd: sigma, ar: ar,
-      comment: "[fitted] σ̂ \(Self.short(shock.sd)) (\(Int(shock.df)) df), ρ̂ \(Self.short(shock.ar)) (\(shock.pairs) pairs), "
+      comment:
+        "[fitted] σ̂ \(Self.short(shock.sd)) (\(Int(shock.df)) df), ρ̂ \(Self.short(shock.ar)) (\(shock.pairs) pairs), "
         + "\(fit.cities) cities, \(span)\(note.isEmpty ? "" : ", upper bound: drivers not in the panel")")
     return (parameters, [edit])
   }
@@ -187,25 +209,38 @@ public struct Calibration: Sendable {
     guard data.hasColumn(id),
       let fit = try StockFit(stock: id, data: data, minimum: options.minimumObservations, pairs: &pairs)
     else {
-      let reason = data.hasColumn(id)
+      let reason =
+        data.hasColumn(id)
         ? "\(pairs) consecutive-year additions in the panel (need ≥ \(options.minimumObservations))"
         : "no column \(id) in the panel (map one with --map)"
-      return ([CalibratedParameter(path: path, prior: stock.annualAddition.yamlFlow, fitted: nil,
-                                   written: stock.annualAddition.yamlFlow, decision: .keptPrior, reason: reason)], [])
+      return (
+        [
+          CalibratedParameter(
+            path: path, prior: stock.annualAddition.yamlFlow, fitted: nil,
+            written: stock.annualAddition.yamlFlow, decision: .keptPrior, reason: reason)
+        ], []
+      )
     }
     let rate = Distribution.normal(mean: fit.rate.estimate, sd: fit.rate.standardError)
-    let basis = "n = \(fit.rate.observations) additions, \(fit.rate.cities) cities, \(fit.rate.firstYear)–\(fit.rate.lastYear)"
-    let yearlyText: String = switch fit.yearly {
-    case .none: "none"
-    case .poisson: "poisson"
-    case .normal(let sd): "{sd: \(sd.yamlFlow)}"
-    }
+    let basis =
+      "n = \(fit.rate.observations) additions, \(fit.rate.cities) cities, \(fit.rate.firstYear)–\(fit.rate.lastYear)"
+    let yearlyText: String =
+      switch fit.yearly {
+      case .none: "none"
+      case .poisson: "poisson"
+      case .normal(let sd): "{sd: \(sd.yamlFlow)}"
+      }
     return (
-      [CalibratedParameter(
-        path: path, prior: stock.annualAddition.yamlFlow, fitted: fit.rate, written: rate.yamlFlow, decision: .fitted,
-        reason: "mean yearly addition, se clustered by city; yearly: \(yearlyText) (\(fit.yearlyReason)); \(basis)")],
-      [.addition(indicator: id, rate, comment: "[fitted] se \(Self.short(fit.rate.standardError)); \(basis)"),
-       .yearly(indicator: id, fit.yearly, comment: "[fitted] \(fit.yearlyReason)")])
+      [
+        CalibratedParameter(
+          path: path, prior: stock.annualAddition.yamlFlow, fitted: fit.rate, written: rate.yamlFlow, decision: .fitted,
+          reason: "mean yearly addition, se clustered by city; yearly: \(yearlyText) (\(fit.yearlyReason)); \(basis)")
+      ],
+      [
+        .addition(indicator: id, rate, comment: "[fitted] se \(Self.short(fit.rate.standardError)); \(basis)"),
+        .yearly(indicator: id, fit.yearly, comment: "[fitted] \(fit.yearlyReason)"),
+      ]
+    )
   }
 
   /// The exposure to disruptions from the disruption years' residuals, with the fitted drift
@@ -215,10 +250,15 @@ public struct Calibration: Sendable {
   ) throws -> (CalibratedParameter, [CalibrationChange]) {
     let path = "\(id).exposure"
     func keep(_ reason: String) -> (CalibratedParameter, [CalibrationChange]) {
-      (CalibratedParameter(path: path, prior: response.exposure.yamlFlow, fitted: nil, written: response.exposure.yamlFlow,
-                           decision: .keptPrior, reason: reason), [])
+      (
+        CalibratedParameter(
+          path: path, prior: response.exposure.yamlFlow, fitted: nil, written: response.exposure.yamlFlow,
+          decision: .keptPrior, reason: reason), []
+      )
     }
-    guard let size = model.disruption?.size.mean, size != 0 else { return keep("the model has no disruption to be exposed to") }
+    guard let size = model.disruption?.size.mean, size != 0 else {
+      return keep("the model has no disruption to be exposed to")
+    }
     guard data.hasColumn(id), response.drivers.allSatisfy({ data.hasColumn($0.from) }) else {
       return keep("the response or a driver is not in the panel")
     }
@@ -230,18 +270,21 @@ public struct Calibration: Sendable {
     let elasticities = response.drivers.map { driver in
       estimate(fitted.first { $0.path.hasPrefix("\(id).drivers.\(driver.from)") }?.path ?? "", prior: driver.elasticity)
     }
-    guard let exposure = try ExposureFit(
-      response: id, drivers: terms, drift: drift, elasticities: elasticities, model: model, data: data,
-      disruptionYears: options.disruptionYears, meanSize: size)
+    guard
+      let exposure = try ExposureFit(
+        response: id, drivers: terms, drift: drift, elasticities: elasticities, model: model, data: data,
+        disruptionYears: options.disruptionYears, meanSize: size)
     else { return keep("fewer than 3 city-years observed in the disruption years") }
     let written = Distribution.normal(mean: exposure.fit.estimate, sd: exposure.fit.standardError)
     let years = options.disruptionYears.sorted().map(String.init).joined(separator: ", ")
     let basis = "n = \(exposure.fit.observations) city-years in \(years), \(exposure.fit.cities) cities"
     return (
       CalibratedParameter(
-        path: path, prior: response.exposure.yamlFlow, fitted: exposure.fit, written: written.yamlFlow, decision: .fitted,
+        path: path, prior: response.exposure.yamlFlow, fitted: exposure.fit, written: written.yamlFlow,
+        decision: .fitted,
         reason: "mean residual of the disruption years ÷ the mean disruption size \(short(size)); \(basis)"),
-      [.exposure(indicator: id, written, comment: "[fitted] se \(short(exposure.fit.standardError)); \(basis)")])
+      [.exposure(indicator: id, written, comment: "[fitted] se \(short(exposure.fit.standardError)); \(basis)")]
+    )
   }
 
   /// How many values each variable has in the panel, for the reason a fit was not possible.

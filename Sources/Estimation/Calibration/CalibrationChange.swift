@@ -19,7 +19,8 @@ public enum CalibrationChange: Sendable {
       .elasticity(indicator: id, from: from, lag: lag, value: value.yamlFlow, comment: comment)
     case let .shock(id, sd, ar, comment):
       .entry(indicator: id, key: "shock", value: "{sd: \(sd.yamlFlow), ar: \(ar.yamlFlow)}", comment: comment)
-    case let .exposure(id, value, comment): .entry(indicator: id, key: "exposure", value: value.yamlFlow, comment: comment)
+    case let .exposure(id, value, comment):
+      .entry(indicator: id, key: "exposure", value: value.yamlFlow, comment: comment)
     case let .addition(id, value, comment):
       .entry(indicator: id, key: "annual_addition", value: value.yamlFlow, comment: comment)
     case let .yearly(id, variation, comment):

@@ -46,7 +46,9 @@ extension ResponseFit {
           firstYear: span.lowerBound, lastYear: span.upperBound)
       }
     }
-    guard let drift = fit("Intercept") else { throw EstimationError.invalidEquation("the intercept of \(response) is aliased") }
+    guard let drift = fit("Intercept") else {
+      throw EstimationError.invalidEquation("the intercept of \(response) is aliased")
+    }
     self.drift = drift
     elasticities = drivers.map { term in
       let name = equation.name(of: term)
@@ -134,11 +136,12 @@ extension PanelEquation {
     var transforms: [String: Transform] = [:]
     for id in [response] + drivers.map(\.driver) {
       let offset = model.indicators.first { $0.id == id }?.offset ?? 1
-      transforms[id] = switch model.catalogue[id]?.scale ?? .log {
-      case .log: .log
-      case .logit: .logit
-      case .count: .logOffset(offset)
-      }
+      transforms[id] =
+        switch model.catalogue[id]?.scale ?? .log {
+        case .log: .log
+        case .logit: .logit
+        case .count: .logOffset(offset)
+        }
     }
     self.response = response
     self.drivers = drivers

@@ -39,7 +39,8 @@ struct StockFit {
       let sum = series.reduce(0) { $0 + ($1 - mean) }
       clustered += sum * sum
     }
-    let se = groups >= 2
+    let se =
+      groups >= 2
       ? (groups / (groups - 1) * clustered).squareRoot() / m
       : (all.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (m - 1) / m).squareRoot()
     rate = CalibratedParameter.Fit(

@@ -39,7 +39,9 @@ public struct SobolBar: Sendable, Equatable {
 /// Sobol first-order and total indices with intervals.
 public enum BarChart {
   /// Bars from `baseline` to the output at each input's low end and high end, sorted by swing.
-  public static func tornado(_ bars: [TornadoBar], baseline: Double, title: String, unit: String, language: Language) -> String {
+  public static func tornado(
+    _ bars: [TornadoBar], baseline: Double, title: String, unit: String, language: Language
+  ) -> String {
     let sorted = bars.sorted { abs($0.high - $0.low) > abs($1.high - $1.low) }
     let values = sorted.flatMap { [$0.low, $0.high] } + [baseline]
     let format = NumberFormat.fitting(values, unit: unit)
@@ -81,7 +83,8 @@ public enum BarChart {
       axisCaption: Label.sobol.text(language))
     let scale = layout.scale
     for (row, bar) in sorted.enumerated() {
-      for (mark, (value, low, high)) in [(bar.s1, bar.s1Low, bar.s1High), (bar.st, bar.stLow, bar.stHigh)].enumerated() {
+      for (mark, (value, low, high)) in [(bar.s1, bar.s1Low, bar.s1High), (bar.st, bar.stLow, bar.stHigh)].enumerated()
+      {
         let y = layout.y(row: row, mark: mark)
         let (from, to) = (min(scale(0), scale(value)), max(scale(0), scale(value)))
         canvas.rect(x: from, y: y - 5, width: to - from, height: 10, fill: colours[mark])

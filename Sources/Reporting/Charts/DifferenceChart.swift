@@ -11,7 +11,9 @@ public enum DifferenceChart {
     for comparison: PlanComparison, year: Int? = nil, kinds: Set<OutputInfo.Kind> = [.dimension, .index],
     language: Language
   ) -> String? {
-    let outputs = groupedOutputs(comparison.outputs, language: language).flatMap(\.outputs).filter { kinds.contains($0.kind) }
+    let outputs = groupedOutputs(comparison.outputs, language: language).flatMap(\.outputs).filter {
+      kinds.contains($0.kind)
+    }
     let years = comparison.comparisons.flatMap { $0.differences.map(\.year) }
     guard let shownYear = year ?? years.max(), !outputs.isEmpty, !comparison.comparisons.isEmpty else { return nil }
     var lookup: [String: Difference] = [:]
@@ -20,7 +22,9 @@ public enum DifferenceChart {
         lookup["\(position)/\(difference.indicator)"] = difference
       }
     }
-    let present = outputs.filter { output in comparison.comparisons.indices.allSatisfy { lookup["\($0)/\(output.id)"] != nil } }
+    let present = outputs.filter { output in
+      comparison.comparisons.indices.allSatisfy { lookup["\($0)/\(output.id)"] != nil }
+    }
     guard !present.isEmpty else { return nil }
     let presentIDs = Set(present.map(\.id))
     let differences = lookup.values.filter { presentIDs.contains($0.indicator) }.flatMap { [$0.p5, $0.p50, $0.p95] }
@@ -33,7 +37,9 @@ public enum DifferenceChart {
     let title = "\(Label.difference.text(language)), \(shownYear)"
     layout.drawFrame(
       on: &canvas, title: title,
-      legend: zip(colours, comparison.comparisons.map { "\($0.title.text(language)) − \(comparison.base)" }).map { ($0, $1) },
+      legend: zip(colours, comparison.comparisons.map { "\($0.title.text(language)) − \(comparison.base)" }).map {
+        ($0, $1)
+      },
       axisCaption: units.count == 1 ? unitLabel(units.first!, language) : "", signed: true)
     for (row, output) in present.enumerated() {
       for (mark, colour) in colours.enumerated() {

@@ -13,7 +13,9 @@ public enum DimensionChart {
       points["\(point.indicator)@\(point.year)"] = point
     }
     let rows = outputs.compactMap { output -> (OutputInfo, SeriesPoint, SeriesPoint)? in
-      guard let start = points["\(output.id)@\(firstYear)"], let end = points["\(output.id)@\(lastYear)"] else { return nil }
+      guard let start = points["\(output.id)@\(firstYear)"], let end = points["\(output.id)@\(lastYear)"] else {
+        return nil
+      }
       return (output, start, end)
     }
     guard !rows.isEmpty else { return nil }
@@ -36,7 +38,8 @@ public enum DimensionChart {
           canvas.line(scale(point.p5), y - 4, scale(point.p5), y + 4, stroke: ChartColour.text, width: 1.2)
           canvas.line(scale(point.p95), y - 4, scale(point.p95), y + 4, stroke: ChartColour.text, width: 1.2)
         }
-        canvas.text(format.string(point.p50), x: scale(max(point.p50, point.p95)) + 5, y: y + 4, size: 10, fill: ChartColour.text)
+        canvas.text(
+          format.string(point.p50), x: scale(max(point.p50, point.p95)) + 5, y: y + 4, size: 10, fill: ChartColour.text)
       }
     }
     return canvas.render(title: title)

@@ -40,12 +40,15 @@ public enum FanChart {
       canvas.text(tickFormat.string(tick), x: left - 6, y: y(tick) + 4, size: 11, anchor: .end, fill: ChartColour.axis)
     }
     let yearStep = points.count > 12 ? 5 : (points.count > 6 ? 2 : 1)
-    for point in points where (point.year - points[0].year) % yearStep == 0 || point.year == points[points.count - 1].year {
+    for point in points
+    where (point.year - points[0].year) % yearStep == 0 || point.year == points[points.count - 1].year {
       canvas.line(x(Double(point.year)), bottom, x(Double(point.year)), bottom + 4, stroke: ChartColour.axis)
-      canvas.text(String(point.year), x: x(Double(point.year)), y: bottom + 17, size: 11, anchor: .middle, fill: ChartColour.axis)
+      canvas.text(
+        String(point.year), x: x(Double(point.year)), y: bottom + 17, size: 11, anchor: .middle, fill: ChartColour.axis)
     }
     func band(_ low: KeyPath<SeriesPoint, Double>, _ high: KeyPath<SeriesPoint, Double>) -> [(Double, Double)] {
-      points.map { (x(Double($0.year)), y($0[keyPath: high])) } + points.reversed().map { (x(Double($0.year)), y($0[keyPath: low])) }
+      points.map { (x(Double($0.year)), y($0[keyPath: high])) }
+        + points.reversed().map { (x(Double($0.year)), y($0[keyPath: low])) }
     }
     canvas.polygon(band(\.p5, \.p95), fill: ChartColour.band90)
     canvas.polygon(band(\.p25, \.p75), fill: ChartColour.band50)
@@ -61,7 +64,9 @@ public enum FanChart {
       let probability = NumberFormat.fitting([target.probability], unit: "%").string(target.probability)
       let label = "\(target.atLeast != nil ? "≥" : "≤") \(format.string(bound)) (\(probability))"
       let onLeft = cx + 10 + textWidth(label, size: 11) > width
-      canvas.text(label, x: onLeft ? cx - 10 : cx + 10, y: cy - 8, size: 11, anchor: onLeft ? .end : .start, bold: true, fill: ChartColour.target, halo: true)
+      canvas.text(
+        label, x: onLeft ? cx - 10 : cx + 10, y: cy - 8, size: 11, anchor: onLeft ? .end : .start, bold: true,
+        fill: ChartColour.target, halo: true)
     }
 
     var legendX = left
@@ -75,7 +80,9 @@ public enum FanChart {
     canvas.text(Label.median.text(language), x: legendX + 21, y: legendY, size: 11)
     legendX += 21 + textWidth(Label.median.text(language), size: 11) + 16
     if !targets.isEmpty {
-      canvas.polygon([(legendX + 5, legendY - 9), (legendX + 10, legendY - 4), (legendX + 5, legendY + 1), (legendX, legendY - 4)], fill: ChartColour.target)
+      canvas.polygon(
+        [(legendX + 5, legendY - 9), (legendX + 10, legendY - 4), (legendX + 5, legendY + 1), (legendX, legendY - 4)],
+        fill: ChartColour.target)
       canvas.text(Label.target.text(language), x: legendX + 15, y: legendY, size: 11)
     }
     return canvas.render(title: "\(title) (\(unit))")

@@ -64,7 +64,8 @@ struct RowChartLayout {
     }
     canvas.line(left, bottom, right, bottom, stroke: ChartColour.axis)
     if let first = ticks.first, let last = ticks.last, reference >= first, reference <= last {
-      canvas.line(scale(reference), top - 4, scale(reference), bottom, stroke: ChartColour.axis, width: 1.2, dash: "4 3")
+      canvas.line(
+        scale(reference), top - 4, scale(reference), bottom, stroke: ChartColour.axis, width: 1.2, dash: "4 3")
     }
     canvas.text(axisCaption, x: (left + right) / 2, y: bottom + 34, size: 11, anchor: .middle, fill: ChartColour.axis)
   }

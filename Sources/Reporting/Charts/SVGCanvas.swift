@@ -22,10 +22,13 @@ struct SVGCanvas {
       #"<rect x="\#(n(x))" y="\#(n(y))" width="\#(n(max(0, width)))" height="\#(n(max(0, height)))" fill="\#(fill)"/>"#)
   }
 
-  mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1, dash: String? = nil) {
+  mutating func line(
+    _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1, dash: String? = nil
+  ) {
     let dashAttribute = dash.map { #" stroke-dasharray="\#($0)""# } ?? ""
     elements.append(
-      #"<line x1="\#(n(x1))" y1="\#(n(y1))" x2="\#(n(x2))" y2="\#(n(y2))" stroke="\#(stroke)" stroke-width="\#(n(width))"\#(dashAttribute)/>"#)
+      #"<line x1="\#(n(x1))" y1="\#(n(y1))" x2="\#(n(x2))" y2="\#(n(y2))" stroke="\#(stroke)" stroke-width="\#(n(width))"\#(dashAttribute)/>"#
+    )
   }
 
   /// A closed polygon (`fill`) or an open polyline (`stroke`) through `points`.
@@ -35,7 +38,8 @@ struct SVGCanvas {
 
   mutating func polyline(_ points: [(Double, Double)], stroke: String, width: Double) {
     elements.append(
-      #"<polyline points="\#(pointList(points))" fill="none" stroke="\#(stroke)" stroke-width="\#(n(width))" stroke-linejoin="round"/>"#)
+      #"<polyline points="\#(pointList(points))" fill="none" stroke="\#(stroke)" stroke-width="\#(n(width))" stroke-linejoin="round"/>"#
+    )
   }
 
   mutating func circle(x: Double, y: Double, radius: Double, fill: String, stroke: String = "none") {
@@ -50,9 +54,11 @@ struct SVGCanvas {
     _ content: String, x: Double, y: Double, size: Double = 12, anchor: Anchor = .start, bold: Bool = false,
     fill: String = "#222", halo: Bool = false
   ) {
-    let weight = (bold ? #" font-weight="bold""# : "") + (halo ? #" stroke="white" stroke-width="3" paint-order="stroke""# : "")
+    let weight =
+      (bold ? #" font-weight="bold""# : "") + (halo ? #" stroke="white" stroke-width="3" paint-order="stroke""# : "")
     elements.append(
-      #"<text x="\#(n(x))" y="\#(n(y))" font-size="\#(n(size))" text-anchor="\#(anchor.rawValue)" fill="\#(fill)"\#(weight)>\#(xmlEscaped(content))</text>"#)
+      #"<text x="\#(n(x))" y="\#(n(y))" font-size="\#(n(size))" text-anchor="\#(anchor.rawValue)" fill="\#(fill)"\#(weight)>\#(xmlEscaped(content))</text>"#
+    )
   }
 
   /// The finished document, with `title` as its accessible name.

@@ -7,16 +7,17 @@ extension EstimatesFile {
   public static func text(
     _ set: EstimateSet, command: String, regression: Regression, repair: CovarianceRepair? = nil
   ) -> String {
-    var lines = [
-      "# \(command)",
-      "# n = \(regression.observationCount) (\(regression.droppedCount) dropped), "
-        + "R² = \(StatisticText.fixed(regression.rSquared, 4)), covariance \(regression.covarianceType)"
-        + (regression.clusterCount.map { " (\($0) clusters)" } ?? ""),
-    ] + (repair.map { ["# \($0.description)"] } ?? []) + [
-      "response: \(set.response)",
-      "covariance_type: \(set.covarianceType)",
-      "terms:",
-    ]
+    var lines =
+      [
+        "# \(command)",
+        "# n = \(regression.observationCount) (\(regression.droppedCount) dropped), "
+          + "R² = \(StatisticText.fixed(regression.rSquared, 4)), covariance \(regression.covarianceType)"
+          + (regression.clusterCount.map { " (\($0) clusters)" } ?? ""),
+      ] + (repair.map { ["# \($0.description)"] } ?? []) + [
+        "response: \(set.response)",
+        "covariance_type: \(set.covarianceType)",
+        "terms:",
+      ]
     for (term, estimate) in zip(set.terms, set.coefficients) {
       lines.append("  - {driver: \(term.driver), lag: \(term.lag), estimate: \(YAMLWriter.roundTripText(estimate))}")
     }

@@ -26,9 +26,13 @@ extension Regression {
           term: c.term, estimate: c.estimate, stdError: c.standardError, t: c.t, pValue: c.pValue,
           ciLow: c.confidenceLow, ciHigh: c.confidenceHigh, vif: c.varianceInflation,
           undefined: Report.undefined([("estimate", c.estimate), ("vif", c.varianceInflation)], cause: nil)
-            .merging(Report.undefined(
-              [("std_error", c.standardError), ("t", c.t), ("p_value", c.pValue), ("ci_low", c.confidenceLow),
-               ("ci_high", c.confidenceHigh)], cause: c.undefinedReason)) { first, _ in first })
+            .merging(
+              Report.undefined(
+                [
+                  ("std_error", c.standardError), ("t", c.t), ("p_value", c.pValue), ("ci_low", c.confidenceLow),
+                  ("ci_high", c.confidenceHigh),
+                ], cause: c.undefinedReason)
+            ) { first, _ in first })
       },
       aliased: aliased, rSquared: rSquared, adjRSquared: adjustedRSquared, rSquaredCentred: rSquaredIsCentred,
       residualStdError: residualStandardError, fStatistic: fTest?.statistic, fPValue: fTest?.pValue,
@@ -36,20 +40,27 @@ extension Regression {
       conditionNumber: conditionNumber,
       covariance: .init(
         type: covarianceType.description, terms: coefficients.map(\.term), matrix: matrix,
-        undefined: nonFiniteTerms.isEmpty ? [:] : [
-          "matrix": "not finite in the rows and columns of "
-            + nonFiniteTerms.map { coefficients[$0].term }.joined(separator: ", ")
-            + (nonFiniteTerms.compactMap { coefficients[$0].undefinedReason }.first.map { ": " + $0 } ?? "")
-        ]),
+        undefined: nonFiniteTerms.isEmpty
+          ? [:]
+          : [
+            "matrix": "not finite in the rows and columns of "
+              + nonFiniteTerms.map { coefficients[$0].term }.joined(separator: ", ")
+              + (nonFiniteTerms.compactMap { coefficients[$0].undefinedReason }.first.map { ": " + $0 } ?? "")
+          ]),
       clusters: clusterCount, ridge: ridge, weights: weightsColumn,
       undefined: Report.undefined(
-        [("df_resid", residualDF), ("df_model", modelDF), ("df_inference", inferenceDF), ("r_squared", rSquared),
-         ("adj_r_squared", adjustedRSquared), ("residual_std_error", residualStandardError),
-         ("f_statistic", fTest?.statistic), ("f_p_value", fTest?.pValue), ("ridge", ridge),
-         ("f_df", fTest.flatMap { f in [f.numeratorDF, f.denominatorDF].first { !$0.isFinite } })], cause: nil)
-        .merging(Report.undefined(
+        [
+          ("df_resid", residualDF), ("df_model", modelDF), ("df_inference", inferenceDF), ("r_squared", rSquared),
+          ("adj_r_squared", adjustedRSquared), ("residual_std_error", residualStandardError),
+          ("f_statistic", fTest?.statistic), ("f_p_value", fTest?.pValue), ("ridge", ridge),
+          ("f_df", fTest.flatMap { f in [f.numeratorDF, f.denominatorDF].first { !$0.isFinite } }),
+        ], cause: nil
+      )
+      .merging(
+        Report.undefined(
           [("condition_number", conditionNumber)],
-          cause: "the design's columns are linearly dependent (see aliased)")) { first, _ in first })
+          cause: "the design's columns are linearly dependent (see aliased)")
+      ) { first, _ in first })
     report.absorbed = absorbed.map { effects in
       .init(
         df: effects.degreesOfFreedom, factors: effects.factors.map { .init(column: $0.column, levels: $0.levels) },
@@ -227,34 +238,54 @@ extension Regression.Report {
       return .mapping(undefined.isEmpty ? entries : entries + [("undefined", reasons)])
     }
     let coefficientTrees: [YAMLWriter.Value] = coefficients.map { c in
-      withUndefined([
-        ("term", .text(c.term)), ("estimate", number(c.estimate)), ("std_error", number(c.stdError)),
-        ("t", number(c.t)), ("p_value", number(c.pValue)), ("ci_low", number(c.ciLow)),
-        ("ci_high", number(c.ciHigh)), ("vif", number(c.vif)),
-      ], c.undefined)
+      withUndefined(
+        [
+          ("term", .text(c.term)), ("estimate", number(c.estimate)), ("std_error", number(c.stdError)),
+          ("t", number(c.t)), ("p_value", number(c.pValue)), ("ci_low", number(c.ciLow)),
+          ("ci_high", number(c.ciHigh)), ("vif", number(c.vif)),
+        ], c.undefined)
     }
-    let absorbedTree: [(String, YAMLWriter.Value)] = absorbed.map { effects in
-      [("absorbed", .mapping([
-        ("df", .number(Double(effects.df))), ("sweeps", .number(Double(effects.sweeps))),
-        ("factors", .list(effects.factors.map { .mapping([("column", .text($0.column)),
-                                                          ("levels", .number(Double($0.levels)))]) })),
-      ]))]
-    } ?? []
-    return withUndefined(absorbedTree + [
-      ("response", .text(response)), ("n_obs", .number(Double(nObs))), ("n_dropped", .number(Double(nDropped))),
-      ("df_resid", number(dfResid)), ("df_model", number(dfModel)), ("df_inference", number(dfInference)),
-      ("rank", .number(Double(rank))), ("coefficients", .list(coefficientTrees)),
-      ("aliased", .list(aliased.map { .text($0) })), ("r_squared", number(rSquared)),
-      ("adj_r_squared", number(adjRSquared)), ("r_squared_centred", .bool(rSquaredCentred)),
-      ("residual_std_error", number(residualStdError)), ("f_statistic", number(fStatistic)),
-      ("f_p_value", number(fPValue)), ("f_df", fDF.map { .list($0.map(number)) } ?? .null),
-      ("condition_number", number(conditionNumber)),
-      ("covariance", withUndefined([
-        ("type", .text(covariance.type)), ("terms", .list(covariance.terms.map { .text($0) })),
-        ("matrix", .list(covariance.matrix.map { .list($0.map(number)) })),
-      ], covariance.undefined)),
-      ("clusters", clusters.map { .number(Double($0)) } ?? .null), ("ridge", number(ridge)),
-      ("weights", weights.map { .text($0) } ?? .null),
-    ], undefined)
+    let absorbedTree: [(String, YAMLWriter.Value)] =
+      absorbed.map { effects in
+        [
+          (
+            "absorbed",
+            .mapping([
+              ("df", .number(Double(effects.df))), ("sweeps", .number(Double(effects.sweeps))),
+              (
+                "factors",
+                .list(
+                  effects.factors.map {
+                    .mapping([
+                      ("column", .text($0.column)),
+                      ("levels", .number(Double($0.levels))),
+                    ])
+                  })
+              ),
+            ])
+          )
+        ]
+      } ?? []
+    return withUndefined(
+      absorbedTree + [
+        ("response", .text(response)), ("n_obs", .number(Double(nObs))), ("n_dropped", .number(Double(nDropped))),
+        ("df_resid", number(dfResid)), ("df_model", number(dfModel)), ("df_inference", number(dfInference)),
+        ("rank", .number(Double(rank))), ("coefficients", .list(coefficientTrees)),
+        ("aliased", .list(aliased.map { .text($0) })), ("r_squared", number(rSquared)),
+        ("adj_r_squared", number(adjRSquared)), ("r_squared_centred", .bool(rSquaredCentred)),
+        ("residual_std_error", number(residualStdError)), ("f_statistic", number(fStatistic)),
+        ("f_p_value", number(fPValue)), ("f_df", fDF.map { .list($0.map(number)) } ?? .null),
+        ("condition_number", number(conditionNumber)),
+        (
+          "covariance",
+          withUndefined(
+            [
+              ("type", .text(covariance.type)), ("terms", .list(covariance.terms.map { .text($0) })),
+              ("matrix", .list(covariance.matrix.map { .list($0.map(number)) })),
+            ], covariance.undefined)
+        ),
+        ("clusters", clusters.map { .number(Double($0)) } ?? .null), ("ridge", number(ridge)),
+        ("weights", weights.map { .text($0) } ?? .null),
+      ], undefined)
   }
 }

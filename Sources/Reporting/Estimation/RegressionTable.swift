@@ -26,7 +26,9 @@ extension Regression {
     var lines = [
       padded("", to: (width - 28) / 2) + "\(method) Regression Results",
       rule,
-      pair("Dep. Variable:", responseName, rSquaredIsCentred ? "R-squared:" : "R-squared (uncentred):", Self.fixed(rSquared, 3)),
+      pair(
+        "Dep. Variable:", responseName, rSquaredIsCentred ? "R-squared:" : "R-squared (uncentred):",
+        Self.fixed(rSquared, 3)),
       pair("Method:", "Least Squares", "Adj. R-squared:", Self.fixed(adjustedRSquared, 3)),
       pair("No. Observations:", "\(observationCount)", "F-statistic:", f),
       pair("Dropped (missing):", "\(droppedCount)", "Prob (F-statistic):", fp),
@@ -42,8 +44,10 @@ extension Regression {
     lines += [header, thin]
     for c in coefficients {
       var row = padded(c.term, to: termWidth)
-      for value in [Self.number(c.estimate), Self.number(c.standardError), Self.fixed(c.t, 3), Self.fixed(c.pValue, 3),
-                    Self.number(c.confidenceLow), Self.number(c.confidenceHigh)] {
+      for value in [
+        Self.number(c.estimate), Self.number(c.standardError), Self.fixed(c.t, 3), Self.fixed(c.pValue, 3),
+        Self.number(c.confidenceLow), Self.number(c.confidenceHigh),
+      ] {
         row += padded(value, to: 11, alignRight: true)
       }
       if showVIF { row += padded(c.varianceInflation.map { Self.fixed($0, 2) } ?? "", to: 11, alignRight: true) }
@@ -59,17 +63,22 @@ extension Regression {
     case .classical:
       notes.append("Standard errors assume homoskedastic, independent errors.")
     case .cluster:
-      notes.append("Standard errors robust to clustering on \(clusterCount ?? 0) groups, with G/(G−1)·(n−1)/(n−k); t with \(Self.degrees(inferenceDF)) df.")
+      notes.append(
+        "Standard errors robust to clustering on \(clusterCount ?? 0) groups, with G/(G−1)·(n−1)/(n−k); t with \(Self.degrees(inferenceDF)) df."
+      )
     case let .twoWayCluster(first, second):
-      notes.append("Standard errors robust to two-way clustering on \(first) and \(second) (V_\(first) + V_\(second) − V_both, each with G/(G−1)·(n−1)/(n−k)); t with min(G) − 1 = \(Self.degrees(inferenceDF)) df.")
+      notes.append(
+        "Standard errors robust to two-way clustering on \(first) and \(second) (V_\(first) + V_\(second) − V_both, each with G/(G−1)·(n−1)/(n−k)); t with min(G) − 1 = \(Self.degrees(inferenceDF)) df."
+      )
     default:
       notes.append("Standard errors heteroskedasticity-robust (\(covarianceType)).")
     }
     if let absorbed {
       let factors = absorbed.factors.map { "\($0.column) (\($0.levels) levels)" }.joined(separator: " and ")
       let sweeps = absorbed.factors.count > 1 ? " in \(absorbed.sweeps) sweeps" : ""
-      notes.append("Fixed effects of \(factors) absorbed by demeaning\(sweeps), using \(absorbed.degreesOfFreedom) df; "
-        + "R² is the full model's, the F test covers the listed coefficients.")
+      notes.append(
+        "Fixed effects of \(factors) absorbed by demeaning\(sweeps), using \(absorbed.degreesOfFreedom) df; "
+          + "R² is the full model's, the F test covers the listed coefficients.")
     }
     var undefinedTerms: [(reason: String, terms: [String])] = []
     for c in coefficients {
@@ -86,16 +95,18 @@ extension Regression {
     }
     let penalised = (ridge ?? 0) > 0
     if fTest == nil && !penalised {
-      notes.append(coefficients.contains { $0.undefinedReason != nil }
-        ? "No F test: a tested coefficient has no standard error."
-        : "No F test: the covariance of the tested coefficients is not positive definite (fewer clusters than "
-          + "restrictions, or an indefinite two-way cluster covariance), or the constant is only implied.")
+      notes.append(
+        coefficients.contains { $0.undefinedReason != nil }
+          ? "No F test: a tested coefficient has no standard error."
+          : "No F test: the covariance of the tested coefficients is not positive definite (fewer clusters than "
+            + "restrictions, or an indefinite two-way cluster covariance), or the constant is only implied.")
     }
     if let ridge {
-      notes.append(penalised
-        ? "Ridge penalty λ = \(Self.number(ridge)) on every coefficient but the intercept; df are effective "
-          + "(n − tr H); no F test (the estimates are shrunk towards 0, so the F distribution does not apply)."
-        : "Ridge penalty λ = \(Self.number(ridge)): least squares, with its df and F test.")
+      notes.append(
+        penalised
+          ? "Ridge penalty λ = \(Self.number(ridge)) on every coefficient but the intercept; df are effective "
+            + "(n − tr H); no F test (the estimates are shrunk towards 0, so the F distribution does not apply)."
+          : "Ridge penalty λ = \(Self.number(ridge)): least squares, with its df and F test.")
     }
     if let weightsColumn { notes.append("Weighted by \(weightsColumn).") }
     for (index, note) in notes.enumerated() { lines.append("[\(index + 1)] \(note)") }

@@ -10,7 +10,9 @@ public enum CSVExporter {
   public static func render(_ tables: [ReportTable], language: Language, byteOrderMark: Bool = false) -> Data {
     guard let first = tables.first else { return Data() }
     let stacked = tables.count > 1
-    var lines = [(stacked ? [Label.scenario.text(language)] : []) + first.dataHeader(groupTitle: Label.group.text(language))]
+    var lines = [
+      (stacked ? [Label.scenario.text(language)] : []) + first.dataHeader(groupTitle: Label.group.text(language))
+    ]
     for table in tables {
       for row in table.dataRows {
         lines.append(
@@ -29,7 +31,8 @@ public enum CSVExporter {
   }
 
   static func quoted(_ field: String) -> String {
-    let needsQuotes = field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" } || field.hasPrefix(" ")
+    let needsQuotes =
+      field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" } || field.hasPrefix(" ")
       || field.hasSuffix(" ")
     return needsQuotes ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
   }

@@ -1,5 +1,5 @@
-import Foundation
 import FileOutput
+import Foundation
 import Simulation
 
 /// The formats `export` writes, and `run`/`compare` write with `--out DIR`.
@@ -29,7 +29,9 @@ public struct ExportSettings: Sendable, Equatable {
 /// Renders results in any `ExportFormat`, and stages result files for atomic writing.
 public enum Exporter {
   /// The bytes of `document` in `format`.
-  public static func render(_ document: ResultDocument, as format: ExportFormat, settings: ExportSettings = ExportSettings())
+  public static func render(
+    _ document: ResultDocument, as format: ExportFormat, settings: ExportSettings = ExportSettings()
+  )
     throws(ReportingError) -> Data
   {
     let options = settings.options
@@ -37,7 +39,8 @@ public enum Exporter {
     case .html:
       switch document {
       case .run(let run): return Data(try HTMLReport.render(runs: [run], options: options).utf8)
-      case .comparison(let comparison): return Data(try HTMLReport.render(runs: [], comparison: comparison, options: options).utf8)
+      case .comparison(let comparison):
+        return Data(try HTMLReport.render(runs: [], comparison: comparison, options: options).utf8)
       }
     case .text: return Data(TerminalExporter.render(try tables(of: document, for: format, options: options)).utf8)
     case .md: return Data(MarkdownExporter.render(try tables(of: document, for: format, options: options)).utf8)
@@ -58,14 +61,18 @@ public enum Exporter {
       }
     case .json:
       let tables = try tables(of: document, for: format, options: options)
-      do { return try JSONExporter.render(tables) } catch { throw .internalFailure("cannot encode the tables: \(error)") }
+      do { return try JSONExporter.render(tables) } catch {
+        throw .internalFailure("cannot encode the tables: \(error)")
+      }
     }
   }
 
   /// The bytes of a result file, as `run`, `compare` and `merge` write it: in json the result
   /// itself (the public, machine-readable interface that `export`, `report` and `merge` read);
   /// in every other format, `render`'s tables.
-  public static func resultFile(_ document: ResultDocument, as format: ExportFormat, settings: ExportSettings)
+  public static func resultFile(
+    _ document: ResultDocument, as format: ExportFormat, settings: ExportSettings
+  )
     throws -> Data
   {
     guard format == .json else { return try render(document, as: format, settings: settings) }
@@ -103,7 +110,9 @@ public enum Exporter {
 
   /// The tables a format shows: a run's projection, targets and programme cost (CSV, being one
   /// rectangle, only the projection); a comparison's table per alternative.
-  static func tables(of document: ResultDocument, for format: ExportFormat, options: ReportOptions) throws(ReportingError)
+  static func tables(
+    of document: ResultDocument, for format: ExportFormat, options: ReportOptions
+  ) throws(ReportingError)
     -> [ReportTable]
   {
     switch document {

@@ -12,7 +12,9 @@ public enum LaTeXExporter {
       return "% Requires \\usepackage{booktabs,siunitx} and "
         + "\\sisetup{group-separator={,},group-minimum-digits=4,retain-explicit-plus}.\n" + body
     }
-    let chinese = body.unicodeScalars.contains { (0x3000...0x9FFF).contains($0.value) || (0xFF00...0xFFEF).contains($0.value) }
+    let chinese = body.unicodeScalars.contains {
+      (0x3000...0x9FFF).contains($0.value) || (0xFF00...0xFFEF).contains($0.value)
+    }
     return [
       chinese ? "\\documentclass{ctexart}" : "\\documentclass{article}",
       "\\usepackage[a4paper,landscape,margin=1.5cm]{geometry}",

@@ -23,7 +23,9 @@ public enum TerminalExporter {
       zip(cells, zip(widths, columns.map(\.column.alignment))).map { padded($0, to: $1.0, $1.1) }
         .joined(separator: "  ").trimmingTrailingSpaces()
     }
-    var lines = [table.title, "", line(header), String(repeating: "─", count: widths.reduce(0, +) + 2 * (widths.count - 1))]
+    var lines = [
+      table.title, "", line(header), String(repeating: "─", count: widths.reduce(0, +) + 2 * (widths.count - 1)),
+    ]
     for (section, rows) in zip(table.sections, body) {
       if let heading = section.heading { lines.append(heading) }
       lines += rows.map(line)

@@ -20,7 +20,8 @@ public enum XLSXExporter {
       ("xl/styles.xml", formats.stylesheet),
     ]
     for (position, table) in tables.enumerated() {
-      parts.append(("xl/worksheets/sheet\(position + 1).xml", worksheet(table, groupTitle: groupTitle, formats: formats)))
+      parts.append(
+        ("xl/worksheets/sheet\(position + 1).xml", worksheet(table, groupTitle: groupTitle, formats: formats)))
     }
     let archive = try Archive(data: Data(), accessMode: .create)
     for (path, text) in parts {
@@ -32,7 +33,9 @@ public enum XLSXExporter {
         bytes.subdata(in: Int(position)..<(Int(position) + size))
       }
     }
-    guard let data = archive.data else { throw ReportingError.internalFailure("the workbook could not be assembled in memory") }
+    guard let data = archive.data else {
+      throw ReportingError.internalFailure("the workbook could not be assembled in memory")
+    }
     return data
   }
 
@@ -72,7 +75,8 @@ public enum XLSXExporter {
     let sheets = (0..<sheetCount).map {
       #"<Relationship Id="rId\#($0 + 1)" Type="\#(relationshipNamespace)/worksheet" Target="worksheets/sheet\#($0 + 1).xml"/>"#
     }
-    let styles = #"<Relationship Id="rId\#(sheetCount + 1)" Type="\#(relationshipNamespace)/styles" Target="styles.xml"/>"#
+    let styles =
+      #"<Relationship Id="rId\#(sheetCount + 1)" Type="\#(relationshipNamespace)/styles" Target="styles.xml"/>"#
     return header + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
       + sheets.joined() + styles + "</Relationships>"
   }
@@ -81,20 +85,25 @@ public enum XLSXExporter {
     let headerTitles = table.dataHeader(groupTitle: groupTitle)
     let rows = table.dataRows
     let widths = headerTitles.indices.map { column in
-      let texts = [headerTitles[column]] + rows.map { row -> String in
-        switch row[column] {
-        case .text(let text): text
-        case .number(let value, let format): format.string(value)
-        case .empty: ""
+      let texts =
+        [headerTitles[column]]
+        + rows.map { row -> String in
+          switch row[column] {
+          case .text(let text): text
+          case .number(let value, let format): format.string(value)
+          case .empty: ""
+          }
         }
-      }
       return min(60, (texts.map(displayWidth).max() ?? 8) + 2)
     }
     var xml = header + #"<worksheet xmlns="\#(mainNamespace)" xmlns:r="\#(relationshipNamespace)">"#
     xml += #"<sheetViews><sheetView workbookViewId="0">"#
     xml += #"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
     xml += #"<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>"#
-    xml += "<cols>" + widths.enumerated().map { #"<col min="\#($0 + 1)" max="\#($0 + 1)" width="\#($1)" customWidth="1"/>"# }.joined() + "</cols>"
+    xml +=
+      "<cols>"
+      + widths.enumerated().map { #"<col min="\#($0 + 1)" max="\#($0 + 1)" width="\#($1)" customWidth="1"/>"# }.joined()
+      + "</cols>"
     xml += "<sheetData>"
     xml += row(1, headerTitles.map { .text($0) }, style: { _ in NumberFormats.headerStyle }, formats: formats)
     for (offset, values) in rows.enumerated() {
@@ -103,14 +112,17 @@ public enum XLSXExporter {
     return xml + "</sheetData></worksheet>"
   }
 
-  private static func row(_ number: Int, _ values: [DataValue], style: (DataValue) -> Int, formats: NumberFormats) -> String {
+  private static func row(
+    _ number: Int, _ values: [DataValue], style: (DataValue) -> Int, formats: NumberFormats
+  ) -> String {
     let cells = values.enumerated().compactMap { column, value -> String? in
       let reference = "\(columnLetters(column))\(number)"
       let styleAttribute = style(value) == 0 ? "" : #" s="\#(style(value))""#
       switch value {
       case .text(let text):
         let space = text.first == " " || text.last == " " ? #" xml:space="preserve""# : ""
-        return #"<c r="\#(reference)"\#(styleAttribute) t="inlineStr"><is><t\#(space)>\#(xmlEscaped(text))</t></is></c>"#
+        return
+          #"<c r="\#(reference)"\#(styleAttribute) t="inlineStr"><is><t\#(space)>\#(xmlEscaped(text))</t></is></c>"#
       case .number(let value, _) where value.isFinite:
         return #"<c r="\#(reference)"\#(styleAttribute)><v>\#(dataNumber(value))</v></c>"#
       case .number, .empty:

@@ -51,18 +51,20 @@ public struct SensitivitySummary {
 
   /// One line per row: input, output, year, method, then the method's fields as in the JSON.
   public func csv() -> String {
-    let fields: [String] = switch result.method {
-    case .tornado: ["low", "high", "swing", "base", "input_low", "input_high"]
-    case .src: ["src", "prcc", "r_squared", "rank_r_squared"]
-    case .sobol: ["s1", "s1_low", "s1_high", "st", "st_low", "st_high"]
-    }
+    let fields: [String] =
+      switch result.method {
+      case .tornado: ["low", "high", "swing", "base", "input_low", "input_high"]
+      case .src: ["src", "prcc", "r_squared", "rank_r_squared"]
+      case .sobol: ["s1", "s1_low", "s1_high", "st", "st_low", "st_high"]
+      }
     var lines = [(["input", "output", "year", "method"] + fields).joined(separator: ",")]
     for row in result.rows {
-      let values: [Double] = switch row.measures {
-      case .tornado(let m): [m.low, m.high, m.swing, m.base, m.inputLow, m.inputHigh]
-      case .regression(let m): [m.src, m.prcc, m.rSquared, m.rankRSquared]
-      case .sobol(let m): [m.s1, m.s1Low, m.s1High, m.st, m.stLow, m.stHigh]
-      }
+      let values: [Double] =
+        switch row.measures {
+        case .tornado(let m): [m.low, m.high, m.swing, m.base, m.inputLow, m.inputHigh]
+        case .regression(let m): [m.src, m.prcc, m.rSquared, m.rankRSquared]
+        case .sobol(let m): [m.s1, m.s1Low, m.s1High, m.st, m.stLow, m.stHigh]
+        }
       let year = row.year.map(String.init) ?? ""
       let fields = [CSVExporter.quoted(row.input), CSVExporter.quoted(row.output), year, row.method.rawValue]
       lines.append((fields + values.map { "\($0)" }).joined(separator: ","))
@@ -94,26 +96,30 @@ public struct SensitivitySummary {
     switch result.method {
     case .tornado: "Tornado (each input at P5 and P95, the others at their medians)"
     case .src: "Standardised regression (SRC) and partial rank correlation (PRCC)"
-    case .sobol: analysis.grouped ? "Grouped Sobol indices (model vs index method)" : "Sobol indices (first order S1, total ST)"
+    case .sobol:
+      analysis.grouped ? "Grouped Sobol indices (model vs index method)" : "Sobol indices (first order S1, total ST)"
     }
   }
 
   private var designLine: String {
     let inputs = "\(report.inputs.count) uncertain input\(report.inputs.count == 1 ? "" : "s")"
-    let noise = analysis.noise == .common
+    let noise =
+      analysis.noise == .common
       ? "yearly shocks: one common path in every run" : "yearly shocks: switched off"
-    let points: String = switch report.sampling {
-    case .sobol(_, let replicates)? where replicates > 1:
-      "scrambled Sobol points in \(replicates) independent scramblings, "
-    case .sobol?: "scrambled Sobol points, "
-    case .random?: "random points, "
-    case nil: ""
-    }
-    let runs: String = switch result.method {
-    case .tornado: "\(report.runs) runs"
-    case .src: "\(report.runs) runs (\(points)seed \(analysis.seed))"
-    case .sobol: "\(report.runs) runs (\(analysis.samples) base samples, \(points)seed \(analysis.seed))"
-    }
+    let points: String =
+      switch report.sampling {
+      case .sobol(_, let replicates)? where replicates > 1:
+        "scrambled Sobol points in \(replicates) independent scramblings, "
+      case .sobol?: "scrambled Sobol points, "
+      case .random?: "random points, "
+      case nil: ""
+      }
+    let runs: String =
+      switch result.method {
+      case .tornado: "\(report.runs) runs"
+      case .src: "\(report.runs) runs (\(points)seed \(analysis.seed))"
+      case .sobol: "\(report.runs) runs (\(analysis.samples) base samples, \(points)seed \(analysis.seed))"
+      }
     return "\(runs); \(inputs); \(noise)"
   }
 
@@ -131,8 +137,10 @@ public struct SensitivitySummary {
       header = ["input", "input P5", "input P95", "output at P5", "output at P95", "swing"]
       cells = rows.map { row in
         let m = tornado(row)
-        return [row.input, significant(m.inputLow), significant(m.inputHigh),
-                fixed(m.low, decimals), fixed(m.high, decimals), fixed(m.swing, decimals)]
+        return [
+          row.input, significant(m.inputLow), significant(m.inputHigh),
+          fixed(m.low, decimals), fixed(m.high, decimals), fixed(m.swing, decimals),
+        ]
       }
     case .regression(let m):
       heading += " — R² = \(fixed(m.rSquared, 3)), rank R² = \(fixed(m.rankRSquared, 3))"
@@ -144,8 +152,10 @@ public struct SensitivitySummary {
       header = ["input", "S1", "S1 95%", "ST", "ST 95%"]
       cells = rows.sorted { sobol($0).st > sobol($1).st }.map { row in
         let m = sobol(row)
-        return [row.input, fixed(m.s1, 3), "[\(fixed(m.s1Low, 3)), \(fixed(m.s1High, 3))]",
-                fixed(m.st, 3), "[\(fixed(m.stLow, 3)), \(fixed(m.stHigh, 3))]"]
+        return [
+          row.input, fixed(m.s1, 3), "[\(fixed(m.s1Low, 3)), \(fixed(m.s1High, 3))]",
+          fixed(m.st, 3), "[\(fixed(m.stLow, 3)), \(fixed(m.stHigh, 3))]",
+        ]
       }
     }
     let all = [header] + cells

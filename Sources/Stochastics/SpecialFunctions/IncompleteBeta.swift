@@ -21,7 +21,9 @@ public func regularizedIncompleteBeta(_ x: Double, a: Double, b: Double) -> Doub
 }
 
 /// I_x(a, b) and 1 − I_x(a, b), given x and y = 1 − x (each as accurate as the caller has it).
-func regularizedIncompleteBetaPair(x: Double, y: Double, a: Double, b: Double)
+func regularizedIncompleteBetaPair(
+  x: Double, y: Double, a: Double, b: Double
+)
   -> (lower: Double, upper: Double)
 {
   precondition(a > 0 && b > 0, "incomplete beta needs a > 0 and b > 0")
@@ -29,12 +31,14 @@ func regularizedIncompleteBetaPair(x: Double, y: Double, a: Double, b: Double)
   if x <= 0 { return (0, 1) }
   if y <= 0 { return (1, 0) }
   if x < (a + 1) / (a + b + 2) {
-    let lower = prefersLargeShapeExpansion(a: a, b: b, x: x, y: y)
+    let lower =
+      prefersLargeShapeExpansion(a: a, b: b, x: x, y: y)
       ? largeShapeIncompleteBeta(a: a, b: b, x: x, y: y)
       : betaPowerTerms(a: a, b: b, x: x, y: y) * betaContinuedFraction(a: a, b: b, x: x) / a
     return (lower, 1 - lower)
   }
-  let upper = prefersLargeShapeExpansion(a: b, b: a, x: y, y: x)
+  let upper =
+    prefersLargeShapeExpansion(a: b, b: a, x: y, y: x)
     ? largeShapeIncompleteBeta(a: b, b: a, x: y, y: x)
     : betaPowerTerms(a: b, b: a, x: y, y: x) * betaContinuedFraction(a: b, b: a, x: y) / b
   return (1 - upper, upper)
@@ -54,7 +58,8 @@ func betaPowerTerms(a: Double, b: Double, x: Double, y: Double) -> Double {
     let v = -d / b
     let termA = abs(u) < 0.25 ? a * log1pMinusX(u) : a * (logX + log1p(b / a)) - d
     let termB = abs(v) < 0.25 ? b * log1pMinusX(v) : b * (logY + log1p(a / b)) + d
-    let exponent = termA + termB
+    let exponent =
+      termA + termB
       + stirlingRemainder(a + b) - stirlingRemainder(a) - stirlingRemainder(b)
     return (a * b / (2 * Double.pi * (a + b))).squareRoot() * exp(exponent)
   }

@@ -21,7 +21,9 @@ public func inverseRegularizedIncompleteBeta(_ p: Double, a: Double, b: Double) 
 /// The unknown is whichever of x and y lies below ½ (decided by the sign of I_½(a, b) − p), and
 /// the equation is written on whichever of p and q is smaller, so neither the root nor the
 /// target ever passes through a rounded 1 − small.
-func inverseRegularizedIncompleteBetaPair(p: Double, q: Double, a: Double, b: Double)
+func inverseRegularizedIncompleteBetaPair(
+  p: Double, q: Double, a: Double, b: Double
+)
   -> (x: Double, y: Double)
 {
   precondition(a > 0 && b > 0, "inverse incomplete beta needs a > 0 and b > 0")
@@ -64,7 +66,8 @@ private func initialGuess(a: Double, b: Double, p: Double, q: Double) -> Double 
     let z = p <= q ? standardNormalQuantile(p) : -standardNormalQuantile(q)
     let lambda = (z * z - 3) / 6
     let h = 2 / (1 / (2 * a - 1) + 1 / (2 * b - 1))
-    let w = z * (h + lambda).squareRoot() / h
+    let w =
+      z * (h + lambda).squareRoot() / h
       - (1 / (2 * b - 1) - 1 / (2 * a - 1)) * (lambda + 5.0 / 6 - 2 / (3 * h))
     let guess = a / (a + b * exp(2 * w))
     return guess.isFinite && guess > 0 ? min(guess, 0.5) : 0.25

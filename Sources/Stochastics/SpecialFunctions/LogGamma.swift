@@ -31,7 +31,8 @@ public func logBeta(_ a: Double, _ b: Double) -> Double {
   }
   if small < 10 {
     // ln Γ(large) − ln Γ(large + small), expanded with the Stirling remainder.
-    let difference = -(large - 0.5) * log1p(small / large) - small * log(large + small) + small
+    let difference =
+      -(large - 0.5) * log1p(small / large) - small * log(large + small) + small
       + stirlingRemainder(large) - stirlingRemainder(large + small)
     return lgamma(small) + difference
   }
@@ -53,8 +54,12 @@ func stirlingRemainder(_ a: Double) -> Double {
   let r = 1 / a
   let r2 = r * r
   // Bernoulli-number coefficients B₂ₖ / (2k(2k−1)), k = 1…7.
-  let series = 1.0 / 12 + r2 * (-1.0 / 360 + r2 * (1.0 / 1260 + r2 * (-1.0 / 1680
-    + r2 * (1.0 / 1188 + r2 * (-691.0 / 360_360 + r2 * (1.0 / 156))))))
+  let series =
+    1.0 / 12 + r2
+    * (-1.0 / 360 + r2
+      * (1.0 / 1260 + r2
+        * (-1.0 / 1680
+          + r2 * (1.0 / 1188 + r2 * (-691.0 / 360_360 + r2 * (1.0 / 156))))))
   return series * r
 }
 

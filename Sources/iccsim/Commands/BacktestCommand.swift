@@ -59,7 +59,8 @@ struct BacktestCommand: ParsableCommand {
   @Option(help: "Fewest observations for a fit, with --recalibrate.")
   var minObs: Int = 20
 
-  @Option(help: "How a tidy file's repeated figures with different values are resolved: error (default), first or mean.")
+  @Option(
+    help: "How a tidy file's repeated figures with different values are resolved: error (default), first or mean.")
   var duplicates: String = "error"
 
   @Option(help: "Output format: table, json or html.")
@@ -72,7 +73,9 @@ struct BacktestCommand: ParsableCommand {
   var force = false
 
   static func range(_ text: String, _ option: String) throws -> ClosedRange<Int> {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false).map {
+      Int($0.trimmingCharacters(in: .whitespaces))
+    }
     switch parts.count {
     case 1: if let single = parts[0] { return single...single }
     case 2: if let first = parts[0], let last = parts[1], first <= last { return first...last }
@@ -84,7 +87,9 @@ struct BacktestCommand: ParsableCommand {
   func validate() throws {
     _ = try Self.range(origins, "--origins")
     let horizons = try Self.range(horizons, "--horizons")
-    guard horizons.lowerBound >= 1, horizons.upperBound <= 30 else { throw ValidationError("--horizons must lie in 1…30") }
+    guard horizons.lowerBound >= 1, horizons.upperBound <= 30 else {
+      throw ValidationError("--horizons must lie in 1…30")
+    }
     guard (1...1_000_000).contains(runs) else { throw ValidationError("--runs must lie in 1…1000000 (got \(runs))") }
     guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     if DataTable.DuplicatePolicy(rawValue: duplicates) == nil {
@@ -103,22 +108,26 @@ struct BacktestCommand: ParsableCommand {
 
   private func backtest(writingTo output: CommandOutput) throws {
     let loaded = try Model.load(from: URL(fileURLWithPath: model))
-    let mapping = try map.map { try PanelMapping.load(from: URL(fileURLWithPath: $0), catalogue: loaded.catalogue) } ?? .identity
+    let mapping =
+      try map.map { try PanelMapping.load(from: URL(fileURLWithPath: $0), catalogue: loaded.catalogue) } ?? .identity
     let table = try DataTable.read(path: data, duplicates: DataTable.DuplicatePolicy(rawValue: duplicates)!)
       .mapped(by: mapping, ids: loaded.indicators.map(\.id).filter { mapping.columns[$0] != nil })
     let options = Backtest.Options(
       origins: try Self.range(origins, "--origins"), horizons: try Self.range(horizons, "--horizons"), runs: runs,
       seed: seed, conditional: conditional, recalibrate: recalibrate, minimumObservations: minObs, threads: threads)
     let result = try Backtest(model: loaded, data: table, options: options)
-    let header = BacktestReport.Header(model: model, data: data, conditional: conditional, recalibrated: recalibrate, runs: runs)
-    let text: String = switch format {
-    case .table: BacktestReport.table(result, header: header)
-    case .json:
-      try BacktestReport.json(
-        result, header: header,
-        meta: ["version": Iccsim.configuration.version, "command": CommandLine.arguments.joined(separator: " ")]) + "\n"
-    case .html: BacktestReport.html(result, header: header)
-    }
+    let header = BacktestReport.Header(
+      model: model, data: data, conditional: conditional, recalibrated: recalibrate, runs: runs)
+    let text: String =
+      switch format {
+      case .table: BacktestReport.table(result, header: header)
+      case .json:
+        try BacktestReport.json(
+          result, header: header,
+          meta: ["version": Iccsim.configuration.version, "command": CommandLine.arguments.joined(separator: " ")])
+          + "\n"
+      case .html: BacktestReport.html(result, header: header)
+      }
     try output.write(Data(text.utf8), to: out)
   }
 }

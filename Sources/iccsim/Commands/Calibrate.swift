@@ -49,7 +49,8 @@ struct Calibrate: ParsableCommand {
       valueName: "year,year…"))
   var disruptionYears: String?
 
-  @Option(help: "How a tidy file's repeated figures with different values are resolved: error (default), first or mean.")
+  @Option(
+    help: "How a tidy file's repeated figures with different values are resolved: error (default), first or mean.")
   var duplicates: String = "error"
 
   @Option(help: "Write the calibrated model here.")
@@ -81,11 +82,14 @@ struct Calibrate: ParsableCommand {
   private func calibrate(writingTo output: CommandOutput) throws {
     let modelURL = URL(fileURLWithPath: model)
     let loaded = try Model.load(from: modelURL)
-    let mapping = try map.map { try PanelMapping.load(from: URL(fileURLWithPath: $0), catalogue: loaded.catalogue) } ?? .identity
+    let mapping =
+      try map.map { try PanelMapping.load(from: URL(fileURLWithPath: $0), catalogue: loaded.catalogue) } ?? .identity
     var table = try DataTable.read(path: data, duplicates: DataTable.DuplicatePolicy(rawValue: duplicates)!)
     table = try table.mapped(by: mapping, ids: loaded.indicators.map(\.id).filter { mapping.columns[$0] != nil })
     if let until { table = try table.rows(until: until) }
-    let calibration = try Calibration(model: loaded, data: table, options: .init(minimumObservations: minObs, disruptionYears: try parsedDisruptionYears()))
+    let calibration = try Calibration(
+      model: loaded, data: table,
+      options: .init(minimumObservations: minObs, disruptionYears: try parsedDisruptionYears()))
 
     if let out {
       let header = [

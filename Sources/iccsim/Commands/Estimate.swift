@@ -63,7 +63,9 @@ struct Estimate: ParsableCommand {
 
   @Option(
     name: .customLong("se"),
-    help: "Covariance: classical, hc0, hc1, hc2, hc3, cluster:COLUMN or two-way cluster:COLUMN,COLUMN (default cluster:city when the data has a city column, else classical).")
+    help:
+      "Covariance: classical, hc0, hc1, hc2, hc3, cluster:COLUMN or two-way cluster:COLUMN,COLUMN (default cluster:city when the data has a city column, else classical)."
+  )
   var covariance: String?
 
   @Option(help: "A column of positive weights, for weighted least squares.")
@@ -75,7 +77,8 @@ struct Estimate: ParsableCommand {
   @Flag(help: "Report variance inflation factors.")
   var vif = false
 
-  @Option(help: "How a tidy file's repeated figures with different values are resolved: error (default), first or mean.")
+  @Option(
+    help: "How a tidy file's repeated figures with different values are resolved: error (default), first or mean.")
   var duplicates: String = "error"
 
   @Option(help: "Output format: table, json or yaml.")
@@ -101,7 +104,9 @@ struct Estimate: ParsableCommand {
     if model != nil && response == nil { throw ValidationError("--model needs --response ID") }
     if formula != nil {
       if force { throw ValidationError("--force applies to --write, which needs --model") }
-      for (name, value) in [("--response", response), ("--fe", fe), ("--form", form), ("--write", write), ("--map", map)]
+      for (name, value) in [
+        ("--response", response), ("--fe", fe), ("--form", form), ("--write", write), ("--map", map),
+      ]
       where value != nil {
         throw ValidationError("\(name) applies to --model only; in a formula write C(city) + C(year) for fixed effects")
       }
@@ -136,13 +141,15 @@ struct Estimate: ParsableCommand {
     // The estimates file is checked before the work, and again when it is written.
     if let write { try OutputTarget(path: write, force: force).check() }
     var table = try DataTable.read(path: data, duplicates: DataTable.DuplicatePolicy(rawValue: duplicates)!)
-    let covarianceType = try covariance.map(CovarianceType.init(parsing:))
+    let covarianceType =
+      try covariance.map(CovarianceType.init(parsing:))
       ?? (table.hasColumn("city") ? .cluster(column: "city") : .classical)
 
     var equation: PanelEquation?
     let design: Design
     if let formula {
-      design = try Design(formula: Formula(parsing: formula), data: table, weights: weights, clusters: covarianceType.clusterColumns)
+      design = try Design(
+        formula: Formula(parsing: formula), data: table, weights: weights, clusters: covarianceType.clusterColumns)
     } else {
       let loaded = try Model.load(from: URL(fileURLWithPath: model!))
       if let map {
@@ -185,7 +192,8 @@ struct Estimate: ParsableCommand {
   /// The command as typed, for the estimates file's header (arguments with spaces quoted).
   private var commandLine: String {
     (["iccsim"] + CommandLine.arguments.dropFirst()).map { argument in
-      argument.contains(where: { $0 == " " || $0 == "\"" }) ? "\"\(argument.replacingOccurrences(of: "\"", with: "\\\""))\"" : argument
+      argument.contains(where: { $0 == " " || $0 == "\"" })
+        ? "\"\(argument.replacingOccurrences(of: "\"", with: "\\\""))\"" : argument
     }.joined(separator: " ")
   }
 }

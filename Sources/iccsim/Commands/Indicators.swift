@@ -24,13 +24,16 @@ struct Indicators: ParsableCommand {
 
   /// The catalogue as rows of columns padded by display width (CJK characters take two columns).
   static func table(_ catalogue: IndicatorCatalogue, language: Language) -> String {
-    let header = language == .zh
+    let header =
+      language == .zh
       ? ["行", "编号", "指标", "维度", "单位", "尺度", "角色", "方向"]
       : ["row", "id", "indicator", "dimension", "unit", "scale", "kind", "better"]
     let rows = catalogue.indicators.map { indicator in
-      [indicator.row.map(String.init) ?? "—", indicator.id, indicator.name.text(language),
-       language == .zh ? indicator.dimension.name.zh : indicator.dimension.rawValue,
-       indicator.unit, indicator.scale.rawValue, indicator.defaultRole.rawValue, indicator.better.rawValue]
+      [
+        indicator.row.map(String.init) ?? "—", indicator.id, indicator.name.text(language),
+        language == .zh ? indicator.dimension.name.zh : indicator.dimension.rawValue,
+        indicator.unit, indicator.scale.rawValue, indicator.defaultRole.rawValue, indicator.better.rawValue,
+      ]
     }
     let widths = header.indices.map { column in ([header] + rows).map { displayWidth($0[column]) }.max() ?? 0 }
     func line(_ cells: [String]) -> String {

@@ -6,9 +6,13 @@ import Reporting
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Print a commented starter scenario for a city.",
-    discussion: "Save it under scenarios/ (paths in it are relative to the file), edit, then run `iccsim validate` on it.")
+    discussion:
+      "Save it under scenarios/ (paths in it are relative to the file), edit, then run `iccsim validate` on it.")
 
-  @Option(help: "City id: lower-case letters, digits, - or _ (the pilot cities: shanghai, beijing, guangzhou, tianjin, chongqing).")
+  @Option(
+    help:
+      "City id: lower-case letters, digits, - or _ (the pilot cities: shanghai, beijing, guangzhou, tianjin, chongqing)."
+  )
   var city: String
 
   @Option(help: "Base year: the year whose values the baseline table gives.")
@@ -18,10 +22,12 @@ struct Init: ParsableCommand {
   static let pilotCities = ["shanghai": "上海", "beijing": "北京", "guangzhou": "广州", "tianjin": "天津", "chongqing": "重庆"]
 
   func validate() throws {
-    let valid = city.first.map { $0.isASCII && $0.isLowercase } == true
+    let valid =
+      city.first.map { $0.isASCII && $0.isLowercase } == true
       && city.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" || $0 == "_" }
     guard valid else {
-      throw ValidationError("--city must be an id of lower-case letters, digits, - or _ starting with a letter (got '\(city)')")
+      throw ValidationError(
+        "--city must be an id of lower-case letters, digits, - or _ starting with a letter (got '\(city)')")
     }
     guard (1900...2200).contains(baseYear) else {
       throw ValidationError("--base-year must be a calendar year (got \(baseYear))")
@@ -35,7 +41,8 @@ struct Init: ParsableCommand {
   static func starter(city: String, baseYear: Int) -> String {
     let zh = pilotCities[city] ?? city
     let en = city.prefix(1).uppercased() + city.dropFirst()
-    let dataNote = pilotCities[city] != nil
+    let dataNote =
+      pilotCities[city] != nil
       ? "# data/cities.csv holds \(city)'s \(baseYear) values; rows marked ILLUSTRATIVE are not real figures."
       : "# data/cities.csv has no rows for \(city) yet: add its \(baseYear) values (with sources), or set them under values:."
     return """

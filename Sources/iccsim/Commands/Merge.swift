@@ -25,7 +25,8 @@ struct Merge: ParsableCommand {
   @Option(help: "Result file (written atomically); default: standard output.")
   var out: String?
 
-  @Option(help: "Output format: json (the result, as `run --format json` writes it), table, csv, md, tex, html or xlsx.")
+  @Option(
+    help: "Output format: json (the result, as `run --format json` writes it), table, csv, md, tex, html or xlsx.")
   var format: ExportFormat = .json
 
   @Flag(help: "Replace the output file if it exists.")

@@ -47,7 +47,9 @@ struct Run: ParsableCommand {
     if !["table", "json"].contains(output.format) {
       throw ValidationError("--shard writes a partial result (JSON) for `iccsim merge`; --format does not apply")
     }
-    if noMeta { throw ValidationError("--shard always writes the manifest: `iccsim merge` checks the parts' inputs with it") }
+    if noMeta {
+      throw ValidationError("--shard always writes the manifest: `iccsim merge` checks the parts' inputs with it")
+    }
   }
 
   func run() throws {
@@ -89,7 +91,8 @@ struct Run: ParsableCommand {
     let start = clock.now
     var partial = MonteCarlo.accumulate(
       compiled, shard: shard,
-      options: MonteCarloOptions(runs: scenario.runs, threads: options.threads, progress: { progress.update($0) }, sampling: options.sampling))
+      options: MonteCarloOptions(
+        runs: scenario.runs, threads: options.threads, progress: { progress.update($0) }, sampling: options.sampling))
     try screen(partial.diagnostics)
     partial.meta = ManifestBuilder.iccsim.manifest(
       of: [scenario], seed: scenario.seed, threads: options.threads, elapsed: clock.now - start)

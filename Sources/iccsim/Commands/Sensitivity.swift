@@ -56,10 +56,11 @@ struct Sensitivity: ParsableCommand {
   @Option(help: "Yearly shocks and disruptions: common (one shared path) or zero (switched off).")
   var noise: DesignSampler.NoisePolicy = .common
 
-  @Option(help: """
-    Seed of the design, its scramblings, the bootstrap and the common shock path \
-    (default: the scenario's `seed`).
-    """)
+  @Option(
+    help: """
+      Seed of the design, its scramblings, the bootstrap and the common shock path \
+      (default: the scenario's `seed`).
+      """)
   var seed: UInt64?
 
   @Option(help: "Worker threads; the default is this machine's number of cores.")
@@ -68,13 +69,18 @@ struct Sensitivity: ParsableCommand {
   @Option(help: "Output format: table, json or csv.")
   var format: SensitivityFormat = .table
 
-  @Option(help: "Sobol: evaluate only shard K of N of the design (by base samples) and write it (JSON) to --out or standard output.")
+  @Option(
+    help:
+      "Sobol: evaluate only shard K of N of the design (by base samples) and write it (JSON) to --out or standard output."
+  )
   var shard: Shard?
 
   @Option(help: "With --shard: the file to write.")
   var out: String?
 
-  @Option(parsing: .upToNextOption, help: "Sobol: analyse the design from its shards (files written by --shard), instead of running it.")
+  @Option(
+    parsing: .upToNextOption,
+    help: "Sobol: analyse the design from its shards (files written by --shard), instead of running it.")
   var merge: [String] = []
 
   func validate() throws {
@@ -148,7 +154,8 @@ struct Sensitivity: ParsableCommand {
   private func outputs(of compiled: CompiledScenario) throws -> [SensitivityOutput] {
     let known = compiled.evaluableOutputs
     guard known.contains(output) else {
-      throw SensitivityError.invalidOption("'\(output)' is not an output of scenario '\(compiled.id)'; expected one of: \(known.joined(separator: ", "))")
+      throw SensitivityError.invalidOption(
+        "'\(output)' is not an output of scenario '\(compiled.id)'; expected one of: \(known.joined(separator: ", "))")
     }
     let first = compiled.baseYear, last = compiled.baseYear + compiled.horizon
     if allYears { return ((first + 1)...last).map { SensitivityOutput(id: output, year: $0) } }

@@ -12,7 +12,10 @@ struct SimulationOptions: ParsableArguments {
   @Option(help: "Random seed (default: the scenario's `seed`).")
   var seed: UInt64?
 
-  @Option(help: "How each run's uncertain parameters are drawn; latin-hypercube puts one run in each of the runs' equal-probability strata of every parameter (yearly shocks stay independent).")
+  @Option(
+    help:
+      "How each run's uncertain parameters are drawn; latin-hypercube puts one run in each of the runs' equal-probability strata of every parameter (yearly shocks stay independent)."
+  )
   var sampling: Sampling = .independent
 
   @Option(help: "Worker threads; the default is this machine's number of cores.")
