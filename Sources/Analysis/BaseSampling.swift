@@ -42,7 +42,8 @@ public enum BaseSampling: Hashable, Sendable {
       let dimensions = matrices * inputs.count
       guard dimensions <= SobolSequence.maximumDimensions else {
         throw SensitivityError.invalidOption(
-          "Sobol base samples for \(inputs.count) inputs need \(dimensions) dimensions, more than the \(SobolSequence.maximumDimensions) available: use random base samples"
+          "Sobol base samples for \(inputs.count) inputs need \(dimensions) dimensions, more than the "
+            + "\(SobolSequence.maximumDimensions) available: use random base samples"
         )
       }
       guard replicates >= 1, replicates <= max(points, 1) else {

@@ -33,7 +33,8 @@ public struct ScenarioModel: BatchModel {
     for output in outputs {
       guard known.contains(output.id) else {
         throw SensitivityError.invalidOption(
-          "'\(output.id)' is not an output of scenario '\(scenario.id)'; expected one of: \(known.joined(separator: ", "))"
+          "'\(output.id)' is not an output of scenario '\(scenario.id)'; expected one of: "
+            + "\(known.joined(separator: ", "))"
         )
       }
       guard let year = output.year, (scenario.baseYear...(scenario.baseYear + scenario.horizon)).contains(year) else {

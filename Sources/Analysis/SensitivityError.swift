@@ -47,17 +47,20 @@ public enum SensitivityError: CategorisedError, Equatable, Sendable, CustomStrin
       return "\(method) needs at least \(required) samples, got \(given)"
     case .collinearInputs(let rank, let inputs):
       return
-        "the sampled inputs are collinear (rank \(rank) of \(inputs)): draw more samples or leave out inputs that duplicate others"
+        "the sampled inputs are collinear (rank \(rank) of \(inputs)): draw more samples or leave out inputs "
+        + "that duplicate others"
     case .modelShape(let expectedRows, let expectedColumns, let rows, let columns):
       return
-        "the model returned a \(rows) × \(columns) matrix where \(expectedRows) × \(expectedColumns) (samples × outputs) was expected"
+        "the model returned a \(rows) × \(columns) matrix where \(expectedRows) × \(expectedColumns) (samples × "
+        + "outputs) was expected"
     case .nonFiniteOutput(let output, let sample):
       return "the model returned a non-finite value for output \(output) at sample \(sample)"
     case .nonFiniteInput(let input, let sample):
       return "the sample holds a non-finite value of input '\(input)' at sample \(sample)"
     case .valuesShape(let expectedRows, let expectedColumns, let rows, let columns):
       return
-        "the output values are \(rows) × \(columns) where \(expectedRows) × \(expectedColumns) (samples × outputs) was expected"
+        "the output values are \(rows) × \(columns) where \(expectedRows) × \(expectedColumns) (samples × "
+        + "outputs) was expected"
     case .invalidOption(let message):
       return message
     case .projectionFailed(let messages):

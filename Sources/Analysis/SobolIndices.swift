@@ -91,7 +91,8 @@ public enum SobolIndices {
         SensitivityWarning(
           kind: .smallSample, output: nil, input: nil,
           message:
-            "only \(design.baseSamples) base samples (\(design.runCount) runs): Sobol indices need about \(options.minimumBaseSamples) or more to be stable"
+            "only \(design.baseSamples) base samples (\(design.runCount) runs): Sobol indices need about "
+            + "\(options.minimumBaseSamples) or more to be stable"
         ))
     }
 
@@ -107,7 +108,8 @@ public enum SobolIndices {
           SensitivityWarning(
             kind: .constantOutput, output: output, input: nil,
             message:
-              "\(output) does not vary over the design: there is no variance to apportion, so its indices are reported as 0"
+              "\(output) does not vary over the design: there is no variance to apportion, so its indices are "
+              + "reported as 0"
           ))
         for factor in design.factors {
           rows.append(
@@ -155,7 +157,8 @@ public enum SobolIndices {
           SensitivityWarning(
             kind: .negativeFirstOrder, output: output, input: name,
             message:
-              "first-order index of \(name) for \(output) is \(format(m.s1)), negative beyond its \(percent) interval [\(format(m.s1Low)), \(format(m.s1High))]: too few samples for a stable estimate"
+              "first-order index of \(name) for \(output) is \(format(m.s1)), negative beyond its \(percent) "
+              + "interval [\(format(m.s1Low)), \(format(m.s1High))]: too few samples for a stable estimate"
           ))
       }
       if difference.high < 0 {

@@ -93,7 +93,8 @@ public enum StandardisedRegression {
           SensitivityWarning(
             kind: .constantOutput, output: output, input: nil,
             message:
-              "\(output) does not vary over the sample: there is no variance to attribute, so its coefficients are reported as 0"
+              "\(output) does not vary over the sample: there is no variance to attribute, so its coefficients "
+              + "are reported as 0"
           ))
         continue
       }

@@ -75,7 +75,8 @@ public struct CityData: Sendable {
     let missing = requiredColumns.filter { !columns.contains($0) }
     guard missing.isEmpty else {
       diagnostics.error(
-        "the header lacks the column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) (a city table has \(requiredColumns.joined(separator: ", ")))",
+        "the header lacks the column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) (a city "
+          + "table has \(requiredColumns.joined(separator: ", ")))",
         at: SourceLocation(file: file, line: header.line))
       return nil
     }

@@ -17,7 +17,8 @@ extension Distribution {
       "{beta: {alpha: \(n(alpha)), beta: \(n(beta)), min: \(n(min)), max: \(n(max))}}"
     case .poisson(let mean): "{poisson: {mean: \(n(mean))}}"
     case let .discrete(values, weights):
-      "{discrete: {values: [\(values.map(n).joined(separator: ", "))], weights: [\(weights.map(n).joined(separator: ", "))]}}"
+      "{discrete: {values: [\(values.map(n).joined(separator: ", "))], weights: "
+        + "[\(weights.map(n).joined(separator: ", "))]}}"
     }
   }
 }

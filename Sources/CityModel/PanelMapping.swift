@@ -34,7 +34,8 @@ public struct PanelMapping: Sendable, Equatable {
           let id = entry.key.text
           guard catalogue[id] != nil else {
             diagnostics.error(
-              "unknown indicator '\(excerpt(id))'\(didYouMean(id, among: catalogue.ids)) (a mapping's keys are catalogue ids)",
+              "unknown indicator '\(excerpt(id))'\(didYouMean(id, among: catalogue.ids)) (a mapping's keys are "
+                + "catalogue ids)",
               at: entry.key.location)
             continue
           }

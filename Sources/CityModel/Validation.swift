@@ -37,7 +37,8 @@ public func validate(file url: URL, catalogue: IndicatorCatalogue = .bundled) th
   }
   guard case .mapping(let mapping) = tree else {
     diagnostics.error(
-      "expected a YAML mapping (a scenario, a model, an indicators file or an estimate set), found \(tree.kindDescription)",
+      "expected a YAML mapping (a scenario, a model, an indicators file or an estimate set), found "
+        + "\(tree.kindDescription)",
       at: tree.location)
     throw InputError(problems: diagnostics.problems)
   }
@@ -76,7 +77,8 @@ public func validate(file url: URL, catalogue: IndicatorCatalogue = .bundled) th
       notes: [])
   } else {
     diagnostics.error(
-      "cannot tell what this file is: expected a scenario (key 'scenario'), a model (key 'model'), an estimate set (keys 'response' and 'terms') or an indicators file (key 'indicators')",
+      "cannot tell what this file is: expected a scenario (key 'scenario'), a model (key 'model'), an estimate "
+        + "set (keys 'response' and 'terms') or an indicators file (key 'indicators')",
       at: tree.location)
     report = nil
   }

@@ -80,7 +80,8 @@ public enum CovarianceType: Sendable, Hashable, CustomStringConvertible {
         self = .twoWayCluster(first: columns[0], second: columns[1])
       default:
         throw EstimationError.invalidOption(
-          "unknown covariance `\(text)`; use classical, hc0, hc1, hc2, hc3, cluster:COLUMN or cluster:COLUMN,COLUMN (two different columns)"
+          "unknown covariance `\(text)`; use classical, hc0, hc1, hc2, hc3, cluster:COLUMN or "
+            + "cluster:COLUMN,COLUMN (two different columns)"
         )
       }
     }

@@ -29,7 +29,8 @@ public enum EstimatesFile {
       let name = equation.name(of: term)
       guard let position = regression.coefficients.firstIndex(where: { $0.term == name }) else {
         throw EstimationError.invalidEquation(
-          "cannot write estimates: \(name) was aliased (a linear combination of other regressors), so its elasticity is not identified"
+          "cannot write estimates: \(name) was aliased (a linear combination of other regressors), so its "
+            + "elasticity is not identified"
         )
       }
       positions.append(position)

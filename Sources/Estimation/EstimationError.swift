@@ -103,7 +103,8 @@ public enum EstimationError: CategorisedError, Sendable, Equatable, CustomString
       return "\(location): \(message)"
     case let .nonNumericCells(cells):
       var lines = cells.prefix(Self.listedLocations).map {
-        "\($0.location): \"\($0.text)\" in column \($0.columnName) is not a number (leave the cell empty or write NA for a missing value)"
+        "\($0.location): \"\($0.text)\" in column \($0.columnName) is not a number (leave the cell empty or "
+          + "write NA for a missing value)"
       }
       if cells.count > Self.listedLocations {
         lines.append("… and \(cells.count - Self.listedLocations) more non-numeric cells")

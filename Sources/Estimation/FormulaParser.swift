@@ -111,7 +111,8 @@ struct FormulaParser {
       // a*b*… expands to 2^k − 1 terms: past 10 factors that is no longer a model anyone means.
       guard groups.count < Self.maximumCrossedFactors else {
         throw error(
-          "more than \(Self.maximumCrossedFactors) factors joined by '*' would expand to over \((1 << Self.maximumCrossedFactors) - 1) terms; write the interactions you want with ':'"
+          "more than \(Self.maximumCrossedFactors) factors joined by '*' would expand to over "
+            + "\((1 << Self.maximumCrossedFactors) - 1) terms; write the interactions you want with ':'"
         )
       }
       position += 1

@@ -26,7 +26,8 @@ extension Regression {
   ) throws {
     if covariance.clusterColumns != design.clusters.map(\.column) && !covariance.clusterColumns.isEmpty {
       throw EstimationError.invalidOption(
-        "the design was not built with cluster column\(covariance.clusterColumns.count > 1 ? "s" : "") `\(covariance.clusterColumns.joined(separator: "`, `"))`"
+        "the design was not built with cluster column\(covariance.clusterColumns.count > 1 ? "s" : "") "
+          + "`\(covariance.clusterColumns.joined(separator: "`, `"))`"
       )
     }
     if let ridge, !(ridge >= 0 && ridge.isFinite) {

@@ -52,7 +52,8 @@ public enum BacktestReport {
     }
     var lines = [
       "Backtest of \(header.model) on \(header.data): \(header.mode), "
-        + "\(header.recalibrated ? "recalibrated at each origin" : "model as given"), \(header.runs) runs per projection",
+        + "\(header.recalibrated ? "recalibrated at each origin" : "model as given"), \(header.runs) runs per "
+        + "projection",
       "", line(columns), line(widths.map { String(repeating: "─", count: $0) }),
     ]
     lines += rows.map(line)

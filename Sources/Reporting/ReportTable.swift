@@ -77,7 +77,8 @@ extension ReportTable.Cell {
     case .estimate(let value, let low, let high, let format) where low == high:
       format.string(value)
     case .estimate(let value, let low, let high, let format):
-      "\(format.string(value)) [\(intervalText(format.string(low), format.string(high), negative: low < 0 || high < 0))]"
+      "\(format.string(value)) "
+        + "[\(intervalText(format.string(low), format.string(high), negative: low < 0 || high < 0))]"
     case .empty: ""
     }
   }

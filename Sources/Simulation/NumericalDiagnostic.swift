@@ -28,11 +28,14 @@ public struct NumericalDiagnostic: Codable, Sendable, Equatable {
   public var message: String {
     switch kind {
     case .nonFinite:
-      "\(scenario): \(indicator) overflowed or became undefined in \(year) of run \(run) (\(runs) run\(runs == 1 ? "" : "s") affected): check its drift, elasticities and policy effects"
+      "\(scenario): \(indicator) overflowed or became undefined in \(year) of run \(run) (\(runs) "
+        + "run\(runs == 1 ? "" : "s") affected): check its drift, elasticities and policy effects"
     case .saturated:
-      "\(scenario): \(indicator) reached the end of its 0–100 scale in \(year) of run \(run) (\(runs) run\(runs == 1 ? "" : "s")): its drift or effects push the score beyond what the logit can represent"
+      "\(scenario): \(indicator) reached the end of its 0–100 scale in \(year) of run \(run) (\(runs) "
+        + "run\(runs == 1 ? "" : "s")): its drift or effects push the score beyond what the logit can represent"
     case .heldAtZero:
-      "\(scenario): \(indicator) was driven below zero and held at 0 in \(year) of run \(run) (\(runs) run\(runs == 1 ? "" : "s"))"
+      "\(scenario): \(indicator) was driven below zero and held at 0 in \(year) of run \(run) (\(runs) "
+        + "run\(runs == 1 ? "" : "s"))"
     }
   }
 

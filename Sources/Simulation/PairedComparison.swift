@@ -10,12 +10,14 @@ extension MonteCarlo {
     for alternative in alternatives {
       guard alternative.baseYear == base.baseYear, alternative.horizon == base.horizon else {
         throw SimulationError(
-          "'\(alternative.id)' projects \(alternative.baseYear)+\(alternative.horizon) but the base '\(base.id)' projects \(base.baseYear)+\(base.horizon); compare needs the same years"
+          "'\(alternative.id)' projects \(alternative.baseYear)+\(alternative.horizon) but the base '\(base.id)' "
+            + "projects \(base.baseYear)+\(base.horizon); compare needs the same years"
         )
       }
       guard alternative.seed == base.seed else {
         throw SimulationError(
-          "'\(alternative.id)' has seed \(alternative.seed) but the base '\(base.id)' has \(base.seed); paired comparison needs one seed (pass --seed)"
+          "'\(alternative.id)' has seed \(alternative.seed) but the base '\(base.id)' has \(base.seed); paired "
+            + "comparison needs one seed (pass --seed)"
         )
       }
     }

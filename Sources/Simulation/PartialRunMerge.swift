@@ -47,7 +47,8 @@ extension PartialRun {
     for (name, header) in headers {
       if let other = holder[header.shard.index] {
         throw SimulationError(
-          "\(other) and \(name) both hold shard \(header.shard.index)/\(header.shard.count) (runs \(header.shard.runs.description))"
+          "\(other) and \(name) both hold shard \(header.shard.index)/\(header.shard.count) (runs "
+            + "\(header.shard.runs.description))"
         )
       }
       holder[header.shard.index] = name
@@ -55,7 +56,8 @@ extension PartialRun {
     let missing = (1...reference.shard.count).filter { holder[$0] == nil }
     if !missing.isEmpty {
       let ranges = missing.map { k in
-        "\(Shard(index: k, count: reference.shard.count)!.runs(of: reference.runs).description) (shard \(k)/\(reference.shard.count))"
+        "\(Shard(index: k, count: reference.shard.count)!.runs(of: reference.runs).description) (shard "
+          + "\(k)/\(reference.shard.count))"
       }
       throw SimulationError("runs \(ranges.joined(separator: ", ")) are missing")
     }
@@ -152,7 +154,8 @@ extension PartialRunHeader {
     if inputs.map(\.sha256) != referenceInputs.map(\.sha256) {
       let detail =
         zip(inputs, referenceInputs).first { $0.sha256 != $1.sha256 }.map { mine, theirs in
-          "input \(mine.path) has SHA-256 \(mine.sha256.prefix(12))…, \(theirs.path) there has \(theirs.sha256.prefix(12))…"
+          "input \(mine.path) has SHA-256 \(mine.sha256.prefix(12))…, \(theirs.path) there has "
+            + "\(theirs.sha256.prefix(12))…"
         } ?? "it has \(inputs.count) input files, \(referenceName) has \(referenceInputs.count)"
       throw SimulationError("\(name) is not a part of the same job as \(referenceName): \(detail)")
     }

@@ -247,11 +247,13 @@ struct SobolIndicesTests {
     #expect(warnings.map(\.input) == ["a", "b", nil])
     #expect(
       warnings[0].message
-        == "first-order index of a for retail_sales (2030) is -0.08, negative beyond its 95% interval [-0.12, -0.01]: too few samples for a stable estimate"
+        == "first-order index of a for retail_sales (2030) is -0.08, negative beyond its 95% interval [-0.12, "
+        + "-0.01]: too few samples for a stable estimate"
     )
     #expect(
       warnings[1].message == "total-order index of b for retail_sales (2030) (0.85) lies below its first-order "
-        + "index (0.9) by 0.05, more than the 95% interval of ST − S1 [-0.08, -0.02] allows: the true ST is never below "
+        + "index (0.9) by 0.05, more than the 95% interval of ST − S1 [-0.08, -0.02] allows: the true ST is "
+        + "never below "
         + "S1, so the estimates are not stable (too few samples)")
 
     var inside = estimates

@@ -23,7 +23,8 @@ struct CommandTests {
     #expect(reported == files.map { "ok  " + $0 })
     #expect(
       result.stdout.contains(
-        "ok  scenarios/shanghai-baseline.yaml: scenario shanghai-baseline: shanghai 2023+10, 24 indicators, 2 interventions, 3 targets"
+        "ok  scenarios/shanghai-baseline.yaml: scenario shanghai-baseline: shanghai 2023+10, 24 indicators, 2 "
+          + "interventions, 3 targets"
       ))
   }
 
@@ -32,10 +33,9 @@ struct CommandTests {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let bad = folder.appendingPathComponent("bad.yaml")
-    try Data(
-      "scenario: bad\ncity: shanghai\nbase_year: 2023\nhorizon: 40\nmodel: \(repositoryRoot.path)/scenarios/models/icc-default.yaml\nsede: 1\n"
-        .utf8
-    ).write(to: bad)
+    let model = "\(repositoryRoot.path)/scenarios/models/icc-default.yaml"
+    try Data("scenario: bad\ncity: shanghai\nbase_year: 2023\nhorizon: 40\nmodel: \(model)\nsede: 1\n".utf8)
+      .write(to: bad)
     let result = try execute(["validate", bad.path])
     #expect(result.status == 65)
     #expect(result.stdout == "")

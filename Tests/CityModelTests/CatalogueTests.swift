@@ -77,7 +77,8 @@ struct CatalogueTests {
         "extra.yaml:2:10: indicator 'retail_sales' is already in the catalogue (in the bundled catalogue)",
         "extra.yaml:3:10: 'index' is reserved for an output (index and dimension ids); choose another id",
         "extra.yaml:4:24: annex row 7 is already taken by another indicator",
-        "extra.yaml:4:47: 'prosperty' is not one of renown, prosperity, vitality, accessibility, policy; did you mean 'prosperity'?",
+        "extra.yaml:4:47: 'prosperty' is not one of renown, prosperity, vitality, accessibility, policy; did you "
+          + "mean 'prosperity'?",
         "extra.yaml:4:87: a 0–100 score (scale logit) cannot be a stock; use kind: response",
       ])
   }

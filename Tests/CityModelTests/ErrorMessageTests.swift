@@ -44,7 +44,8 @@ let errorCases: [ErrorCase] = [
   ErrorCase(
     name: "unknown key without a suggestion", files: ["s.yaml": s.replacingOccurrences(of: "city:", with: "town:")],
     expected: [
-      "s.yaml:2:1: unknown key 'town' in a scenario file (expected one of: scenario, extends, title, city, base_year, horizon, runs, seed, model, baseline, values, interventions, targets)",
+      "s.yaml:2:1: unknown key 'town' in a scenario file (expected one of: scenario, extends, title, city, "
+        + "base_year, horizon, runs, seed, model, baseline, values, interventions, targets)",
       "s.yaml:1:1: missing key 'city' in a scenario file",
     ]),
   ErrorCase(
@@ -66,7 +67,8 @@ let errorCases: [ErrorCase] = [
     name: "driver not in play",
     files: ["model.yaml": m.replacingOccurrences(of: "from: metro_km", with: "from: hotel_beds")],
     expected: [
-      "model.yaml:8:16: 'hotel_beds' is not in play in this model: add it under indicators to use it in the drivers of retail_sales"
+      "model.yaml:8:16: 'hotel_beds' is not in play in this model: add it under indicators to use it in the "
+        + "drivers of retail_sales"
     ]),
   ErrorCase(
     name: "negative lag", files: ["model.yaml": m.replacingOccurrences(of: "lag: 1}", with: "lag: -1}")],
@@ -78,7 +80,8 @@ let errorCases: [ErrorCase] = [
         of: "    drift: 0.03\n", with: "    drift: 0.03\n    drivers: [{from: retail_sales, elasticity: 0.1}]\n")
     ],
     expected: [
-      "model.yaml:9:9: a cycle through lag-0 drivers: tourism_spending → retail_sales → tourism_spending; give one of its edges a lag ≥ 1"
+      "model.yaml:9:9: a cycle through lag-0 drivers: tourism_spending → retail_sales → tourism_spending; give "
+        + "one of its edges a lag ≥ 1"
     ]),
   ErrorCase(
     name: "negative sd",
@@ -102,7 +105,8 @@ let errorCases: [ErrorCase] = [
     name: "yearly variation on a response",
     files: ["model.yaml": m.replacingOccurrences(of: "drift: 0.03", with: "drift: 0.03\n    yearly: poisson")],
     expected: [
-      "model.yaml:12:5: unknown key 'yearly' in tourism_spending (a response) (expected one of: kind, offset, drift, shock, exposure, drivers, rubric)"
+      "model.yaml:12:5: unknown key 'yearly' in tourism_spending (a response) (expected one of: kind, offset, "
+        + "drift, shock, exposure, drivers, rubric)"
     ]),
   ErrorCase(
     name: "min above max",
@@ -131,7 +135,10 @@ let errorCases: [ErrorCase] = [
     expected: ["model.yaml:24:27: a probability must lie in [0, 1] (got 1.5)"]),
   ErrorCase(
     name: "score outside (0, 100)", files: ["s.yaml": s + "values: {consumer_satisfaction: 100}\n"],
-    expected: ["s.yaml:6:33: consumer_satisfaction is a 0–100 score and must lie strictly between 0 and 100 (got 100)"]),
+    expected: [
+      "s.yaml:6:33: consumer_satisfaction is a 0–100 score and must lie strictly between 0 and 100 (got "
+        + "100)"
+    ]),
   ErrorCase(
     name: "index target above 100", files: ["s.yaml": s + "targets: [{indicator: index, year: 2030, at_least: 120}]\n"],
     expected: ["s.yaml:6:52: index is a score from 0 to 100 (got 120)"]),
@@ -139,7 +146,8 @@ let errorCases: [ErrorCase] = [
     name: "goalposts low = high",
     files: ["model.yaml": m.replacingOccurrences(of: "{low: 100, high: 1000}", with: "{low: 100, high: 100}")],
     expected: [
-      "model.yaml:20:15: goalposts need low < high in every draw (got low 100, high 100); for an indicator where lower is better, keep low < high: the index reverses it"
+      "model.yaml:20:15: goalposts need low < high in every draw (got low 100, high 100); for an indicator where "
+        + "lower is better, keep low < high: the index reverses it"
     ]),
   ErrorCase(
     name: "uncertain goalposts that can cross",
@@ -149,7 +157,8 @@ let errorCases: [ErrorCase] = [
         with: "{low: {uniform: {min: 100, max: 600}}, high: {uniform: {min: 500, max: 1000}}}")
     ],
     expected: [
-      "model.yaml:20:15: goalposts need low < high in every draw (low reaches 600, high starts at 500); for an indicator where lower is better, keep low < high: the index reverses it"
+      "model.yaml:20:15: goalposts need low < high in every draw (low reaches 600, high starts at 500); for an "
+        + "indicator where lower is better, keep low < high: the index reverses it"
     ]),
   ErrorCase(
     name: "an unbounded goalpost",
@@ -158,7 +167,8 @@ let errorCases: [ErrorCase] = [
         of: "{low: 100, high: 1000}", with: "{low: {normal: {mean: 100, sd: 10}}, high: 1000}")
     ],
     expected: [
-      "model.yaml:20:21: goalpost low: an uncertain goalpost needs a bounded distribution (uniform, triangular, pert, beta or discrete), so that every draw is a valid bound"
+      "model.yaml:20:21: goalpost low: an uncertain goalpost needs a bounded distribution (uniform, triangular, "
+        + "pert, beta or discrete), so that every draw is a valid bound"
     ]),
   ErrorCase(
     name: "missing base-year value",
@@ -166,13 +176,15 @@ let errorCases: [ErrorCase] = [
       "data.csv": Fixture.data.replacingOccurrences(of: "shanghai,tourism_spending,2023,3700,亿元,test\n", with: "")
     ],
     expected: [
-      "s.yaml:5:1: no base-year (2023) value for shanghai of tourism_spending: the baseline table lacks it; add rows or set it under values:"
+      "s.yaml:5:1: no base-year (2023) value for shanghai of tourism_spending: the baseline table lacks it; add "
+        + "rows or set it under values:"
     ]),
   ErrorCase(
     name: "non-positive-definite shock correlations",
     files: [
       "model.yaml": m
-        + "shock_correlation:\n  - [retail_sales, tourism_spending, 0.9]\n  - [retail_sales, consumer_satisfaction, 0.9]\n  - [tourism_spending, consumer_satisfaction, -0.9]\n"
+        + "shock_correlation:\n  - [retail_sales, tourism_spending, 0.9]\n  - [retail_sales, "
+        + "consumer_satisfaction, 0.9]\n  - [tourism_spending, consumer_satisfaction, -0.9]\n"
     ],
     expected: [
       "model.yaml:25:3: the shock correlations are not positive definite (over retail_sales, tourism_spending, consumer_satisfaction): no set of shocks can have them; iccsim does not repair this — lower some correlations or remove one"
@@ -190,7 +202,8 @@ let errorCases: [ErrorCase] = [
     files: [
       "model.yaml": m + "estimates: [est.yaml]\n",
       "est.yaml":
-        "response: retail_sales\nterms:\n  - {driver: metro_km, lag: 1, estimate: 0.08}\n  - {driver: tourism_spending, estimate: 0.2}\ncovariance: [[0.01, 0.002], [0.003, 0.02]]\n",
+        "response: retail_sales\nterms:\n  - {driver: metro_km, lag: 1, estimate: 0.08}\n  - {driver: "
+        + "tourism_spending, estimate: 0.2}\ncovariance: [[0.01, 0.002], [0.003, 0.02]]\n",
     ],
     expected: ["est.yaml:5:29: the covariance matrix is not symmetric: entry (2, 1) is 0.003 but (1, 2) is 0.002"]),
   ErrorCase(
@@ -201,7 +214,8 @@ let errorCases: [ErrorCase] = [
         "response: retail_sales\nterms:\n  - {driver: metro_km, lag: 0, estimate: 0.08}\ncovariance: [[0.01]]\n",
     ],
     expected: [
-      "est.yaml:3:5: metro_km at lag 0 is not a driver of retail_sales in the model: add it to the response's drivers (the estimate replaces its elasticity)"
+      "est.yaml:3:5: metro_km at lag 0 is not a driver of retail_sales in the model: add it to the response's "
+        + "drivers (the estimate replaces its elasticity)"
     ]),
   ErrorCase(
     name: "every problem at once",
@@ -210,7 +224,8 @@ let errorCases: [ErrorCase] = [
       "s.yaml:6:10: a horizon in years must lie in 1…30 (got 0)",
       "s.yaml:7:7: a number of runs must lie in 1…100000000 (got -5)",
       "s.yaml:9:20: 'retail_sales' is a response, but interventions that add need a stock",
-      "s.yaml:9:45: an intervention starts after the base year 2023 (got 2020): the base year is what the baseline already holds",
+      "s.yaml:9:45: an intervention starts after the base year 2023 (got 2020): the base year is what the "
+        + "baseline already holds",
     ]),
 ]
 

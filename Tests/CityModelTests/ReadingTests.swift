@@ -174,16 +174,19 @@ struct ReadingTests {
     // Two perfectly collinear estimates: V = [[1, 1], [1, 1]] has eigenvalues 2 and 0.
     let folder = try TestFolder([
       "est.yaml":
-        "response: retail_sales\nterms: [{driver: a, estimate: 1}, {driver: b, estimate: 2}]\ncovariance: [[1, 1], [1, 1]]\n"
+        "response: retail_sales\nterms: [{driver: a, estimate: 1}, {driver: b, estimate: 2}]\ncovariance: [[1, "
+        + "1], [1, 1]]\n"
     ])
     #expect(folder.problems(validating: "est.yaml") == [])
     let indefinite = try TestFolder([
       "est.yaml":
-        "response: retail_sales\nterms: [{driver: a, estimate: 1}, {driver: b, estimate: 2}]\ncovariance: [[1, 2], [2, 1]]\n"
+        "response: retail_sales\nterms: [{driver: a, estimate: 1}, {driver: b, estimate: 2}]\ncovariance: [[1, "
+        + "2], [2, 1]]\n"
     ])
     #expect(
       indefinite.problems(validating: "est.yaml") == [
-        "est.yaml:3:13: the covariance matrix is not positive semi-definite: it cannot be the covariance of any estimates"
+        "est.yaml:3:13: the covariance matrix is not positive semi-definite: it cannot be the covariance of any "
+          + "estimates"
       ])
   }
 
@@ -203,7 +206,8 @@ struct ReadingTests {
         "model.yaml": Fixture.model.replacingOccurrences(
           of: "tourism_spending: {low: 1000, high: 8000}",
           with:
-            "tourism_spending: {low: {triangular: {min: 800, mode: 1000, max: 1500}}, high: {uniform: {min: 7000, max: 9000}}}"
+            "tourism_spending: {low: {triangular: {min: 800, mode: 1000, max: 1500}}, high: {uniform: {min: "
+            + "7000, max: 9000}}}"
         )
       ]))
     let model = try Model.load(from: folder.file("model.yaml"))

@@ -26,7 +26,8 @@ struct PanelEquationTests {
   @Test func stocksAndUnknownResponsesAreRefused() throws {
     #expect(
       throws: EstimationError.invalidEquation(
-        "`metro_km` is a stock in model estimation-fixture: stocks move by accounting and have no elasticities to estimate"
+        "`metro_km` is a stock in model estimation-fixture: stocks move by accounting and have no elasticities "
+          + "to estimate"
       )
     ) {
       try PanelEquation(model: Self.model(), response: "metro_km")

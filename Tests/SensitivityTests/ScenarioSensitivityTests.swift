@@ -48,9 +48,9 @@ struct ScenarioSensitivityTests {
     #expect(index.map(\.group) == [ScenarioModel.Group.model, ScenarioModel.Group.indexMethod])
   }
 
-  @Test(
-    "Design runs: a row's outputs depend on the row alone (common noise), match the closed form (zero noise), and not on threads"
-  )
+  /// A row's outputs depend on the row alone (common noise), match the closed form (zero noise),
+  /// and not on the threads.
+  @Test("Design runs: a row alone, the closed form, any threads")
   func designRuns() throws {
     let scenario = try AnalyticScenarios.lognormal(shockSD: .uniform(min: 0.01, max: 0.1))
     let points = Matrix(rowMajor: [[0.1, 0.02, 0.05], [0.3, 0.04, 0.02], [0.1, 0.02, 0.05]])

@@ -165,7 +165,8 @@ import Testing
     )
     #expect(
       Self.mergeError([parts[0], otherLimit, parts[2], parts[3]])
-        == "other-limit.json is not a part of the same job as part-1.json: outputs, years, targets or quantile limits differ"
+        == "other-limit.json is not a part of the same job as part-1.json: outputs, years, targets or quantile "
+        + "limits differ"
     )
 
     var renamed = parts[3]
@@ -211,7 +212,8 @@ import Testing
     parts[2].part.meta = manifest(String(repeating: "b", count: 64))
     #expect(
       Self.mergeError(parts)
-        == "part-3.json is not a part of the same job as part-1.json: input scenario.yaml has SHA-256 bbbbbbbbbbbb…, scenario.yaml there has aaaaaaaaaaaa…"
+        == "part-3.json is not a part of the same job as part-1.json: input scenario.yaml has SHA-256 "
+        + "bbbbbbbbbbbb…, scenario.yaml there has aaaaaaaaaaaa…"
     )
   }
 

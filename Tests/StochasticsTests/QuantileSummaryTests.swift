@@ -84,7 +84,8 @@ struct QuantileSummaryTests {
       #expect(error <= summary.rankErrorBound, "p = \(p)")
     }
     print(
-      "sketch over 1e6 values: worst rank error \(worst) (\(worst / n * 100) % of n), proven bound \(summary.rankErrorBound) (\(summary.rankErrorBound / n * 100) % of n)"
+      "sketch over 1e6 values: worst rank error \(worst) (\(worst / n * 100) % of n), proven bound "
+        + "\(summary.rankErrorBound) (\(summary.rankErrorBound / n * 100) % of n)"
     )
     let encoded = try JSONEncoder().encode(summary)
     #expect(encoded.count < 1_000_000)  // the raw values would take ~19 MB of JSON

@@ -57,7 +57,8 @@ let cpu =
   .split(separator: "\n").first { $0.hasPrefix("model name") }?.split(separator: ":").last?
   .trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
 print(
-  "sensitivity benchmark: \(path), Sobol, 20 inputs × 4,096 base samples (\(runs) runs), index in \(years.count) years; \(cores) cores, \(cpu)"
+  "sensitivity benchmark: \(path), Sobol, 20 inputs × 4,096 base samples (\(runs) runs), index in \(years.count) "
+    + "years; \(cores) cores, \(cpu)"
 )
 print(
   String(

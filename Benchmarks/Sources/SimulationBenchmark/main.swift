@@ -61,7 +61,8 @@ let cpu =
   .split(separator: "\n").first { $0.hasPrefix("model name") }?.split(separator: ":").last?
   .trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
 report(
-  "simulation benchmark: \(path), \(scenario.outputs.count) outputs, horizon \(scenario.horizon); \(cores) cores, \(cpu)"
+  "simulation benchmark: \(path), \(scenario.outputs.count) outputs, horizon \(scenario.horizon); \(cores) "
+    + "cores, \(cpu)"
 )
 let one = time(runs: 100_000, threads: 1, repetitions: 5)
 report(String(format: "100,000 runs, 1 thread:  %.3f s (median of 5)", one.median))

@@ -92,7 +92,8 @@ extension Diagnostics {
     }
     guard case .mapping(let outer) = tree, outer.entries.count == 1, let entry = outer.entries.first else {
       error(
-        "expected \(what) as a number or one distribution family ({normal: {mean: …, sd: …}}), found \(tree.kindDescription)",
+        "expected \(what) as a number or one distribution family ({normal: {mean: …, sd: …}}), found "
+          + "\(tree.kindDescription)",
         at: tree.location)
       return nil
     }

@@ -62,7 +62,8 @@ enum EstimateFile {
       }
       if let declared, let response, !declared.contains(where: { $0.from == driver && $0.lag == lag }) {
         diagnostics.error(
-          "\(driver) at lag \(lag) is not a driver of \(response) in the model: add it to the response's drivers (the estimate replaces its elasticity)",
+          "\(driver) at lag \(lag) is not a driver of \(response) in the model: add it to the response's drivers "
+            + "(the estimate replaces its elasticity)",
           at: item.location)
       }
       terms.append(key)
@@ -97,7 +98,8 @@ enum EstimateFile {
     for i in 0..<k {
       for j in 0..<i where !approximatelyEqual(matrix[i][j], matrix[j][i]) {
         diagnostics.error(
-          "the covariance matrix is not symmetric: entry (\(i + 1), \(j + 1)) is \(formatNumber(matrix[i][j])) but (\(j + 1), \(i + 1)) is \(formatNumber(matrix[j][i]))",
+          "the covariance matrix is not symmetric: entry (\(i + 1), \(j + 1)) is \(formatNumber(matrix[i][j])) "
+            + "but (\(j + 1), \(i + 1)) is \(formatNumber(matrix[j][i]))",
           at: rows[i].location)
         return nil
       }

@@ -17,7 +17,8 @@ struct IndexReader {
         specification.aggregation = aggregation
       } else {
         diagnostics.error(
-          "aggregation must be arithmetic or geometric (got '\(text)')\(didYouMean(text, among: ["arithmetic", "geometric"]))",
+          "aggregation must be arithmetic or geometric (got "
+            + "'\(text)')\(didYouMean(text, among: ["arithmetic", "geometric"]))",
           at: aggregationTree.location)
       }
     }
@@ -75,7 +76,8 @@ struct IndexReader {
       let support = distribution.valueBounds
       guard support.lower.isFinite && support.upper.isFinite else {
         diagnostics.error(
-          "goalpost \(key): an uncertain goalpost needs a bounded distribution (uniform, triangular, pert, beta or discrete), so that every draw is a valid bound",
+          "goalpost \(key): an uncertain goalpost needs a bounded distribution (uniform, triangular, pert, beta "
+            + "or discrete), so that every draw is a valid bound",
           at: reader[key]!.location)
         valid = false
         continue
@@ -92,7 +94,8 @@ struct IndexReader {
         ? "got low \(formatNumber(lowest.upper)), high \(formatNumber(highest.lower))"
         : "low reaches \(formatNumber(lowest.upper)), high starts at \(formatNumber(highest.lower))"
       diagnostics.error(
-        "goalposts need low < high in every draw (\(found)); for an indicator where lower is better, keep low < high: the index reverses it",
+        "goalposts need low < high in every draw (\(found)); for an indicator where lower is better, keep low < "
+          + "high: the index reverses it",
         at: tree.location)
       valid = false
     }

@@ -67,7 +67,8 @@ enum ModelFile {
         else { continue }
         if let first = seen[set.response] {
           diagnostics.error(
-            "a second estimate set for '\(set.response)' (the first is in \(first.file.displayPath)); give one per response",
+            "a second estimate set for '\(set.response)' (the first is in \(first.file.displayPath)); give one "
+              + "per response",
             at: location)
           continue
         }
@@ -143,7 +144,8 @@ enum ModelFile {
       }
       if !isPositiveDefinite(matrix) {
         diagnostics.error(
-          "the shock correlations are not positive definite (over \(ids.joined(separator: ", "))): no set of shocks can have them; iccsim does not repair this — lower some correlations or remove one",
+          "the shock correlations are not positive definite (over \(ids.joined(separator: ", "))): no set of "
+            + "shocks can have them; iccsim does not repair this — lower some correlations or remove one",
           at: tree.location)
       }
     }

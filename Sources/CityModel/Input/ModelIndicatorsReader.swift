@@ -126,7 +126,8 @@ final class IndicatorsReader {
     case "poisson": return .poisson
     default:
       diagnostics.error(
-        "expected a yearly variation: none, poisson or {sd: s}, found '\(excerpt(text))'\(didYouMean(text, among: ["none", "poisson"]))",
+        "expected a yearly variation: none, poisson or {sd: s}, found "
+          + "'\(excerpt(text))'\(didYouMean(text, among: ["none", "poisson"]))",
         at: tree.location)
       return nil
     }

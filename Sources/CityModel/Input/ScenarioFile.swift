@@ -94,7 +94,8 @@ enum ScenarioFile {
       if !missing.isEmpty {
         let remedy =
           top["baseline"] != nil
-          ? "the baseline table lacks \(missing.count == 1 ? "it" : "them"); add rows or set \(missing.count == 1 ? "it" : "them") under values:"
+          ? "the baseline table lacks \(missing.count == 1 ? "it" : "them"); add rows or set "
+            + "\(missing.count == 1 ? "it" : "them") under values:"
           : "name a baseline table or set \(missing.count == 1 ? "it" : "them") under values:"
         diagnostics.error(
           "no base-year (\(baseYear)) value for \(city) of \(missing.joined(separator: ", ")): \(remedy)",
@@ -154,7 +155,8 @@ enum ScenarioFile {
     let cities = Set(data.figures.map(\.city))
     guard cities.contains(city) else {
       diagnostics.error(
-        "no rows for city '\(city)' in \(file.displayPath)\(didYouMean(city, among: cities.sorted())) (cities there: \(cities.sorted().joined(separator: ", ")))",
+        "no rows for city '\(city)' in \(file.displayPath)\(didYouMean(city, among: cities.sorted())) (cities "
+          + "there: \(cities.sorted().joined(separator: ", ")))",
         at: reference)
       return [:]
     }
@@ -219,7 +221,8 @@ enum ScenarioFile {
         if additions.count == adds.entries.count { action = .addToStocks(additions) }
       } else {
         diagnostics.error(
-          "expected adds as a mapping of stock ids to amounts, e.g. {landmark_districts: 1}, found \(addsTree.kindDescription)",
+          "expected adds as a mapping of stock ids to amounts, e.g. {landmark_districts: 1}, found "
+            + "\(addsTree.kindDescription)",
           at: addsTree.location)
       }
     case (nil, let policyTree?):
@@ -239,7 +242,8 @@ enum ScenarioFile {
     let start = reader.required("start").flatMap { year($0, what: "a start year", diagnostics: diagnostics) }
     if let start, let baseYear, start <= baseYear, let startTree = reader["start"] {
       diagnostics.error(
-        "an intervention starts after the base year \(baseYear) (got \(start)): the base year is what the baseline already holds",
+        "an intervention starts after the base year \(baseYear) (got \(start)): the base year is what the "
+          + "baseline already holds",
         at: startTree.location)
     }
     var ramp: Int? = 1

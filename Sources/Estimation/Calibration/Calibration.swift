@@ -95,7 +95,8 @@ public struct Calibration: Sendable {
         let (shockParameters, shockEdit) = Self.shock(
           id, response, fit: trend,
           note:
-            "around the response's own trend (\(reason)): the drivers' variation is in these residuals, so σ̂ is an upper bound"
+            "around the response's own trend (\(reason)): the drivers' variation is in these residuals, so σ̂ is "
+            + "an upper bound"
         )
         parameters += shockParameters
         edits += shockEdit
@@ -120,7 +121,8 @@ public struct Calibration: Sendable {
     var parameters: [CalibratedParameter] = []
     var edits: [CalibrationChange] = []
     let basis =
-      "n = \(fit.observations), \(fit.cities) cities, \(fit.years.lowerBound)–\(fit.years.upperBound), \(fit.covariance)"
+      "n = \(fit.observations), \(fit.cities) cities, \(fit.years.lowerBound)–\(fit.years.upperBound), "
+      + "\(fit.covariance)"
     let drift = Distribution.normal(mean: fit.drift.estimate, sd: fit.drift.standardError)
     parameters.append(
       CalibratedParameter(

@@ -64,11 +64,13 @@ extension Regression {
       notes.append("Standard errors assume homoskedastic, independent errors.")
     case .cluster:
       notes.append(
-        "Standard errors robust to clustering on \(clusterCount ?? 0) groups, with G/(G−1)·(n−1)/(n−k); t with \(Self.degrees(inferenceDF)) df."
+        "Standard errors robust to clustering on \(clusterCount ?? 0) groups, with G/(G−1)·(n−1)/(n−k); t with "
+          + "\(Self.degrees(inferenceDF)) df."
       )
     case let .twoWayCluster(first, second):
       notes.append(
-        "Standard errors robust to two-way clustering on \(first) and \(second) (V_\(first) + V_\(second) − V_both, each with G/(G−1)·(n−1)/(n−k)); t with min(G) − 1 = \(Self.degrees(inferenceDF)) df."
+        "Standard errors robust to two-way clustering on \(first) and \(second) (V_\(first) + V_\(second) − "
+          + "V_both, each with G/(G−1)·(n−1)/(n−k)); t with min(G) − 1 = \(Self.degrees(inferenceDF)) df."
       )
     default:
       notes.append("Standard errors heteroskedasticity-robust (\(covarianceType)).")

@@ -63,8 +63,9 @@ struct Estimate: ParsableCommand {
 
   @Option(
     name: .customLong("se"),
-    help:
-      "Covariance: classical, hc0, hc1, hc2, hc3, cluster:COLUMN or two-way cluster:COLUMN,COLUMN (default cluster:city when the data has a city column, else classical)."
+    help: ArgumentHelp(
+      "Covariance: classical, hc0, hc1, hc2, hc3, cluster:COLUMN or two-way cluster:COLUMN,COLUMN (default "
+        + "cluster:city when the data has a city column, else classical).")
   )
   var covariance: String?
 

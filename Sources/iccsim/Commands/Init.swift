@@ -10,8 +10,9 @@ struct Init: ParsableCommand {
       "Save it under scenarios/ (paths in it are relative to the file), edit, then run `iccsim validate` on it.")
 
   @Option(
-    help:
-      "City id: lower-case letters, digits, - or _ (the pilot cities: shanghai, beijing, guangzhou, tianjin, chongqing)."
+    help: ArgumentHelp(
+      "City id: lower-case letters, digits, - or _ (the pilot cities: shanghai, beijing, guangzhou, tianjin, "
+        + "chongqing).")
   )
   var city: String
 
@@ -44,7 +45,8 @@ struct Init: ParsableCommand {
     let dataNote =
       pilotCities[city] != nil
       ? "# data/cities.csv holds \(city)'s \(baseYear) values; rows marked ILLUSTRATIVE are not real figures."
-      : "# data/cities.csv has no rows for \(city) yet: add its \(baseYear) values (with sources), or set them under values:."
+      : "# data/cities.csv has no rows for \(city) yet: add its \(baseYear) values (with sources), or set them "
+        + "under values:."
     return """
       # Starter scenario for \(city) (\(zh)). Save as scenarios/\(city)-baseline.yaml, then:
       #   iccsim validate scenarios/\(city)-baseline.yaml

@@ -70,8 +70,9 @@ struct Sensitivity: ParsableCommand {
   var format: SensitivityFormat = .table
 
   @Option(
-    help:
-      "Sobol: evaluate only shard K of N of the design (by base samples) and write it (JSON) to --out or standard output."
+    help: ArgumentHelp(
+      "Sobol: evaluate only shard K of N of the design (by base samples) and write it (JSON) to --out or "
+        + "standard output.")
   )
   var shard: Shard?
 

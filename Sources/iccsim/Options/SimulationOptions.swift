@@ -13,8 +13,9 @@ struct SimulationOptions: ParsableArguments {
   var seed: UInt64?
 
   @Option(
-    help:
-      "How each run's uncertain parameters are drawn; latin-hypercube puts one run in each of the runs' equal-probability strata of every parameter (yearly shocks stay independent)."
+    help: ArgumentHelp(
+      "How each run's uncertain parameters are drawn; latin-hypercube puts one run in each of the runs' "
+        + "equal-probability strata of every parameter (yearly shocks stay independent).")
   )
   var sampling: Sampling = .independent
 
