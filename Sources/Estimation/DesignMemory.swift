@@ -114,4 +114,13 @@ public enum DesignMemory {
     guard let text = try? String(contentsOfFile: "/sys/fs/cgroup/memory.max", encoding: .utf8) else { return nil }
     return Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
   }
+
+  /// A size in bytes: digits with an optional K, M or G (powers of 1024).
+  public static func bytes(parsing text: String) -> Int? {
+    let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+    let unit = text.last.flatMap { units[Character($0.uppercased())] }
+    guard let number = Int(unit == nil ? text : String(text.dropLast())), number > 0 else { return nil }
+    let (bytes, overflow) = number.multipliedReportingOverflow(by: unit ?? 1)
+    return overflow ? nil : bytes
+  }
 }

@@ -30,15 +30,18 @@ struct SensitivityRowTests {
     ]
     #expect(
       try json(rows[0])
-        == #"{"input":"retail_sales.drift","method":"sobol","output":"retail_sales","s1":0.5,"s1_high":0.75,"s1_low":0.25,"st":0.625,"st_high":0.75,"st_low":0.5,"year":2030}"#
+        == #"{"input":"retail_sales.drift","method":"sobol","output":"retail_sales","s1":0.5,"s1_high":0.75,"#
+        + #""s1_low":0.25,"st":0.625,"st_high":0.75,"st_low":0.5,"year":2030}"#
     )
     #expect(
       try json(rows[1])
-        == #"{"input":"metro_km.annual_addition","method":"src","output":"index","prcc":-0.25,"r_squared":0.875,"rank_r_squared":0.9375,"src":-0.5,"year":null}"#
+        == #"{"input":"metro_km.annual_addition","method":"src","output":"index","prcc":-0.25,"r_squared":0.875,"#
+        + #""rank_r_squared":0.9375,"src":-0.5,"year":null}"#
     )
     #expect(
       try json(rows[2])
-        == #"{"base":7,"high":4,"input":"nanjing-road-upgrade.cost","input_high":80,"input_low":40,"low":10,"method":"tornado","output":"retail_sales","swing":6,"year":2030}"#
+        == #"{"base":7,"high":4,"input":"nanjing-road-upgrade.cost","input_high":80,"input_low":40,"low":10,"#
+        + #""method":"tornado","output":"retail_sales","swing":6,"year":2030}"#
     )
     let result = SensitivityResult(
       method: .sobol, rows: rows,

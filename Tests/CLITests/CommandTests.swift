@@ -39,11 +39,13 @@ struct CommandTests {
     let result = try execute(["validate", bad.path])
     #expect(result.status == 65)
     #expect(result.stdout == "")
+    let ids = IndicatorCatalogue.bundled.ids.joined(separator: ", ")
     #expect(
       result.stderr == """
         \(bad.path):6:1: unknown key 'sede' in a scenario file; did you mean 'seed'?
         \(bad.path):4:10: a horizon in years must lie in 1…30 (got 40)
-        \(bad.path):5:1: no base-year (2023) value for shanghai of \(IndicatorCatalogue.bundled.ids.joined(separator: ", ")): name a baseline table or set them under values:
+        \(bad.path):5:1: no base-year (2023) value for shanghai of \(ids): \
+        name a baseline table or set them under values:
         iccsim: 3 problems in the input
 
         """)
@@ -78,7 +80,9 @@ struct CommandTests {
       #expect(prefixWidths.count == 1, "\(language): columns aligned")
     }
     let zh = try execute(["indicators", "--lang", "zh"])
-    #expect(zh.stdout.contains(" 7  retail_sales") && zh.stdout.contains("社会消费品零售总额") && zh.stdout.contains("消费繁荣度"))
+    #expect(
+      zh.stdout.contains(" 7  retail_sales") && zh.stdout.contains("社会消费品零售总额")
+        && zh.stdout.contains("消费繁荣度"))
   }
 
   @Test func indicatorsRejectsAnUnknownLanguage() throws {

@@ -187,7 +187,9 @@ let errorCases: [ErrorCase] = [
         + "consumer_satisfaction, 0.9]\n  - [tourism_spending, consumer_satisfaction, -0.9]\n"
     ],
     expected: [
-      "model.yaml:25:3: the shock correlations are not positive definite (over retail_sales, tourism_spending, consumer_satisfaction): no set of shocks can have them; iccsim does not repair this — lower some correlations or remove one"
+      "model.yaml:25:3: the shock correlations are not positive definite (over retail_sales, tourism_spending, "
+        + "consumer_satisfaction): no set of shocks can have them; iccsim does not repair this — lower some "
+        + "correlations or remove one"
     ]),
   ErrorCase(
     name: "extends loop", files: ["a.yaml": "extends: b.yaml\nscenario: a\n", "b.yaml": s + "extends: a.yaml\n"],

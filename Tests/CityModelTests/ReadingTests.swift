@@ -41,7 +41,10 @@ struct ReadingTests {
 
   @Test(arguments: [
     ("{lognormal: {median: 0, sd_log: 0.2}}", "x: lognormal median must be > 0 (got 0)"),
-    ("{triangular: {min: 1, mode: 5, max: 3}}", "x: triangular mode must lie between min and max (got 5 outside 1…3)"),
+    (
+      "{triangular: {min: 1, mode: 5, max: 3}}",
+      "x: triangular mode must lie between min and max (got 5 outside 1…3)"
+    ),
     ("{beta: {alpha: 0, beta: 1}}", "x: beta alpha must be > 0 (got 0)"),
     ("{poisson: {mean: -1}}", "x: poisson mean must be ≥ 0 (got -1)"),
     (
@@ -275,7 +278,8 @@ struct CSVTests {
   @Test func cityTableProblemsCarryTheirLine() throws {
     let folder = try TestFolder([
       "t.csv":
-        "city,indicator,year,value,unit,source\nshanghai,retail_sales,2023,abc,亿元,x\nshanghai,metro_km,2023,-5,km,x\nshanghai,retail_sales,20x3,1,亿元,x\nbeijing,metro_km,2023\n"
+        "city,indicator,year,value,unit,source\nshanghai,retail_sales,2023,abc,亿元,x\n"
+        + "shanghai,metro_km,2023,-5,km,x\nshanghai,retail_sales,20x3,1,亿元,x\nbeijing,metro_km,2023\n"
     ])
     #expect(
       folder.problems(validating: "t.csv") == [

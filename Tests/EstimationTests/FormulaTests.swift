@@ -69,7 +69,8 @@ struct FormulaTests {
   static let syntaxCases: [SyntaxCase] = [
     SyntaxCase(formula: "y x", offset: 2, message: "expected `~` after the response"),
     SyntaxCase(formula: "~ x", offset: 0, message: "expected a response before `~`"),
-    SyntaxCase(formula: "y ~ x +", offset: 7, message: "expected a column, log(…), exp(…), sqrt(…), I(…) or C(…)"),
+    SyntaxCase(
+      formula: "y ~ x +", offset: 7, message: "expected a column, log(…), exp(…), sqrt(…), I(…) or C(…)"),
     SyntaxCase(formula: "y ~ logg(x)", offset: 4, message: "unknown function `logg`; known: log, exp, sqrt, I, C"),
     SyntaxCase(formula: "y ~ I(x^2", offset: 9, message: "expected `)` to close I("),
     SyntaxCase(formula: "y ~ 2 + x", offset: 4, message: "only 0 and 1 may stand alone as terms (intercept)"),

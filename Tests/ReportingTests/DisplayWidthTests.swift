@@ -5,7 +5,8 @@ import Testing
 @Suite("Display width")
 struct DisplayWidthTests {
   @Test(arguments: [
-    ("retail", 6), ("社会消费品零售总额", 18), ("4A5A级景区数量", 14), ("Ａ", 2), ("é", 1), ("e\u{301}", 1), ("한국", 4), ("", 0),
+    ("retail", 6), ("社会消费品零售总额", 18), ("4A5A级景区数量", 14), ("Ａ", 2),
+    ("é", 1), ("e\u{301}", 1), ("한국", 4), ("", 0),
   ])
   func countsWideCharactersTwice(_ text: String, _ width: Int) {
     #expect(displayWidth(text) == width)

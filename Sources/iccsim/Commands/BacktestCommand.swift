@@ -124,7 +124,7 @@ struct BacktestCommand: ParsableCommand {
       case .json:
         try BacktestReport.json(
           result, header: header,
-          meta: ["version": Iccsim.configuration.version, "command": CommandLine.arguments.joined(separator: " ")])
+          meta: ["version": Iccsim.configuration.version, "command": typedCommandLine])
           + "\n"
       case .html: BacktestReport.html(result, header: header)
       }

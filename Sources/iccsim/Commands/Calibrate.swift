@@ -93,7 +93,7 @@ struct Calibrate: ParsableCommand {
 
     if let out {
       let header = [
-        String(ModelFileEditor.headerMark.dropFirst(2)) + " \(commandLine)",
+        String(ModelFileEditor.headerMark.dropFirst(2)) + " \(typedCommandLine)",
         "[fitted] numbers are estimates from \(data)\(until.map { " (years up to \($0))" } ?? "") with their standard",
         "errors as distributions; every other number is the model's prior as it was written.",
         "",
@@ -104,7 +104,7 @@ struct Calibrate: ParsableCommand {
     switch format {
     case .table: try writeStandardOutput(CalibrationReport.table(calibration))
     case .json:
-      let meta = ["version": Iccsim.configuration.version, "command": commandLine]
+      let meta = ["version": Iccsim.configuration.version, "command": typedCommandLine]
       let report = try CalibrationReport.json(calibration, model: model, data: data, until: until, meta: meta)
       try writeStandardOutput(report + "\n")
     }
@@ -117,10 +117,5 @@ struct Calibrate: ParsableCommand {
       throw ValidationError("--disruption-years takes years separated by commas, not \(disruptionYears)")
     }
     return Set(years.compactMap { $0 })
-  }
-
-  /// The command as typed, for the calibrated model's header.
-  private var commandLine: String {
-    (["iccsim"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
   }
 }

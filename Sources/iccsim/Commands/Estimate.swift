@@ -124,7 +124,7 @@ struct Estimate: ParsableCommand {
     if let form, PanelEquation.Form(rawValue: form) == nil {
       throw ValidationError("--form takes differences or levels, not \(form)")
     }
-    if let memoryLimit, Self.bytes(memoryLimit) == nil {
+    if let memoryLimit, DesignMemory.bytes(parsing: memoryLimit) == nil {
       throw ValidationError("--memory-limit takes a size such as 8G, 512M or 1000000 (bytes), not \(memoryLimit)")
     }
     if DataTable.DuplicatePolicy(rawValue: duplicates) == nil {
@@ -134,7 +134,7 @@ struct Estimate: ParsableCommand {
 
   func run() throws {
     try exitingOnError {
-      try DesignMemory.$limitOverride.withValue(memoryLimit.flatMap(Self.bytes)) { try estimate() }
+      try DesignMemory.$limitOverride.withValue(memoryLimit.flatMap(DesignMemory.bytes(parsing:))) { try estimate() }
     }
   }
 
@@ -171,7 +171,7 @@ struct Estimate: ParsableCommand {
       let estimated = try EstimatesFile.estimateSet(equation: equation, regression: regression)
       let (set, repair) = try CovarianceRepair.apply(psd.flatMap(PSDPolicy.init(rawValue:)) ?? .refuse, to: estimated)
       if let repair { printToStandardError("iccsim: \(write): \(repair.description)") }
-      let text = EstimatesFile.text(set, command: commandLine, regression: regression, repair: repair)
+      let text = EstimatesFile.text(set, command: typedCommandLine, regression: regression, repair: repair)
       try EstimatesFile.write(text, to: write, force: force)
     }
     switch format {
@@ -179,22 +179,5 @@ struct Estimate: ParsableCommand {
     case .json: try writeStandardOutput(try regression.jsonText() + "\n")
     case .yaml: try writeStandardOutput(regression.yamlText())
     }
-  }
-
-  /// A size in bytes: digits with an optional K, M or G (powers of 1024).
-  static func bytes(_ text: String) -> Int? {
-    let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
-    let unit = text.last.flatMap { units[Character($0.uppercased())] }
-    guard let number = Int(unit == nil ? text : String(text.dropLast())), number > 0 else { return nil }
-    let (bytes, overflow) = number.multipliedReportingOverflow(by: unit ?? 1)
-    return overflow ? nil : bytes
-  }
-
-  /// The command as typed, for the estimates file's header (arguments with spaces quoted).
-  private var commandLine: String {
-    (["iccsim"] + CommandLine.arguments.dropFirst()).map { argument in
-      argument.contains(where: { $0 == " " || $0 == "\"" })
-        ? "\"\(argument.replacingOccurrences(of: "\"", with: "\\\""))\"" : argument
-    }.joined(separator: " ")
   }
 }
