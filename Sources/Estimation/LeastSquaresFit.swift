@@ -2,7 +2,7 @@
 // (dgeqp3 on unit-norm columns; see PivotedQR.swift for the rank rule), never the normal
 // equations.
 //
-// Steps: whiten by √w (WLS); for ridge append √λ·I rows for the penalised columns (the
+// Steps (LeastSquaresSolution): whiten by √w (WLS); for ridge append √λ·I rows for the penalised columns (the
 // intercept is not penalised); factor; if the rank is short, choose the independent columns in
 // the order the model lists them (an R-style rule: a column is aliased when it is a combination
 // of the columns before it, so the dummy trap drops a dummy, not the intercept), name the others,
@@ -24,6 +24,63 @@ extension Regression {
     fitting design: Design, covariance: CovarianceType = .classical, ridge: Double? = nil,
     varianceInflation: Bool = false
   ) throws {
+    let penalty = try Self.checkedPenalty(design: design, covariance: covariance, ridge: ridge)
+    let n = design.observationCount
+    let absorbedDF = design.absorbed?.degreesOfFreedom ?? 0
+    let solution = try LeastSquaresSolution(design, penalty: penalty)
+    let rank = solution.kept.count
+
+    var leverage: [Double]?
+    if covariance.needsLeverage || penalty != nil {
+      leverage = Self.leverage(solution.qr.q, rows: n, rank: rank)
+    }
+    let residualDF = penalty == nil ? Double(n - rank - absorbedDF) : Double(n) - (leverage ?? []).reduce(0, +)
+    if let absorbed = design.absorbed, let within = leverage { leverage = absorbed.fullLeverage(within) }
+    let bread = try solution.qr.inverseCrossProduct()
+    let estimate = try CovarianceEstimator.compute(
+      covariance,
+      SandwichInputs(
+        design: solution.keptDesign, residuals: solution.residuals, bread: bread, leverage: leverage,
+        residualDF: residualDF, isRidge: penalty != nil),
+      clusters: design.clusters)
+
+    let hasConstant =
+      try design.absorbed != nil || design.hasIntercept
+      || Self.spansConstant(qr: solution.qr, rootWeights: solution.rootWeights, rows: n, ridge: penalty)
+    let fit = GoodnessOfFit(
+      response: design.absorbed?.response ?? design.response, weights: design.weights,
+      residualSumOfSquares: solution.rss, residualDF: residualDF, rank: rank + absorbedDF, hasConstant: hasConstant)
+    let leverageOne = estimate.leverageOne.map(design.observationName)
+    var coefficients = Self.coefficients(
+      names: solution.kept.map { design.columnNames[$0] }, beta: solution.beta, estimate: estimate,
+      covariance: covariance, leverageOne: leverageOne)
+    if varianceInflation {
+      let vif = Diagnostics.varianceInflation(
+        design: solution.keptDesign, bread: bread, constantColumn: design.hasIntercept ? 0 : nil,
+        centred: hasConstant)
+      for position in coefficients.indices { coefficients[position].varianceInflation = vif[position] }
+    }
+    let fTest = try Self.fTest(
+      design: design, beta: solution.beta, estimate: estimate, fit: fit, covariance: covariance,
+      penalised: penalty != nil, hasConstant: hasConstant, rank: rank)
+
+    self.init(
+      responseName: design.responseName, coefficients: coefficients,
+      aliased: (0..<design.parameterCount).filter { !solution.kept.contains($0) }.map { design.columnNames[$0] },
+      observationCount: n, droppedCount: design.droppedCount, rank: rank, residualDF: residualDF,
+      modelDF: fit.modelDF, inferenceDF: estimate.inferenceDF, rSquared: fit.rSquared,
+      adjustedRSquared: fit.adjustedRSquared, rSquaredIsCentred: hasConstant,
+      residualStandardError: (solution.rss / residualDF).squareRoot(), residualSumOfSquares: solution.rss,
+      fTest: fTest, conditionNumber: solution.conditionNumber, covarianceType: covariance,
+      covariance: estimate.matrix, clusterCount: estimate.clusterCount, leverageOneObservations: leverageOne,
+      ridge: ridge,
+      weightsColumn: design.weightsColumn)
+    absorbed = design.absorbed
+  }
+
+  /// The options checked against the design; the ridge penalty, nil for least squares (λ = 0 is
+  /// least squares itself: fitted and reported as OLS, F test and exact df, with `ridge` = 0).
+  static func checkedPenalty(design: Design, covariance: CovarianceType, ridge: Double?) throws -> Double? {
     if covariance.clusterColumns != design.clusters.map(\.column) && !covariance.clusterColumns.isEmpty {
       throw EstimationError.invalidOption(
         "the design was not built with cluster column\(covariance.clusterColumns.count > 1 ? "s" : "") "
@@ -33,83 +90,19 @@ extension Regression {
     if let ridge, !(ridge >= 0 && ridge.isFinite) {
       throw EstimationError.invalidOption("--ridge must be a finite number ≥ 0, not \(ridge)")
     }
-    // λ = 0 is least squares itself: fitted and reported as OLS (F test, exact df), with
-    // `ridge` = 0 in the report.
     let penalty = ridge.flatMap { $0 > 0 ? $0 : nil }
     try design.absorbed?.checkSupports(covariance: covariance, ridge: penalty)
-    let n = design.observationCount
-    let k = design.parameterCount
-    let absorbedDF = design.absorbed?.degreesOfFreedom ?? 0
-    let rootWeights = design.weights?.map { $0.squareRoot() }
+    return penalty
+  }
 
-    // Whitened response and design (statsmodels' wendog, wexog).
-    var y = design.response
-    var x = design.columns
-    if let rootWeights {
-      for i in 0..<n { y[i] *= rootWeights[i] }
-      for j in 0..<k {
-        for i in 0..<n { x[i + j * n] *= rootWeights[i] }
-      }
-    }
-    let whitened = Matrix(rows: n, columns: k, elements: x)
-
-    // Rank and condition number from the QR of the whole design.
-    let full = try PivotedQR(whitened)
-    let conditionNumber = try SingularValueDecomposition(full.r).conditionNumber
-    let kept = full.rank == k ? Array(0..<k) : Self.independentColumnsInOrder(full)
-    let keptDesign = kept.count == k ? whitened : Self.columns(kept, of: whitened)
-    let penalised = kept.map { !(design.hasIntercept && $0 == 0) }
-
-    let qr: PivotedQR
-    let factoredRows: Int
-    if let penalty {
-      let augmented = Self.ridgeAugmented(keptDesign, penalised: penalised, lambda: penalty)
-      qr = try PivotedQR(augmented, rankTolerance: full.rankTolerance)
-      factoredRows = augmented.rows
-    } else {
-      qr = kept.count == k ? full : try PivotedQR(keptDesign, rankTolerance: full.rankTolerance)
-      factoredRows = n
-    }
-    let rank = kept.count
-    guard qr.rank == rank else {
-      throw EstimationError.invalidEquation(
-        "the independent columns could not be determined consistently (rank \(qr.rank) of \(rank)); "
-          + "the design is numerically singular at the rounding level")
-    }
-
-    let target = factoredRows == n ? y : y + [Double](repeating: 0, count: factoredRows - n)
-    let beta = try qr.solve(target)
-    let fitted = keptDesign * beta
-    let residuals = zip(y, fitted).map { $0 - $1 }
-    let rss = residuals.reduce(0) { $0 + $1 * $1 }
-
-    var leverage: [Double]?
-    if covariance.needsLeverage || penalty != nil {
-      leverage = Self.leverage(qr.q, rows: n, rank: rank)
-    }
-    let residualDF = penalty == nil ? Double(n - rank - absorbedDF) : Double(n) - (leverage ?? []).reduce(0, +)
-    if let absorbed = design.absorbed, let within = leverage { leverage = absorbed.fullLeverage(within) }
-    let bread = try qr.inverseCrossProduct()
-    let estimate = try CovarianceEstimator.compute(
-      covariance,
-      SandwichInputs(
-        design: keptDesign, residuals: residuals, bread: bread, leverage: leverage,
-        residualDF: residualDF, isRidge: penalty != nil),
-      clusters: design.clusters)
-
-    let names = kept.map { design.columnNames[$0] }
-    let hasConstant =
-      try design.absorbed != nil || design.hasIntercept
-      || Self.spansConstant(qr: qr, rootWeights: rootWeights, rows: n, ridge: penalty)
-    let fit = GoodnessOfFit(
-      response: design.absorbed?.response ?? design.response, weights: design.weights, residualSumOfSquares: rss,
-      residualDF: residualDF, rank: rank + absorbedDF, hasConstant: hasConstant)
-
+  /// Each coefficient with its t, p-value and 95 % interval on the covariance's degrees of
+  /// freedom, and why its standard error is undefined where it is.
+  static func coefficients(
+    names: [String], beta: [Double], estimate: CoefficientCovariance, covariance: CovarianceType, leverageOne: [String]
+  ) -> [Coefficient] {
     let df = estimate.inferenceDF
     let critical = studentTQuantile(0.975, df: df)
-    let leverageOne = estimate.leverageOne.map(design.observationName)
-    var coefficients: [Coefficient] = []
-    for (position, term) in names.enumerated() {
+    return names.enumerated().map { position, term in
       let variance = estimate.matrix[position, position]
       let se = variance.squareRoot()
       let t = beta[position] / se
@@ -122,46 +115,28 @@ extension Regression {
         } else {
           nil
         }
-      coefficients.append(
-        Coefficient(
-          term: term, estimate: beta[position], standardError: se, t: t,
-          pValue: se.isNaN ? .nan : 2 * studentTSurvival(abs(t), df: df),
-          confidenceLow: beta[position] - critical * se, confidenceHigh: beta[position] + critical * se,
-          varianceInflation: nil, undefinedReason: undefinedReason))
+      return Coefficient(
+        term: term, estimate: beta[position], standardError: se, t: t,
+        pValue: se.isNaN ? .nan : 2 * studentTSurvival(abs(t), df: df),
+        confidenceLow: beta[position] - critical * se, confidenceHigh: beta[position] + critical * se,
+        varianceInflation: nil, undefinedReason: undefinedReason)
     }
-    if varianceInflation {
-      let vif = Diagnostics.varianceInflation(
-        design: keptDesign, bread: bread, constantColumn: design.hasIntercept ? 0 : nil,
-        centred: hasConstant)
-      for position in coefficients.indices { coefficients[position].varianceInflation = vif[position] }
-    }
+  }
 
-    let fTest: FTest?
-    if penalty != nil || !estimate.undefined.isEmpty {
-      fTest = nil
-    } else if covariance == .classical && design.absorbed == nil {
-      fTest = fit.classicalF
-    } else {
-      // With absorbed fixed effects only the listed coefficients are tested, as areg does.
-      let restricted =
-        design.absorbed != nil || !hasConstant
-        ? Array(0..<rank) : (design.hasIntercept ? Array(1..<rank) : [])
-      fTest = try Diagnostics.waldF(
-        beta: beta, covariance: estimate.matrix, restricted: restricted, denominatorDF: df)
-    }
-
-    self.init(
-      responseName: design.responseName, coefficients: coefficients,
-      aliased: (0..<k).filter { !kept.contains($0) }.map { design.columnNames[$0] },
-      observationCount: n, droppedCount: design.droppedCount, rank: rank, residualDF: residualDF,
-      modelDF: fit.modelDF, inferenceDF: df, rSquared: fit.rSquared,
-      adjustedRSquared: fit.adjustedRSquared, rSquaredIsCentred: hasConstant,
-      residualStandardError: (rss / residualDF).squareRoot(), residualSumOfSquares: rss,
-      fTest: fTest, conditionNumber: conditionNumber, covarianceType: covariance,
-      covariance: estimate.matrix, clusterCount: estimate.clusterCount, leverageOneObservations: leverageOne,
-      ridge: ridge,
-      weightsColumn: design.weightsColumn)
-    absorbed = design.absorbed
+  /// The joint test that every coefficient but the intercept is zero: none for ridge or when a
+  /// standard error is undefined; classical F for a classical fit; otherwise the Wald F (with
+  /// absorbed fixed effects only the listed coefficients are tested, as areg does).
+  static func fTest(
+    design: Design, beta: [Double], estimate: CoefficientCovariance, fit: GoodnessOfFit, covariance: CovarianceType,
+    penalised: Bool, hasConstant: Bool, rank: Int
+  ) throws -> FTest? {
+    if penalised || !estimate.undefined.isEmpty { return nil }
+    if covariance == .classical && design.absorbed == nil { return fit.classicalF }
+    let restricted =
+      design.absorbed != nil || !hasConstant
+      ? Array(0..<rank) : (design.hasIntercept ? Array(1..<rank) : [])
+    return try Diagnostics.waldF(
+      beta: beta, covariance: estimate.matrix, restricted: restricted, denominatorDF: estimate.inferenceDF)
   }
 
   /// Up to five names, then how many more.
