@@ -124,7 +124,10 @@ public enum StandardisedRegression {
             SensitivityWarning(
               kind: .lowRSquared, output: output, input: nil,
               message:
-                "a linear regression on the inputs explains only R² = \(rounded(rSquared)) of the variance of \(output) (below \(options.minimumRSquared)): SRCs are not meaningful as shares of variance; read the PRCCs (rank R² = \(rounded(rankRSquared))) or the Sobol indices instead"
+                "a linear regression on the inputs explains only R² = \(rounded(rSquared)) "
+                + "of the variance of \(output) (below \(options.minimumRSquared)): "
+                + "SRCs are not meaningful as shares of variance; "
+                + "read the PRCCs (rank R² = \(rounded(rankRSquared))) or the Sobol indices instead"
             ))
         }
       }

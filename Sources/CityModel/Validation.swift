@@ -49,7 +49,9 @@ public func validate(file url: URL, catalogue: IndicatorCatalogue = .bundled) th
       ValidationReport(
         file: url, kind: .scenario,
         summary:
-          "scenario \($0.id): \($0.city) \($0.baseYear)+\($0.horizon), \(counted($0.model.indicators.count, "indicator")), \(counted($0.interventions.count, "intervention")), \(counted($0.targets.count, "target"))",
+          "scenario \($0.id): \($0.city) \($0.baseYear)+\($0.horizon), "
+          + "\(counted($0.model.indicators.count, "indicator")), "
+          + "\(counted($0.interventions.count, "intervention")), \(counted($0.targets.count, "target"))",
         notes: $0.notes)
     }
   } else if mapping["model"] != nil {
@@ -57,7 +59,9 @@ public func validate(file url: URL, catalogue: IndicatorCatalogue = .bundled) th
       ValidationReport(
         file: url, kind: .model,
         summary:
-          "model \($0.id): \(counted($0.indicators.count, "indicator")), \(counted($0.policies.count, "policy", plural: "policies")), \(counted($0.estimates.count, "estimate set"))",
+          "model \($0.id): \(counted($0.indicators.count, "indicator")), "
+          + "\(counted($0.policies.count, "policy", plural: "policies")), "
+          + "\(counted($0.estimates.count, "estimate set"))",
         notes: $0.notes)
     }
   } else if mapping["response"] != nil && mapping["terms"] != nil {

@@ -145,7 +145,9 @@ struct FormulaParser {
   private mutating func parseFactor() throws -> Formula.Factor {
     skipSpace()
     let start = position
-    guard let name = scanName() else { throw error("expected a column, log(…), exp(…), sqrt(…), I(…) or C(…)") }
+    guard let name = scanName() else {
+      throw error("expected a column, log(…), exp(…), sqrt(…), I(…) or C(…)")
+    }
     skipSpace()
     if name == "C", consume("(") {
       skipSpace()

@@ -108,17 +108,26 @@ public enum BacktestReport {
     let rows = backtest.summary.filter { $0.indicator == nil || $0.horizon == nil }.map { summary in
       "<tr>" + cells(summary).map { "<td>\(escaped($0))</td>" }.joined() + "</tr>"
     }
+    let calibration =
+      header.recalibrated ? "recalibrated at each origin on the years up to it" : "the model as given"
+    let pitHistogram = BacktestCharts.pitHistogram(backtest.points)
+    let coverageByHorizon = BacktestCharts.coverageByHorizon(backtest.summary)
+    let notesParagraph =
+      backtest.notes.isEmpty
+      ? "" : "<p>Left out where the panel does not observe them: \(escaped(backtest.notes.joined(separator: "; ")))</p>"
     return """
       <!DOCTYPE html>
       <html lang="en"><head><meta charset="utf-8"><title>Backtest of \(escaped(header.model))</title>
       <style>body{font-family:\(SVGCanvas.fontFamily);margin:2em;color:#222}table{border-collapse:collapse}
-      td,th{padding:4px 10px;border-bottom:1px solid #ddd;text-align:right}td:first-child,th:first-child{text-align:left}
+      td,th{padding:4px 10px;border-bottom:1px solid #ddd;text-align:right}\
+      td:first-child,th:first-child{text-align:left}
       .charts{display:flex;flex-wrap:wrap;gap:1em}</style></head><body>
       <h1>Backtest of \(escaped(header.model))</h1>
-      <p>Panel \(escaped(header.data)); \(header.mode); \(header.recalibrated ? "recalibrated at each origin on the years up to it" : "the model as given"); \(header.runs) runs per projection. A calibrated model covers about 90 % with P5–P95 and 50 % with P25–P75, and its PIT histogram is flat.</p>
+      <p>Panel \(escaped(header.data)); \(header.mode); \(calibration); \(header.runs) runs per projection. \
+      A calibrated model covers about 90 % with P5–P95 and 50 % with P25–P75, and its PIT histogram is flat.</p>
       <table>\(head)\(rows.joined())</table>
-      <div class="charts">\(BacktestCharts.pitHistogram(backtest.points))\(BacktestCharts.coverageByHorizon(backtest.summary))</div>
-      \(backtest.notes.isEmpty ? "" : "<p>Left out where the panel does not observe them: \(escaped(backtest.notes.joined(separator: "; ")))</p>")
+      <div class="charts">\(pitHistogram)\(coverageByHorizon)</div>
+      \(notesParagraph)
       </body></html>
 
       """

@@ -69,7 +69,8 @@ public enum HTMLReport {
   }
 
   private static let stylesheet = """
-    body { font-family: \(SVGCanvas.fontFamily); color: #222; margin: 24px auto; max-width: 1120px; padding: 0 16px; line-height: 1.45; }
+    body { font-family: \(SVGCanvas.fontFamily); color: #222; margin: 24px auto; \
+    max-width: 1120px; padding: 0 16px; line-height: 1.45; }
     h1 { font-size: 26px; margin: 0 0 16px; }
     h2 { font-size: 21px; margin: 32px 0 10px; border-bottom: 2px solid #08306b; padding-bottom: 4px; }
     h3 { font-size: 17px; margin: 22px 0 8px; }

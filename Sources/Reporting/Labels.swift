@@ -59,10 +59,18 @@ enum Label: String, CaseIterable, Sendable {
     case .target: ("目标", "Target")
     case .indexByDimension: ("分维度得分", "Index by dimension")
     case .fanCharts: ("扇形图", "Fan charts")
-    case .intervalNote: ("单元格：中位数 [P5–P95]，蒙特卡洛模拟", "Cells: median [P5–P95] over Monte Carlo runs")
-    case .sketchNote: ("分位数来自可合并摘要，秩误差上限为模拟次数的", "Quantiles from the mergeable sketch: rank error at most")
+    case .intervalNote:
+      ("单元格：中位数 [P5–P95]，蒙特卡洛模拟", "Cells: median [P5–P95] over Monte Carlo runs")
+    case .sketchNote:
+      (
+        "分位数来自可合并摘要，秩误差上限为模拟次数的",
+        "Quantiles from the mergeable sketch: rank error at most"
+      )
     case .differenceNote:
-      ("同一随机数下的配对差值：中位数 [P5–P95]", "Paired differences under common random numbers: median [P5–P95]")
+      (
+        "同一随机数下的配对差值：中位数 [P5–P95]",
+        "Paired differences under common random numbers: median [P5–P95]"
+      )
     case .sobol: ("Sobol 敏感性指数", "Sobol sensitivity indices")
     case .firstOrder: ("一阶 S1", "First order S1")
     case .totalOrder: ("总效应 ST", "Total ST")

@@ -291,8 +291,8 @@ extension CompiledScenario {
     }
   }
 
-  /// z*(t) = z*(t−1) + g + Σ β·Δu(t−ℓ) + Σ γ·Δs;  ε(t) = ρ ε(t−1) + σ ξ + e·J·B;  Y = T⁻¹(z* + ε),
-  /// plus the programme cost for tertiary-sector investment.
+  /// z*(t) = z*(t−1) + g + Σ β·Δu(t−ℓ) + Σ γ·Δs;  ε(t) = ρ ε(t−1) + σ ξ + e·J·B;
+  /// Y = T⁻¹(z* + ε), plus the programme cost for tertiary-sector investment.
   private func advanceResponses(t: Int, years: Int, firstRun: Int, _ w: BlockWorkspace, _ tally: inout DiagnosticTally)
   {
     let n = w.n

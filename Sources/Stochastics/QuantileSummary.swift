@@ -5,8 +5,8 @@
 /// interpolates linearly between order statistics exactly as `numpy.percentile(…,
 /// method="linear")` (numpy's default) does, down to its rounding: with h = (n − 1)·p,
 /// lo = ⌊h⌋ and γ = h − lo, the result is x₍lo₎ + (x₍lo+1₎ − x₍lo₎)·γ, or
-/// x₍lo+1₎ − (x₍lo+1₎ − x₍lo₎)·(1 − γ) when γ ≥ ½. Merging exact summaries keeps every value, so
-/// the quantiles of a merge equal those of one summary over all the values, bit for bit.
+/// x₍lo+1₎ − (x₍lo+1₎ − x₍lo₎)·(1 − γ) when γ ≥ ½. Merging exact summaries keeps every value,
+/// so the quantiles of a merge equal those of one summary over all the values, bit for bit.
 ///
 /// **Sketch regime** (count > `exactLimit`). Values go into a deterministic compactor sketch
 /// (QuantileSketch.swift) holding at most `sketchCapacity` values per level. The returned value

@@ -31,7 +31,8 @@ struct Iccsim: ParsableCommand {
       let presentation = try PresentationOptions.parse([])
       try writeStandardOutput(
         """
-        iccsim demo — Shanghai's baseline and three plans, \(Self.demoScenarios.count - 1) comparisons under common random numbers.
+        iccsim demo — Shanghai's baseline and three plans, \
+        \(Self.demoScenarios.count - 1) comparisons under common random numbers.
         Scenarios: \(directory.path)/shanghai-*.yaml. Most base-year figures there are ILLUSTRATIVE placeholders
         (see scenarios/data/cities.csv); treat the numbers as a demonstration of the method, not a forecast.
 
@@ -45,7 +46,8 @@ struct Iccsim: ParsableCommand {
         try writeStandardOutput("\n")
       }
       try writeStandardOutput(
-        "Next: `iccsim run SCENARIO --format json`, `iccsim compare BASE ALT…`, `iccsim report …`, `iccsim --help`.\n")
+        "Next: `iccsim run SCENARIO --format json`, `iccsim compare BASE ALT…`, "
+          + "`iccsim report …`, `iccsim --help`.\n")
     }
   }
 

@@ -171,10 +171,12 @@ extension Diagnostics {
     let highOK = upper.map { strictUpper ? support.upper < $0 : support.upper <= $0 } ?? true
     if !lowOK || !highOK {
       let range = describeRange(lower: lower, upper: upper, strictLower: strictLower, strictUpper: strictUpper)
+      let unbounded = support.lower == -.infinity || support.upper == .infinity
+      let reach = unbounded ? "beyond it" : "\(formatNumber(support.lower))…\(formatNumber(support.upper))"
       let found =
         distribution.isFixed
         ? "got \(formatNumber(support.lower))"
-        : "this distribution reaches \(support.lower == -.infinity || support.upper == .infinity ? "beyond it" : "\(formatNumber(support.lower))…\(formatNumber(support.upper))")"
+        : "this distribution reaches \(reach)"
       let verb = lower != nil && upper != nil ? "must lie in" : "must be"
       error("\(what) \(verb) \(range) (\(found))", at: tree.location)
       return nil

@@ -323,7 +323,8 @@ enum ScenarioFile {
   private static func whole(_ tree: YAMLTree, what: String, range: ClosedRange<Int>, diagnostics: Diagnostics) -> Int? {
     guard let value = diagnostics.integer(tree, what: what) else { return nil }
     guard range.contains(value) else {
-      diagnostics.error("\(what) must lie in \(range.lowerBound)…\(range.upperBound) (got \(value))", at: tree.location)
+      diagnostics.error(
+        "\(what) must lie in \(range.lowerBound)…\(range.upperBound) (got \(value))", at: tree.location)
       return nil
     }
     return value

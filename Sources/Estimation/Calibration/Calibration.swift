@@ -198,7 +198,8 @@ public struct Calibration: Sendable {
     let edit = CalibrationChange.shock(
       indicator: id, sd: sigma, ar: ar,
       comment:
-        "[fitted] σ̂ \(Self.short(shock.sd)) (\(Int(shock.df)) df), ρ̂ \(Self.short(shock.ar)) (\(shock.pairs) pairs), "
+        "[fitted] σ̂ \(Self.short(shock.sd)) (\(Int(shock.df)) df), "
+        + "ρ̂ \(Self.short(shock.ar)) (\(shock.pairs) pairs), "
         + "\(fit.cities) cities, \(span)\(note.isEmpty ? "" : ", upper bound: drivers not in the panel")")
     return (parameters, [edit])
   }

@@ -27,7 +27,8 @@ struct SVGCanvas {
   ) {
     let dashAttribute = dash.map { #" stroke-dasharray="\#($0)""# } ?? ""
     elements.append(
-      #"<line x1="\#(n(x1))" y1="\#(n(y1))" x2="\#(n(x2))" y2="\#(n(y2))" stroke="\#(stroke)" stroke-width="\#(n(width))"\#(dashAttribute)/>"#
+      #"<line x1="\#(n(x1))" y1="\#(n(y1))" x2="\#(n(x2))" y2="\#(n(y2))" "#
+        + #"stroke="\#(stroke)" stroke-width="\#(n(width))"\#(dashAttribute)/>"#
     )
   }
 
@@ -38,7 +39,8 @@ struct SVGCanvas {
 
   mutating func polyline(_ points: [(Double, Double)], stroke: String, width: Double) {
     elements.append(
-      #"<polyline points="\#(pointList(points))" fill="none" stroke="\#(stroke)" stroke-width="\#(n(width))" stroke-linejoin="round"/>"#
+      #"<polyline points="\#(pointList(points))" fill="none" "#
+        + #"stroke="\#(stroke)" stroke-width="\#(n(width))" stroke-linejoin="round"/>"#
     )
   }
 
@@ -57,14 +59,16 @@ struct SVGCanvas {
     let weight =
       (bold ? #" font-weight="bold""# : "") + (halo ? #" stroke="white" stroke-width="3" paint-order="stroke""# : "")
     elements.append(
-      #"<text x="\#(n(x))" y="\#(n(y))" font-size="\#(n(size))" text-anchor="\#(anchor.rawValue)" fill="\#(fill)"\#(weight)>\#(xmlEscaped(content))</text>"#
+      #"<text x="\#(n(x))" y="\#(n(y))" font-size="\#(n(size))" text-anchor="\#(anchor.rawValue)" "#
+        + #"fill="\#(fill)"\#(weight)>\#(xmlEscaped(content))</text>"#
     )
   }
 
   /// The finished document, with `title` as its accessible name.
   func render(title: String) -> String {
     var lines = [
-      #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \#(n(width)) \#(n(height))" width="\#(n(width))" height="\#(n(height))" role="img" font-family="\#(Self.fontFamily)">"#,
+      #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \#(n(width)) \#(n(height))" "#
+        + #"width="\#(n(width))" height="\#(n(height))" role="img" font-family="\#(Self.fontFamily)">"#,
       "<title>\(xmlEscaped(title))</title>",
       #"<rect x="0" y="0" width="\#(n(width))" height="\#(n(height))" fill="white"/>"#,
     ]

@@ -48,13 +48,16 @@ public enum XLSXExporter {
 
   private static func contentTypes(sheetCount: Int) -> String {
     let sheets = (0..<sheetCount).map {
-      #"<Override PartName="/xl/worksheets/sheet\#($0 + 1).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
+      #"<Override PartName="/xl/worksheets/sheet\#($0 + 1).xml" "#
+        + #"ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
     }
     return header + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
       + #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
       + #"<Default Extension="xml" ContentType="application/xml"/>"#
-      + #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
-      + #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
+      + #"<Override PartName="/xl/workbook.xml" "#
+      + #"ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
+      + #"<Override PartName="/xl/styles.xml" "#
+      + #"ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
       + sheets.joined() + "</Types>"
   }
 
@@ -73,7 +76,8 @@ public enum XLSXExporter {
 
   private static func workbookRelationships(sheetCount: Int) -> String {
     let sheets = (0..<sheetCount).map {
-      #"<Relationship Id="rId\#($0 + 1)" Type="\#(relationshipNamespace)/worksheet" Target="worksheets/sheet\#($0 + 1).xml"/>"#
+      #"<Relationship Id="rId\#($0 + 1)" Type="\#(relationshipNamespace)/worksheet" "#
+        + #"Target="worksheets/sheet\#($0 + 1).xml"/>"#
     }
     let styles =
       #"<Relationship Id="rId\#(sheetCount + 1)" Type="\#(relationshipNamespace)/styles" Target="styles.xml"/>"#
@@ -197,9 +201,12 @@ private struct NumberFormats {
     return #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
       + #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
       + #"<numFmts count="\#(codes.count)">"# + numberFormats.joined() + "</numFmts>"
-      + #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>"#
-      + #"<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>"#
-      + #"<fill><patternFill patternType="solid"><fgColor rgb="FFDCE3EC"/><bgColor indexed="64"/></patternFill></fill></fills>"#
+      + #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>"#
+      + #"<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>"#
+      + #"<fills count="3"><fill><patternFill patternType="none"/></fill>"#
+      + #"<fill><patternFill patternType="gray125"/></fill>"#
+      + #"<fill><patternFill patternType="solid"><fgColor rgb="FFDCE3EC"/><bgColor indexed="64"/></patternFill>"#
+      + "</fill></fills>"
       + #"<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>"#
       + #"<border><left/><right/><top/><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>"#
       + #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#

@@ -20,7 +20,9 @@ struct Init: ParsableCommand {
   var baseYear: Int = 2023
 
   /// Chinese names of the first-batch pilot cities (July 2021).
-  static let pilotCities = ["shanghai": "上海", "beijing": "北京", "guangzhou": "广州", "tianjin": "天津", "chongqing": "重庆"]
+  static let pilotCities = [
+    "shanghai": "上海", "beijing": "北京", "guangzhou": "广州", "tianjin": "天津", "chongqing": "重庆",
+  ]
 
   func validate() throws {
     let valid =
