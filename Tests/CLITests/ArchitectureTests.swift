@@ -55,6 +55,27 @@ struct ArchitectureTests {
     }
   }
 
+  /// Every line of every Swift file under Sources/ and Tests/ fits in 120 columns (counted in
+  /// UTF-8 bytes, which is stricter than columns for CJK text); swift-format keeps the rest of
+  /// the layout (`.ci/format-check`).
+  @Test func everySourceLineFitsIn120Columns() throws {
+    var long: [String] = []
+    for folder in ["Sources", "Tests"] {
+      let root = repositoryRoot.appendingPathComponent(folder)
+      let files =
+        FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
+        .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
+      for file in files {
+        let lines = try String(contentsOf: file, encoding: .utf8).split(
+          separator: "\n", omittingEmptySubsequences: false)
+        for (number, line) in lines.enumerated() where line.utf8.count > 120 {
+          long.append("\(file.path.dropFirst(repositoryRoot.path.count + 1)):\(number + 1)")
+        }
+      }
+    }
+    #expect(long.isEmpty, "lines over 120 columns: \(long.prefix(20).joined(separator: ", "))")
+  }
+
   @Test func importsMatchTheDeclaredDependencies() throws {
     let declared = try Self.declaredDependencies()
     for target in try Self.targets() {
