@@ -86,22 +86,30 @@ public struct PanelEquation: Sendable {
     guard !equation.drivers.isEmpty else {
       throw EstimationError.invalidEquation("`\(response)` has no drivers in model \(model.id); nothing to estimate")
     }
-    var transforms: [String: Transform] = [:]
-    for id in [response] + equation.drivers.map(\.from) {
-      let scale = model.catalogue[id]?.scale ?? .log
-      let offset = model.indicators.first { $0.id == id }?.offset ?? 1
-      transforms[id] =
-        switch scale {
-        case .log: .log
-        case .logit: .logit
-        case .count: .logOffset(offset)
-        }
-    }
+    let transforms = Self.transforms(of: [response] + equation.drivers.map(\.from), in: model)
     self.response = response
     self.drivers = equation.drivers.map { EstimateSet.Term(driver: $0.from, lag: $0.lag) }
     self.form = form
     self.fixedEffects = fixedEffects
     self.transforms = transforms
+  }
+
+  /// Each indicator's modelling transform as the simulation applies it: a stock enters as
+  /// ln(X + c) whatever its catalogue scale; a response by its scale (ln Y, logit, ln(Y + c)).
+  static func transforms(of ids: [String], in model: Model) -> [String: Transform] {
+    var transforms: [String: Transform] = [:]
+    for id in ids {
+      let indicator = model.indicators.first { $0.id == id }
+      let offset = indicator?.offset ?? 1
+      let isStock = if case .stock? = indicator?.role { true } else { false }
+      transforms[id] =
+        switch isStock ? .count : model.catalogue[id]?.scale ?? .log {
+        case .log: .log
+        case .logit: .logit
+        case .count: .logOffset(offset)
+        }
+    }
+    return transforms
   }
 
   /// The name of the response column (`D.retail_sales`, or `retail_sales` in levels).

@@ -133,16 +133,7 @@ extension PanelEquation {
   /// The differenced equation of `response` with the given driver terms (possibly none: the
   /// drift alone), no fixed effects: the pooled form `calibrate` fits.
   init(calibrating response: String, drivers: [EstimateSet.Term], model: Model) throws {
-    var transforms: [String: Transform] = [:]
-    for id in [response] + drivers.map(\.driver) {
-      let offset = model.indicators.first { $0.id == id }?.offset ?? 1
-      transforms[id] =
-        switch model.catalogue[id]?.scale ?? .log {
-        case .log: .log
-        case .logit: .logit
-        case .count: .logOffset(offset)
-        }
-    }
+    let transforms = Self.transforms(of: [response] + drivers.map(\.driver), in: model)
     self.response = response
     self.drivers = drivers
     form = .differences
