@@ -5,9 +5,10 @@ import LinearAlgebra
 /// of interest are concentrated.
 ///
 /// Peeling starts from the box holding every point; each step tries, for every input, removing
-/// the share `alpha` of the box's points with the lowest or with the highest values of that
-/// input, and keeps the peel whose remaining box has the highest density (share of cases of
-/// interest; ties go to the earlier input, lower side first). Peeling stops before the box's mass
+/// the ⌊α(m − 1)⌋ + 1 of the box's m points with the highest or with the lowest values of that
+/// input (as EMA Workbench counts), and keeps the peel whose remaining box has the highest
+/// density (share of cases of interest); among equal densities, a peel on an input already
+/// restricted, then the earlier input, upper side first. Peeling stops before the box's mass
 /// (share of all points) would fall below `minimumMass`, or when its density reaches 1. Pasting
 /// then widens the last box, one side at a time by `alpha` of its points, while that raises the
 /// density. Every box along the way is one step of the trajectory.
@@ -173,10 +174,10 @@ private struct Search {
 
   /// The peel leaving the densest box of at least `minimumCount` points, if any removes points.
   func bestPeel(alpha: Double, minimumCount: Double) -> Move? {
-    let k = max(1, Int(alpha * Double(count)))
+    let k = Int((alpha * Double(count - 1)).rounded(.down)) + 1
     var best: Move?
     for input in 0..<inputs.columns {
-      for ascending in [true, false] {
+      for ascending in [false, true] {
         let held = order[input].lazy.filter { inBox[$0] }
         let sorted: [Int] = ascending ? Array(held.prefix(k + 1)) : Array(held.reversed().prefix(k + 1))
         guard sorted.count > k else { continue }
@@ -188,7 +189,11 @@ private struct Search {
         let density = Double(leftCases) / Double(left)
         var changed = limits[input]
         if ascending { changed.low = threshold } else { changed.high = threshold }
-        if best.map({ density > $0.density }) ?? true {
+        let better = best.map { current in
+          density > current.density
+            || (density == current.density && limits[input].isRestricted && !limits[current.input].isRestricted)
+        }
+        if better ?? true {
           best = Move(input: input, limits: changed, density: density)
         }
       }

@@ -1,3 +1,4 @@
+import Foundation
 import LinearAlgebra
 import Stochastics
 import Testing
@@ -54,6 +55,35 @@ struct PRIMTests {
     let (inputs, interest) = Self.plantedBox(rows: 1000, seed: 3)
     let first = PRIM().trajectory(inputs: inputs, interest: interest)
     #expect(first.count > 2 && first == PRIM().trajectory(inputs: inputs, interest: interest))
+  }
+
+  /// EMA Workbench's PRIM on a planted box, written by `Fixtures/prim_reference.py`.
+  struct EMAReference: Decodable {
+    var points: [[Double]]
+    var interest: [Bool]
+    var steps: Int
+    var mass: Double
+    var density: Double
+    var restricted: Int
+    var x1_high: Double
+    var x2_low: Double
+  }
+
+  @Test("Peeling reaches EMA Workbench's first box of density 1 in as many steps, for the same points and α")
+  func agreesWithEMAWorkbench() throws {
+    let url = try #require(
+      Bundle.module.url(forResource: "prim_reference", withExtension: "json", subdirectory: "Fixtures"))
+    let reference = try JSONDecoder().decode(EMAReference.self, from: Data(contentsOf: url))
+    let inputs = Matrix(rowMajor: reference.points)
+    let trajectory = PRIM().trajectory(inputs: inputs, interest: reference.interest)
+    let last = try #require(trajectory.last)
+    #expect(trajectory.count == reference.steps)
+    #expect(abs(last.mass - reference.mass) < 1e-12 && abs(last.density - reference.density) < 1e-12)
+    #expect(last.restricted == reference.restricted)
+    // EMA's limits lie halfway between the last point kept and the first removed; iccsim's on the
+    // last point kept.
+    #expect(abs((last.limits[0].high ?? 0) - reference.x1_high) < 0.005)
+    #expect(abs((last.limits[1].low ?? 0) - reference.x2_low) < 0.005)
   }
 
   @Test("Hypergeometric upper tail matches hand-computed values")
