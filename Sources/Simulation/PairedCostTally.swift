@@ -37,7 +37,7 @@ struct PairedCostTally {
     let (years, costSeries) = (years, costSeries)
     summaries.absorb(threads: threads) { k, summary in
       let t = k % (years + 1)
-      let role = Role(rawValue: (k / (years + 1)) % Role.allCases.count) ?? .difference
+      let role = Role.allCases[(k / (years + 1)) % Role.allCases.count]
       let a = k / ((years + 1) * Role.allCases.count)
       for block in blocks {
         let plan = block.alternatives[a]
