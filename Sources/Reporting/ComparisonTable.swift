@@ -4,9 +4,10 @@ import Simulation
 extension ReportTable {
   /// One table per alternative of a comparison: the paired difference (alternative − base) of
   /// every output in the selected years, and the probability that the alternative is higher in
-  /// the last selected year.
+  /// the last selected year; then, `includingCost`, its programme cost beside the base's and its
+  /// cost-effectiveness (left out where one rectangle of differences is wanted, as in CSV).
   public static func comparisons(
-    of result: PlanComparison, options: ReportOptions = ReportOptions()
+    of result: PlanComparison, options: ReportOptions = ReportOptions(), includingCost: Bool = true
   )
     throws(ReportingError) -> [ReportTable]
   {
@@ -35,6 +36,11 @@ extension ReportTable {
         ReportTable(
           name: comparison.scenario, title: title, columns: columns, sections: sections,
           notes: [Label.differenceNote.text(language)]))
+      guard includingCost else { continue }
+      tables += [
+        comparisonCost(of: comparison, base: result.base, years: years, language: language),
+        costEffectiveness(of: comparison, base: result.base, outputs: result.outputs, language: language),
+      ].compactMap { $0 }
     }
     return tables
   }

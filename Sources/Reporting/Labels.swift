@@ -10,6 +10,8 @@ enum Label: String, CaseIterable, Sendable {
     band50, band90
   case target, indexByDimension, fanCharts, intervalNote, sketchNote, differenceNote
   case sobol, firstOrder, totalOrder, baseline, notMet, report, lowEnd, highEnd
+  case total, costNote, costEffectiveness, costEffectivenessNote, zeroCostNote, change, per100, changePer100,
+    targetProbabilityChange, undefined
 
   func text(_ language: Language) -> String {
     let (zh, en) = words
@@ -79,6 +81,32 @@ enum Label: String, CaseIterable, Sendable {
     case .report: ("情景报告", "Scenario report")
     case .lowEnd: ("输入取低值", "Input at low end")
     case .highEnd: ("输入取高值", "Input at high end")
+    case .total: ("合计", "Total")
+    case .costNote:
+      (
+        "单元格：均值 [P5–P95]；合计为每次模拟各年成本之和；"
+          + "差值为同一随机数下的配对差值",
+        "Cells: mean [P5–P95]; the total is each run's sum over the years; "
+          + "the difference is paired under common random numbers"
+      )
+    case .costEffectiveness: ("成本效果", "Cost-effectiveness")
+    case .costEffectivenessNote:
+      (
+        "每百亿元变化 = 100 × 配对差值均值 ÷ 总成本配对差值均值（亿元）；"
+          + "综合指数取末年，指标取目标年份",
+        "Per 100 亿元 = 100 × mean paired change ÷ mean paired difference in total cost (亿元); "
+          + "the index in the last year, each indicator in its target year"
+      )
+    case .zeroCostNote:
+      (
+        "两方案成本相同，每百亿元变化无定义",
+        "The plans cost the same: the change per 100 亿元 is undefined"
+      )
+    case .change: ("变化", "Change")
+    case .per100: ("每百亿元变化", "Per 100 亿元")
+    case .changePer100: ("每百亿元带来的变化", "Change per 100 亿元")
+    case .targetProbabilityChange: ("目标达成概率变化", "Change in the targets' probability")
+    case .undefined: ("无定义", "undefined")
     }
   }
 }

@@ -35,6 +35,7 @@ extension MonteCarlo {
     let summaries = SummaryBank(count: series.count, exactLimit: options.exactQuantileLimit)
     // One seed (checked above), so one sampler serves every scenario.
     let sampler = options.sampling.sampler(seed: base.seed, runs: options.runs)
+    var costs = PairedCostTally(base: base, alternatives: alternatives, exactLimit: options.exactQuantileLimit)
     var diagnostics: [NumericalDiagnostic] = []
     var done = 0
     BlockScheduler(runs: 0..<options.runs, blockSize: options.blockSize, threads: options.threads).forEachWave { runs in
@@ -51,6 +52,7 @@ extension MonteCarlo {
           differences.withUnsafeBufferPointer { summary.add(contentsOf: $0) }
         }
       }
+      costs.absorb(blocks, threads: options.threads)
       for block in blocks {
         diagnostics.absorb(block.base.diagnostics)
         for alternative in block.alternatives { diagnostics.absorb(alternative.diagnostics) }
@@ -62,7 +64,7 @@ extension MonteCarlo {
     let statistics = summaries.statistics(threads: options.threads)
     let positives = summaries.positives()
     var offset = 0
-    let comparisons = alternatives.enumerated().map { a, alternative in
+    var comparisons = alternatives.enumerated().map { a, alternative in
       var differences: [Difference] = []
       for pair in pairs[a] {
         for t in 0..<years {
@@ -77,12 +79,19 @@ extension MonteCarlo {
       }
       return Comparison(scenario: alternative.id, title: alternative.title, differences: differences)
     }
+    let costResults = costs.results(
+      baseYear: base.baseYear, outputs: base.outputs, differences: comparisons.map(\.differences), runs: options.runs,
+      threads: options.threads)
+    for (a, result) in costResults.enumerated() {
+      comparisons[a].cost = result.cost
+      comparisons[a].costEffectiveness = result.effectiveness
+    }
     return PlanComparison(base: base.id, outputs: base.outputs, comparisons: comparisons, diagnostics: diagnostics)
   }
 }
 
 /// The base's and every alternative's block over the same runs.
-private struct PairedBlocks: Sendable {
+struct PairedBlocks: Sendable {
   let base: BlockOutput
   let alternatives: [BlockOutput]
 }

@@ -41,11 +41,21 @@ public struct Comparison: Codable, Sendable, Equatable {
   public var scenario: String
   public var title: LocalizedText
   public var differences: [Difference]
+  /// Programme cost of the base and the alternative and their paired difference; nil in
+  /// results written before costs were compared.
+  public var cost: ComparisonCost?
+  /// Changes per 100 亿元 and the targets' change in probability; nil in older results.
+  public var costEffectiveness: CostEffectiveness?
 
-  public init(scenario: String, title: LocalizedText, differences: [Difference]) {
+  public init(
+    scenario: String, title: LocalizedText, differences: [Difference], cost: ComparisonCost? = nil,
+    costEffectiveness: CostEffectiveness? = nil
+  ) {
     self.scenario = scenario
     self.title = title
     self.differences = differences
+    self.cost = cost
+    self.costEffectiveness = costEffectiveness
   }
 }
 

@@ -89,6 +89,43 @@ struct SimulationCommandTests {
     #expect(!baseYear.isEmpty && baseYear.allSatisfy { $0.mean == 0 && $0.probabilityHigher == 0 })
   }
 
+  /// compare shows each plan's programme cost and what the difference buys per 100 亿元, in
+  /// JSON (the index's change at the horizon over the mean paired total-cost difference) and
+  /// in the table in both languages.
+  @Test func compareShowsCostAndCostEffectiveness() throws {
+    let arguments = [
+      "compare", "scenarios/shanghai-baseline.yaml", "scenarios/shanghai-policy-first.yaml", "--runs", "300",
+    ]
+    let json = try execute(arguments + ["--format", "json"])
+    #expect(json.status == 0, "stderr: \(json.stderr)")
+    let comparison = try ResultCoding.decoder().decode(PlanComparison.self, from: Data(json.stdout.utf8)).comparisons[0]
+    let cost = try #require(comparison.cost)
+    let effectiveness = try #require(comparison.costEffectiveness)
+    #expect(cost.difference.total.mean > 0)
+    #expect(abs(cost.plan.total.mean - cost.base.total.mean - cost.difference.total.mean) < 1e-6)
+    #expect(cost.plan.byYear.map(\.year) == Array(2023...2033))
+    let indexChange = try #require(comparison.differences.first { $0.indicator == "index" && $0.year == 2033 }).mean
+    let indexPer100 = try #require(effectiveness.indexPer100)
+    #expect(abs(indexPer100 - 100 * indexChange / cost.difference.total.mean) < 1e-9)
+    #expect(!effectiveness.targets.isEmpty)
+    for target in effectiveness.targets {
+      #expect(target.probabilityChange == target.planProbability - target.baseProbability)
+    }
+    #expect(json.stdout.contains("\"cost_effectiveness\""))
+
+    let english = try execute(arguments)
+    #expect(english.status == 0)
+    #expect(
+      english.stdout.contains("Shanghai policy-first plan − shanghai-baseline — Programme cost (CNY 100 million)"))
+    #expect(english.stdout.contains("— Cost-effectiveness"))
+    #expect(english.stdout.contains("Per 100 亿元"))
+    let chinese = try execute(arguments + ["--lang", "zh"])
+    #expect(chinese.status == 0)
+    #expect(chinese.stdout.contains("— 项目成本（亿元）"))
+    #expect(chinese.stdout.contains("每百亿元变化"))
+    #expect(chinese.stdout.contains("目标达成概率变化"))
+  }
+
   @Test func tableIsTheDefaultAndNamesTheStatistic() throws {
     let result = try execute(["run", "scenarios/shanghai-baseline.yaml", "--runs", "300"])
     #expect(result.status == 0)

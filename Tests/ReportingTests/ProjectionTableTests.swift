@@ -91,8 +91,12 @@ import Testing
   @Test func comparisonTablesHaveOneTablePerAlternativeWithSignedDifferences() throws {
     let comparison = try Fixtures.comparison()
     let tables = try ReportTable.comparisons(of: comparison, options: ReportOptions(language: .en))
-    #expect(tables.map(\.name) == ["shanghai-flagship", "shanghai-lean"])
-    let index = try #require(tables[1].sections.flatMap(\.rows).first { $0[0] == .text("index") })
+    #expect(
+      tables.map(\.name) == [
+        "shanghai-flagship", "shanghai-flagship-Programme cost", "shanghai-flagship-Cost-effectiveness",
+        "shanghai-lean", "shanghai-lean-Programme cost", "shanghai-lean-Cost-effectiveness",
+      ])
+    let index = try #require(tables[3].sections.flatMap(\.rows).first { $0[0] == .text("index") })
     let difference = try #require(
       comparison.comparisons[1].differences.first { $0.indicator == "index" && $0.year == 2033 })
     #expect(index[index.count - 2].displayText == "-1.0 [-1.4 – -0.6]")
@@ -100,5 +104,31 @@ import Testing
     #expect(throws: ReportingError.statisticUnavailable("p25")) {
       try ReportTable.comparisons(of: comparison, options: ReportOptions(statistic: .single(.p25)))
     }
+  }
+}
+
+/// The cost tables of a comparison: the totals beside each other, and the change per 100 亿元
+/// as the fixture's figures give it (100 · mean change / mean cost difference), or "undefined"
+/// when the plans cost the same.
+@Suite struct ComparisonCostTableTests {
+  @Test func costAndCostEffectivenessFollowEachAlternative() throws {
+    let comparison = try Fixtures.comparison()
+    let tables = try ReportTable.comparisons(of: comparison, options: ReportOptions(language: .en))
+    let cost = tables[1].sections.flatMap(\.rows)
+    #expect(
+      cost[0].map(\.displayText) == ["Total", "6.5 [5.2–7.9]", "640.2 [512.2–774.6]", "633.7 [507.0–766.8]"])
+    let flagship = tables[2].sections.flatMap(\.rows)
+    let index = try #require(flagship.first { $0[0] == .text("index") })
+    let change = try #require(
+      comparison.comparisons[0].differences.first { $0.indicator == "index" && $0.year == 2033 })
+    #expect(
+      index[6] == .number(100 * change.mean / 633.7, NumberFormat.fitting([2.3, 0.36], unit: "score", signed: true)))
+    let lean = tables[5].sections.flatMap(\.rows)
+    #expect(lean.first { $0[0] == .text("index") }?[6] == .text("undefined"))
+    #expect(tables[5].notes.contains("The plans cost the same: the change per 100 亿元 is undefined"))
+    let chinese = try ReportTable.comparisons(of: comparison, options: ReportOptions(language: .zh))
+    let title = "上海·旗舰方案（测试数据） − shanghai-baseline — 项目成本（亿元）"
+    #expect(chinese[1].title == title)
+    #expect(chinese[5].sections.flatMap(\.rows).first { $0[0] == .text("index") }?[6] == .text("无定义"))
   }
 }

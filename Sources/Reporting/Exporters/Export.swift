@@ -109,7 +109,8 @@ public enum Exporter {
   }
 
   /// The tables a format shows: a run's projection, targets and programme cost (CSV, being one
-  /// rectangle, only the projection); a comparison's table per alternative.
+  /// rectangle, only the projection); a comparison's table per alternative, each followed by its
+  /// cost and cost-effectiveness tables (CSV: the differences only).
   static func tables(
     of document: ResultDocument, for format: ExportFormat, options: ReportOptions
   ) throws(ReportingError)
@@ -117,7 +118,7 @@ public enum Exporter {
   {
     switch document {
     case .comparison(let comparison):
-      return try ReportTable.comparisons(of: comparison, options: options)
+      return try ReportTable.comparisons(of: comparison, options: options, includingCost: format != .csv)
     case .run(let run):
       var tables = [try ReportTable.projection(of: run, options: options)]
       guard format != .csv else { return tables }

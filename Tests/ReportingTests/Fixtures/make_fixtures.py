@@ -154,15 +154,55 @@ def differences(shift):
     return out
 
 
+# Programme cost per year (亿元): the base's small running programme, and the flagship's build-out.
+BASE_COST = [0, 2.0, 2.0, 1.5, 1.0, 0, 0, 0, 0, 0, 0]
+FLAGSHIP_COST = [0, 38.5, 112.0, 164.2, 151.7, 96.3, 45.0, 20.0, 12.5, 0, 0]
+TARGETS = [("retail_sales", 2030), ("global_city_rank", 2028), ("index", 2033)]
+BASE_PROBABILITIES = [0.48, 0.55, 0.41]
+
+
+def cost_summary(per_year):
+    total = sum(per_year)
+    return {"total": {"mean": round(total, 1), "sd": round(abs(total) * 0.12, 1), "p5": round(total * 0.8, 1),
+                      "p50": round(total * 0.99, 1), "p95": round(total * 1.21, 1)},
+            "by_year": [{"year": y, "mean": round(c, 1), "sd": round(abs(c) * 0.18, 1), "p5": round(c * 0.72, 1),
+                         "p50": round(c * 0.97, 1), "p95": round(c * 1.33, 1)} for y, c in zip(YEARS, per_year)]}
+
+
+def costed(entry, plan_cost, plan_probabilities):
+    """Adds `cost` and `cost_effectiveness` as compare writes them: 100 · mean change / mean cost difference."""
+    difference = cost_summary([p - b for p, b in zip(plan_cost, BASE_COST)])
+    delta = difference["total"]["mean"]
+    undefined = abs(delta) < 1e-9
+
+    def change(indicator, year):
+        return next(d["mean"] for d in entry["differences"] if d["indicator"] == indicator and d["year"] == year)
+
+    def per100(value):
+        return None if undefined else 100 * value / delta
+
+    entry["cost"] = {"base": cost_summary(BASE_COST), "plan": cost_summary(plan_cost), "difference": difference}
+    entry["cost_effectiveness"] = {
+        "cost_difference": delta, "index_per100": per100(change("index", YEARS[-1])),
+        "undefined_reason": "zero cost difference" if undefined else None,
+        "indicators": [{"indicator": i, "year": y, "change": change(i, y), "per100": per100(change(i, y))}
+                       for i, y in TARGETS],
+        "targets": [{"indicator": i, "year": y, "base_probability": b, "plan_probability": p,
+                     "probability_change": round(p - b, 4)}
+                    for (i, y), b, p in zip(TARGETS, BASE_PROBABILITIES, plan_probabilities)],
+    }
+    return entry
+
+
 def comparison():
     return {
         "base": "shanghai-baseline",
         "outputs": outputs(),
         "comparisons": [
-            {"scenario": "shanghai-flagship", "title": {"zh": "上海·旗舰方案（测试数据）", "en": "Shanghai flagship plan (test fixture)"},
-             "differences": differences(0.25)},
-            {"scenario": "shanghai-lean", "title": {"zh": "上海·精简方案（测试数据）", "en": "Shanghai lean plan (test fixture)"},
-             "differences": differences(-0.1)},
+            costed({"scenario": "shanghai-flagship", "title": {"zh": "上海·旗舰方案（测试数据）", "en": "Shanghai flagship plan (test fixture)"},
+             "differences": differences(0.25)}, FLAGSHIP_COST, [0.6214, 0.6712, 0.5871]),
+            costed({"scenario": "shanghai-lean", "title": {"zh": "上海·精简方案（测试数据）", "en": "Shanghai lean plan (test fixture)"},
+             "differences": differences(-0.1)}, BASE_COST, [0.43, 0.52, 0.37]),
         ],
         "meta": meta(["iccsim", "compare", "scenarios/shanghai-baseline.yaml", "scenarios/shanghai-flagship.yaml",
                       "scenarios/shanghai-lean.yaml", "--format", "json"]),
