@@ -22,18 +22,14 @@ struct BacktestCommand: ParsableCommand {
       unwritable output.
       """)
 
+  @OptionGroup var panel: PanelOptions
+
   enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, html
   }
 
   @Option(help: "The model file to test.")
   var model: String
-
-  @Option(help: "The panel: a tidy city file or a wide CSV with city and year columns.")
-  var data: String
-
-  @Option(help: "A YAML mapping of catalogue ids to panel columns, where the panel's ids differ.")
-  var map: String?
 
   @Option(help: ArgumentHelp("Origin years, e.g. 2015-2019.", valueName: "first-last"))
   var origins: String
@@ -58,10 +54,6 @@ struct BacktestCommand: ParsableCommand {
 
   @Option(help: "Fewest observations for a fit, with --recalibrate.")
   var minObs: Int = 20
-
-  @Option(
-    help: "How a tidy file's repeated figures with different values are resolved: error (default), first or mean.")
-  var duplicates: String = "error"
 
   @Option(help: "Output format: table, json or html.")
   var format: OutputFormat = .table
@@ -92,9 +84,6 @@ struct BacktestCommand: ParsableCommand {
     }
     guard (1...1_000_000).contains(runs) else { throw ValidationError("--runs must lie in 1…1000000 (got \(runs))") }
     guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
-    if DataTable.DuplicatePolicy(rawValue: duplicates) == nil {
-      throw ValidationError("--duplicates takes error, first or mean, not \(duplicates)")
-    }
   }
 
   func run() throws {
@@ -108,16 +97,13 @@ struct BacktestCommand: ParsableCommand {
 
   private func backtest(writingTo output: CommandOutput) throws {
     let loaded = try Model.load(from: URL(fileURLWithPath: model))
-    let mapping =
-      try map.map { try PanelMapping.load(from: URL(fileURLWithPath: $0), catalogue: loaded.catalogue) } ?? .identity
-    let table = try DataTable.read(path: data, duplicates: DataTable.DuplicatePolicy(rawValue: duplicates)!)
-      .mapped(by: mapping, ids: loaded.indicators.map(\.id).filter { mapping.columns[$0] != nil })
+    let table = try panel.mapped(try panel.read(), for: loaded)
     let options = Backtest.Options(
       origins: try Self.range(origins, "--origins"), horizons: try Self.range(horizons, "--horizons"), runs: runs,
       seed: seed, conditional: conditional, recalibrate: recalibrate, minimumObservations: minObs, threads: threads)
     let result = try Backtest(model: loaded, data: table, options: options)
     let header = BacktestReport.Header(
-      model: model, data: data, conditional: conditional, recalibrated: recalibrate, runs: runs)
+      model: model, data: panel.data, conditional: conditional, recalibrated: recalibrate, runs: runs)
     let text: String =
       switch format {
       case .table: BacktestReport.table(result, header: header)

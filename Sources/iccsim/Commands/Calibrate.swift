@@ -8,34 +8,30 @@ import Reporting
 /// keeping the prior (labelled, with the reason) where the data are too thin.
 struct Calibrate: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Fit a model's parameters to a city panel and write the calibrated model.",
+    abstract: "Fit a model's parameters to a city panel; write the calibrated model.",
     discussion: """
-      For every response: the drift and elasticities (the pooled differenced equation,
-      cluster-robust by city), the shock's σ and AR ρ (from the residuals). For every
-      stock: the yearly addition rate and its year-to-year variation. Each fitted
-      number is written with its standard error as its distribution and its basis as
-      a comment; too little data keeps the prior, with the reason. See
-      docs/calibration.md.
+      For every response: the drift and elasticities (the pooled differenced
+      equation, cluster-robust by city), the shock's σ and AR ρ (from the
+      residuals). For every stock: the yearly addition rate and its year-to-year
+      variation. Each fitted number is written with its standard error as its
+      distribution and its basis as a comment; too little data keeps the prior,
+      with the reason. See docs/calibration.md.
 
-      The --out file is checked before any work, and written (published) only after the
-      report has been printed.
+      The --out file is checked before any work, and written (published) only
+      after the report has been printed.
 
       Exit status: 0 success, 64 bad usage, 65 bad data, 66 unreadable input, 73
       output cannot be created, 74 output write failed.
       """)
 
+  @OptionGroup var panel: PanelOptions
+
   enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
   }
 
-  @Option(help: "The panel: a tidy city file or a wide CSV with city and year columns.")
-  var data: String
-
   @Option(help: "The model file to calibrate.")
   var model: String
-
-  @Option(help: "A YAML mapping of catalogue ids to panel columns, where the panel's ids differ.")
-  var map: String?
 
   @Option(help: "Use only the panel's years up to and including this one.")
   var until: Int?
@@ -49,10 +45,6 @@ struct Calibrate: ParsableCommand {
       valueName: "year,year…"))
   var disruptionYears: String?
 
-  @Option(
-    help: "How a tidy file's repeated figures with different values are resolved: error (default), first or mean.")
-  var duplicates: String = "error"
-
   @Option(help: "Write the calibrated model here.")
   var out: String?
 
@@ -65,9 +57,6 @@ struct Calibrate: ParsableCommand {
   func validate() throws {
     guard minObs >= 3 else { throw ValidationError("--min-obs must be at least 3 (got \(minObs))") }
     _ = try parsedDisruptionYears()
-    if DataTable.DuplicatePolicy(rawValue: duplicates) == nil {
-      throw ValidationError("--duplicates takes error, first or mean, not \(duplicates)")
-    }
   }
 
   func run() throws {
@@ -82,19 +71,17 @@ struct Calibrate: ParsableCommand {
   private func calibrate(writingTo output: CommandOutput) throws {
     let modelURL = URL(fileURLWithPath: model)
     let loaded = try Model.load(from: modelURL)
-    let mapping =
-      try map.map { try PanelMapping.load(from: URL(fileURLWithPath: $0), catalogue: loaded.catalogue) } ?? .identity
-    var table = try DataTable.read(path: data, duplicates: DataTable.DuplicatePolicy(rawValue: duplicates)!)
-    table = try table.mapped(by: mapping, ids: loaded.indicators.map(\.id).filter { mapping.columns[$0] != nil })
+    var table = try panel.mapped(try panel.read(), for: loaded)
     if let until { table = try table.rows(until: until) }
     let calibration = try Calibration(
       model: loaded, data: table,
       options: .init(minimumObservations: minObs, disruptionYears: try parsedDisruptionYears()))
 
     if let out {
+      let years = until.map { " (years up to \($0))" } ?? ""
       let header = [
         String(ModelFileEditor.headerMark.dropFirst(2)) + " \(typedCommandLine)",
-        "[fitted] numbers are estimates from \(data)\(until.map { " (years up to \($0))" } ?? "") with their standard",
+        "[fitted] numbers are estimates from \(panel.data)\(years) with their standard",
         "errors as distributions; every other number is the model's prior as it was written.",
         "",
       ]
@@ -105,7 +92,7 @@ struct Calibrate: ParsableCommand {
     case .table: try writeStandardOutput(CalibrationReport.table(calibration))
     case .json:
       let meta = ["version": Iccsim.configuration.version, "command": typedCommandLine]
-      let report = try CalibrationReport.json(calibration, model: model, data: data, until: until, meta: meta)
+      let report = try CalibrationReport.json(calibration, model: model, data: panel.data, until: until, meta: meta)
       try writeStandardOutput(report + "\n")
     }
   }

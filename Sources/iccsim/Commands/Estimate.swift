@@ -27,12 +27,11 @@ struct Estimate: ParsableCommand {
       output cannot be created, 74 output write failed.
       """)
 
+  @OptionGroup var panel: PanelOptions
+
   enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, yaml
   }
-
-  @Option(help: "The panel: a wide CSV (one row per observation) or a tidy city file (pivoted).")
-  var data: String
 
   @Option(help: ArgumentHelp("A formula such as \"log(y) ~ x1 + I(x2^2) + C(city)\".", valueName: "formula"))
   var formula: String?
@@ -42,9 +41,6 @@ struct Estimate: ParsableCommand {
 
   @Option(help: "The response indicator to estimate (with --model).")
   var response: String?
-
-  @Option(help: "A YAML mapping of catalogue ids to panel columns, where the panel's ids differ (with --model).")
-  var map: String?
 
   @Option(help: "Fixed effects for --model: city,year (default), city, year or none.")
   var fe: String?
@@ -78,10 +74,6 @@ struct Estimate: ParsableCommand {
   @Flag(help: "Report variance inflation factors.")
   var vif = false
 
-  @Option(
-    help: "How a tidy file's repeated figures with different values are resolved: error (default), first or mean.")
-  var duplicates: String = "error"
-
   @Option(help: "Output format: table, json or yaml.")
   var format: OutputFormat = .table
 
@@ -106,7 +98,7 @@ struct Estimate: ParsableCommand {
     if formula != nil {
       if force { throw ValidationError("--force applies to --write, which needs --model") }
       for (name, value) in [
-        ("--response", response), ("--fe", fe), ("--form", form), ("--write", write), ("--map", map),
+        ("--response", response), ("--fe", fe), ("--form", form), ("--write", write), ("--map", panel.map),
       ]
       where value != nil {
         throw ValidationError("\(name) applies to --model only; in a formula write C(city) + C(year) for fixed effects")
@@ -127,9 +119,6 @@ struct Estimate: ParsableCommand {
     if let memoryLimit, DesignMemory.bytes(parsing: memoryLimit) == nil {
       throw ValidationError("--memory-limit takes a size such as 8G, 512M or 1000000 (bytes), not \(memoryLimit)")
     }
-    if DataTable.DuplicatePolicy(rawValue: duplicates) == nil {
-      throw ValidationError("--duplicates takes error, first or mean, not \(duplicates)")
-    }
   }
 
   func run() throws {
@@ -141,7 +130,7 @@ struct Estimate: ParsableCommand {
   private func estimate() throws {
     // The estimates file is checked before the work, and again when it is written.
     if let write { try OutputTarget(path: write, force: force).check() }
-    var table = try DataTable.read(path: data, duplicates: DataTable.DuplicatePolicy(rawValue: duplicates)!)
+    var table = try panel.read()
     let covarianceType =
       try covariance.map(CovarianceType.init(parsing:))
       ?? (table.hasColumn("city") ? .cluster(column: "city") : .classical)
@@ -153,10 +142,7 @@ struct Estimate: ParsableCommand {
         formula: Formula(parsing: formula), data: table, weights: weights, clusters: covarianceType.clusterColumns)
     } else {
       let loaded = try Model.load(from: URL(fileURLWithPath: model!))
-      if let map {
-        let mapping = try PanelMapping.load(from: URL(fileURLWithPath: map), catalogue: loaded.catalogue)
-        table = try table.mapped(by: mapping, ids: loaded.indicators.map(\.id).filter { mapping.columns[$0] != nil })
-      }
+      table = try panel.mapped(table, for: loaded)
       let panel = try PanelEquation(
         model: loaded, response: response!, form: form.flatMap(PanelEquation.Form.init(rawValue:)) ?? .differences,
         fixedEffects: try fe.map(PanelEquation.FixedEffects.init(parsing:)) ?? .init(city: true, year: true))
