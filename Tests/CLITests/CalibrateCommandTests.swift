@@ -183,4 +183,19 @@ struct CalibrateCommandTests {
     #expect(shipped.components(separatedBy: "\n").dropFirst() == again.components(separatedBy: "\n").dropFirst())
     #expect(shipped.components(separatedBy: "  # [fitted]").count - 1 == 2)
   }
+
+  /// Two processes (each with its own hash seed) write the same bytes: city-by-city sums run in
+  /// sorted order, not in a dictionary's.
+  @Test func calibrationIsTheSameInEveryProcess() throws {
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = { folder.appendingPathComponent($0).path }
+    let arguments = [
+      "calibrate", "--data", path("panel.csv"), "--model", path("model.yaml"), "--map", path("map.yaml"),
+      "--disruption-years", "2015", "--format", "json",
+    ]
+    let runs = try (0..<4).map { _ in try execute(arguments) }
+    #expect(runs.allSatisfy { $0.status == 0 })
+    #expect(Set(runs.map(\.stdout)).count == 1)
+  }
 }

@@ -1,4 +1,5 @@
 import CityModel
+import Estimation
 import Foundation
 import Simulation
 import Stochastics

@@ -15,26 +15,22 @@ struct ExposureFit {
   ) throws {
     guard meanSize != 0, !disruptionYears.isEmpty else { return nil }
     let equation = try PanelEquation(calibrating: response, drivers: drivers, model: model)
-    let cities = try data.labels("city")
-    let years = try data.numbers("year")
-    var series: [String: [String: [Int: Double]]] = [:]
-    for id in Set([response] + drivers.map(\.driver)) where data.hasColumn(id) {
-      guard let transform = equation.transforms[id] else { continue }
-      for (row, value) in try data.numbers(id).enumerated() {
-        guard let value, let city = cities[row], let year = years[row] else { continue }
-        let z = transform(value)
-        if z.isFinite { series[city, default: [:]][id, default: [:]][Int(year)] = z }
-      }
+    let ids = Array(Set([response] + drivers.map(\.driver))).sorted().filter { data.hasColumn($0) }
+    let panel = try PanelSeries(data, indicators: ids)
+    func z(_ city: String, _ id: String, _ year: Int) -> Double? {
+      guard let value = panel.value(city, id, year), let transform = equation.transforms[id] else { return nil }
+      let z = transform(value)
+      return z.isFinite ? z : nil
     }
     var residuals: [Double] = []
     var observedCities: Set<String> = []
-    for (city, values) in series {
+    for city in panel.cities {
       for year in disruptionYears.sorted() {
-        guard let now = values[response]?[year], let before = values[response]?[year - 1] else { continue }
+        guard let now = z(city, response, year), let before = z(city, response, year - 1) else { continue }
         var predicted = drift
         var complete = true
         for (term, beta) in zip(drivers, elasticities) {
-          guard let a = values[term.driver]?[year - term.lag], let b = values[term.driver]?[year - term.lag - 1] else {
+          guard let a = z(city, term.driver, year - term.lag), let b = z(city, term.driver, year - term.lag - 1) else {
             complete = false
             break
           }

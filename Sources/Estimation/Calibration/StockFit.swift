@@ -12,30 +12,26 @@ struct StockFit {
 
   /// Nil when fewer than `minimum` consecutive-year pairs exist; `pairs` reports how many did.
   init?(stock id: String, data: DataTable, minimum: Int, pairs: inout Int) throws {
-    let values = try data.numbers(id)
-    let cities = try data.labels("city")
-    let years = try data.numbers("year")
-    var byCity: [String: [Int: Double]] = [:]
-    for row in values.indices {
-      guard let city = cities[row], let year = years[row], let value = values[row] else { continue }
-      byCity[city, default: [:]][Int(year)] = value
-    }
+    let panel = try PanelSeries(data, indicators: [id])
     var additions: [String: [Double]] = [:]
     var span: ClosedRange<Int>?
-    for (city, series) in byCity {
-      for (year, value) in series {
-        guard let before = series[year - 1] else { continue }
+    for city in panel.cities {
+      let series = panel.values[city]?[id] ?? [:]
+      for year in series.keys.sorted() {
+        guard let value = series[year], let before = series[year - 1] else { continue }
         additions[city, default: []].append(value - before)
         span = span.map { min($0.lowerBound, year)...max($0.upperBound, year) } ?? year...year
       }
     }
-    let all = additions.values.flatMap { $0 }
+    // City by city in sorted order, so that sums come out the same bit for bit every time.
+    let perCity = panel.cities.compactMap { additions[$0] }
+    let all = perCity.flatMap { $0 }
     pairs = all.count
     guard all.count >= max(minimum, 2), let span else { return nil }
-    let m = Double(all.count), groups = Double(additions.count)
+    let m = Double(all.count), groups = Double(perCity.count)
     let mean = all.reduce(0, +) / m
     var clustered = 0.0
-    for series in additions.values {
+    for series in perCity {
       let sum = series.reduce(0) { $0 + ($1 - mean) }
       clustered += sum * sum
     }
@@ -44,9 +40,9 @@ struct StockFit {
       ? (groups / (groups - 1) * clustered).squareRoot() / m
       : (all.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (m - 1) / m).squareRoot()
     rate = CalibratedParameter.Fit(
-      estimate: mean, standardError: se, observations: all.count, cities: additions.count,
+      estimate: mean, standardError: se, observations: all.count, cities: perCity.count,
       firstYear: span.lowerBound, lastYear: span.upperBound)
-    let within = additions.values.reduce(0.0) { total, series in
+    let within = perCity.reduce(0.0) { total, series in
       let own = series.reduce(0, +) / Double(series.count)
       return total + series.reduce(0) { $0 + ($1 - own) * ($1 - own) }
     }

@@ -1,12 +1,11 @@
-import Estimation
-
-/// A panel's observed values by city, indicator and year (columns named by catalogue id).
-struct PanelSeries {
+/// A panel's observed values by city, indicator and year (columns named by catalogue id), with
+/// the cities in sorted order so that anything computed city by city comes out the same every time.
+public struct PanelSeries: Sendable {
   /// city → indicator → year → value.
-  let values: [String: [String: [Int: Double]]]
-  let cities: [String]
+  public let values: [String: [String: [Int: Double]]]
+  public let cities: [String]
 
-  init(_ table: DataTable, indicators: [String]) throws {
+  public init(_ table: DataTable, indicators: [String]) throws {
     let cityLabels = try table.labels("city")
     let years = try table.numbers("year")
     var values: [String: [String: [Int: Double]]] = [:]
@@ -23,15 +22,15 @@ struct PanelSeries {
     cities = order.sorted()
   }
 
-  func value(_ city: String, _ id: String, _ year: Int) -> Double? { values[city]?[id]?[year] }
+  public func value(_ city: String, _ id: String, _ year: Int) -> Double? { values[city]?[id]?[year] }
 
   /// The city's observations of `id` in years ≤ `year`, in year order.
-  func history(_ city: String, _ id: String, through year: Int) -> [(year: Int, value: Double)] {
+  public func history(_ city: String, _ id: String, through year: Int) -> [(year: Int, value: Double)] {
     (values[city]?[id] ?? [:]).filter { $0.key <= year }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
   }
 
   /// The city's observations of `id` in years after `year`, in year order.
-  func future(_ city: String, _ id: String, after year: Int) -> [(year: Int, value: Double)] {
+  public func future(_ city: String, _ id: String, after year: Int) -> [(year: Int, value: Double)] {
     (values[city]?[id] ?? [:]).filter { $0.key > year }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
   }
 }
