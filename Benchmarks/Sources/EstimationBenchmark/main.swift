@@ -46,7 +46,7 @@ func makeDesign() -> Design {
   }
   return Design(
     responseName: "y", response: y, columnNames: ["Intercept"] + (1...regressors).map { "x\($0)" },
-    columns: columns, hasIntercept: true, clusters: .init(column: "g", values: clusterOf))
+    columns: columns, hasIntercept: true, clusters: [.init(column: "g", values: clusterOf)])
 }
 
 let design = makeDesign()
