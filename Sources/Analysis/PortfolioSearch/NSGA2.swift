@@ -43,7 +43,7 @@ struct NSGA2 {
     var archive = EvaluationArchive()
     var population = try archive.scored(initialPopulation(size: size, random: &random), evaluate: evaluate)
     var ranking = NondominatedRanking(population.map(\.score), budget: budget)
-    for _ in 0..<options.generations {
+    for _ in 0..<max(0, options.generations) {
       let children = offspring(of: population, ranking: ranking, size: size, random: &random)
       let merged = population + (try archive.scored(children, evaluate: evaluate))
       population = survivors(of: merged, size: size)
