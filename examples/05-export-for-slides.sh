@@ -26,7 +26,9 @@ iccsim export "$out/run.json" --format tex  --out "$out/projection.tex" --lang z
 iccsim export "$out/run.json" --format xlsx --out "$out/projection.xlsx" --lang zh
 iccsim export "$out/run.json" --format html --out "$out/report.html" --lang zh
 iccsim export "$out/compare.json" --format html --lang en --out "$out/compare.html"
-ls -l "$out"
+# Every chart of the page as its own SVG file for slides (fan-retail_sales.svg, …), in a new folder.
+iccsim export "$out/run.json" --format svg --out "$out/charts" --lang zh
+ls -l "$out" "$out/charts"
 
 # 4. Outputs are never overwritten by accident: without --force the export stops with 73.
 status=0

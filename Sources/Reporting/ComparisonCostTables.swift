@@ -6,7 +6,7 @@ extension ReportTable {
   /// mean [P5–P95] of the total over the horizon, then of each selected year. Nil for a result
   /// written before costs were compared.
   static func comparisonCost(
-    of comparison: Comparison, base: String, years: [Int], language: Language
+    of comparison: Comparison, base: String, titled title: String, years: [Int], language: Language
   ) -> ReportTable? {
     guard let cost = comparison.cost else { return nil }
     let summaries = [cost.base, cost.plan, cost.difference]
@@ -29,8 +29,7 @@ extension ReportTable {
     let unit = Label.costUnit.text(language)
     return ReportTable(
       name: "\(comparison.scenario)-\(Label.cost.text(language))",
-      title: "\(comparison.title.text(language)) − \(base) — \(Label.cost.text(language))"
-        + (language == .zh ? "（\(unit)）" : " (\(unit))"),
+      title: Punctuation.titled(title, Punctuation.bracketed(Label.cost.text(language), unit, language), language),
       columns: columns, sections: [Section(heading: nil, rows: rows)],
       notes: [Label.costNote.text(language)])
   }
@@ -39,7 +38,7 @@ extension ReportTable {
   /// of each targeted indicator (its target year), each per 100 亿元, and each target's
   /// probability in the base and the alternative. Nil for a result written before costs were compared.
   static func costEffectiveness(
-    of comparison: Comparison, base: String, outputs: [OutputInfo], language: Language
+    of comparison: Comparison, base: String, titled title: String, outputs: [OutputInfo], language: Language
   ) -> ReportTable? {
     guard let effectiveness = comparison.costEffectiveness else { return nil }
     func name(_ id: String) -> String { outputs.first { $0.id == id }?.name.text(language) ?? id }
@@ -80,7 +79,7 @@ extension ReportTable {
     if effectiveness.undefinedReason != nil { notes.append(Label.zeroCostNote.text(language)) }
     return ReportTable(
       name: "\(comparison.scenario)-\(Label.costEffectiveness.text(language))",
-      title: "\(comparison.title.text(language)) − \(base) — \(Label.costEffectiveness.text(language))",
+      title: Punctuation.titled(title, Label.costEffectiveness.text(language), language),
       columns: columns,
       sections: [
         Section(heading: Label.changePer100.text(language), rows: changes),

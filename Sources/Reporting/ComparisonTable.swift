@@ -31,15 +31,16 @@ extension ReportTable {
       let columns =
         labelColumns(language) + years.map { Column(String($0), statistics: options.statistic.dataColumns(language)) }
         + [Column("\(Label.probabilityHigher.text(language)) \(years[years.count - 1])")]
-      let title = "\(comparison.title.text(language)) − \(result.base)"
+      let title = Punctuation.difference(comparison.title.text(language), result.baseName(language), language)
       tables.append(
         ReportTable(
           name: comparison.scenario, title: title, columns: columns, sections: sections,
           notes: [Label.differenceNote.text(language)]))
       guard includingCost else { continue }
       tables += [
-        comparisonCost(of: comparison, base: result.base, years: years, language: language),
-        costEffectiveness(of: comparison, base: result.base, outputs: result.outputs, language: language),
+        comparisonCost(of: comparison, base: result.base, titled: title, years: years, language: language),
+        costEffectiveness(
+          of: comparison, base: result.base, titled: title, outputs: result.outputs, language: language),
       ].compactMap { $0 }
     }
     return tables

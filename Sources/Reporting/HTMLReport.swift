@@ -29,20 +29,18 @@ public enum HTMLReport {
       body.append(table(.manifest(of: run, language: language), className: "manifest"))
       body.append(table(try .projection(of: run, options: options)))
       if !run.targets.isEmpty { body.append(table(.targets(of: run, language: language))) }
-      if let chart = DimensionChart.svg(of: run, language: language) { body.append(figure(chart)) }
-      let fans = groupedOutputs(run.outputs, language: language).flatMap(\.outputs).compactMap {
-        FanChart.svg(for: $0.id, of: run, language: language)
-      }
+      if let chart = ResultCharts.dimensions(of: run, language: language) { body.append(figure(chart.svg)) }
+      let fans = ResultCharts.fans(of: run, language: language)
       if !fans.isEmpty {
         body.append("<h3>\(Label.fanCharts.text(language))</h3>")
-        body.append(#"<div class="fans">"# + fans.map(figure).joined() + "</div>")
+        body.append(#"<div class="fans">"# + fans.map { figure($0.svg) }.joined() + "</div>")
       }
       if run.cost.contains(where: { $0.p95 != 0 }) { body.append(table(.cost(of: run, language: language))) }
     }
     if let comparison {
       body.append(
-        "<h2>\(Label.comparison.text(language)) — \(Label.base.text(language)): \(xmlEscaped(comparison.base))</h2>")
-      if let chart = DifferenceChart.svg(for: comparison, language: language) { body.append(figure(chart)) }
+        "<h2>\(xmlEscaped(comparisonHeading(comparison, language)))</h2>")
+      if let chart = ResultCharts.differences(of: comparison, language: language) { body.append(figure(chart.svg)) }
       body += try ReportTable.comparisons(of: comparison, options: options).map { table($0) }
     }
     for extra in figures {
@@ -101,6 +99,12 @@ public enum HTMLReport {
       h2 { break-before: page; }
     }
     """
+
+  /// "Comparison — Base scenario: Shanghai baseline" / "方案比较——基准情景：上海·基准方案".
+  private static func comparisonHeading(_ comparison: PlanComparison, _ language: Language) -> String {
+    let base = Punctuation.labelled(Label.base.text(language), comparison.baseName(language), language)
+    return Punctuation.titled(Label.comparison.text(language), base, language)
+  }
 
   static func figure(_ svg: String) -> String {
     "<figure>\n\(svg)</figure>"

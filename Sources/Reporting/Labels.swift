@@ -8,7 +8,7 @@ enum Label: String, CaseIterable, Sendable {
   case comparison, difference, probabilityHigher, manifest, inputs, city, baseYear, horizon
   case runs, seed, sampling, independentDraws, latinHypercube, version, command, threads, elapsed, host, date, median,
     band50, band90
-  case target, indexByDimension, fanCharts, intervalNote, sketchNote, differenceNote
+  case target, indexByDimension, fanCharts, bandLegend, intervalNote, sketchNote, differenceNote
   case sobol, firstOrder, totalOrder, baseline, notMet, report, lowEnd, highEnd
   case total, costNote, costEffectiveness, costEffectivenessNote, zeroCostNote, change, per100, changePer100,
     targetProbabilityChange, undefined
@@ -37,7 +37,7 @@ enum Label: String, CaseIterable, Sendable {
     case .cost: ("项目成本", "Programme cost")
     case .costUnit: ("亿元", "CNY 100 million")
     case .comparison: ("方案比较", "Comparison")
-    case .difference: ("差值（方案 − 基准）", "Difference (alternative − base)")
+    case .difference: ("差值（方案－基准）", "Difference (alternative − base)")
     case .probabilityHigher: ("高于基准的概率", "P(higher than base)")
     case .manifest: ("运行清单", "Run manifest")
     case .inputs: ("输入文件", "Input files")
@@ -60,7 +60,12 @@ enum Label: String, CaseIterable, Sendable {
     case .band90: ("P5–P95", "P5–P95")
     case .target: ("目标", "Target")
     case .indexByDimension: ("分维度得分", "Index by dimension")
-    case .fanCharts: ("扇形图", "Fan charts")
+    case .fanCharts: ("扇形区间图", "Fan charts")
+    case .bandLegend:
+      (
+        "深色带为P25–P75，浅色带为P5–P95，线为中位数",
+        "Dark band: P25–P75; light band: P5–P95; line: the median"
+      )
     case .intervalNote:
       ("单元格：中位数 [P5–P95]，蒙特卡洛模拟", "Cells: median [P5–P95] over Monte Carlo runs")
     case .sketchNote:

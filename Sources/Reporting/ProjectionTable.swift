@@ -16,7 +16,7 @@ extension ReportTable {
     let sections = try outputSections(result.outputs, years: years, values: points, options: options, signed: false) {
       _ in []
     }
-    let title = "\(result.title.text(language)) — \(Label.projection.text(language))"
+    let title = Punctuation.titled(result.title.text(language), Label.projection.text(language), language)
     let columns =
       labelColumns(language) + years.map { Column(String($0), statistics: options.statistic.dataColumns(language)) }
     return ReportTable(

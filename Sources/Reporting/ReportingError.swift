@@ -6,6 +6,8 @@ public enum ReportingError: CategorisedError, Equatable, CustomStringConvertible
   case invalidResult(source: String, reason: String)
   /// The result file does not hold a value the table needs (data).
   case missingValue(output: String, year: Int)
+  /// The result holds nothing to chart (no series of two or more years) (data).
+  case nothingToChart(source: String)
   /// A requested year lies outside the years of the result (usage).
   case yearOutsideResult(Int, first: Int, last: Int)
   /// A comparison offers no such statistic (differences have no quartiles) (usage).
@@ -19,6 +21,8 @@ public enum ReportingError: CategorisedError, Equatable, CustomStringConvertible
       "\(source): not a run or comparison result: \(reason)"
     case .missingValue(let output, let year):
       "the result has no value for '\(output)' in \(year)"
+    case .nothingToChart(let source):
+      "\(source): the result has no series of two or more years to chart"
     case .yearOutsideResult(let year, let first, let last):
       "year \(year) is outside the result's years \(first)–\(last)"
     case .statisticUnavailable(let name):
@@ -30,7 +34,7 @@ public enum ReportingError: CategorisedError, Equatable, CustomStringConvertible
 
   public var category: ErrorCategory {
     switch self {
-    case .invalidResult, .missingValue: .data
+    case .invalidResult, .missingValue, .nothingToChart: .data
     case .yearOutsideResult, .statisticUnavailable: .usage
     case .internalFailure: .internal
     }

@@ -37,7 +37,8 @@ extension ReportTable {
       Column(Label.firstMet.text(language)),
     ]
     return ReportTable(
-      name: Label.targets.text(language), title: "\(result.title.text(language)) — \(Label.targets.text(language))",
+      name: Label.targets.text(language),
+      title: Punctuation.titled(result.title.text(language), Label.targets.text(language), language),
       columns: columns,
       sections: [Section(heading: nil, rows: rows)])
   }
@@ -53,8 +54,9 @@ extension ReportTable {
       + [Statistic.mean, .p5, .p50, .p95].map { Column($0.heading(language)) }
     return ReportTable(
       name: Label.cost.text(language),
-      title: "\(result.title.text(language)) — \(Label.cost.text(language))"
-        + (language == .zh ? "（\(Label.costUnit.text(language))）" : " (\(Label.costUnit.text(language)))"),
+      title: Punctuation.titled(
+        result.title.text(language),
+        Punctuation.bracketed(Label.cost.text(language), Label.costUnit.text(language), language), language),
       columns: columns, sections: [Section(heading: nil, rows: rows)])
   }
 
@@ -62,8 +64,8 @@ extension ReportTable {
   public static func manifest(of result: RunResult, language: Language) -> ReportTable {
     func row(_ label: Label, _ value: String) -> [Cell] { [.text(label.text(language)), .text(value)] }
     var rows = [
-      row(.scenario, "\(result.scenario) — \(result.title.text(language))"),
-      row(.city, result.city),
+      row(.scenario, Punctuation.titled(result.scenario, result.title.text(language), language)),
+      row(.city, CityNames.text(of: result.city, language)),
       row(.baseYear, String(result.baseYear)),
       row(.horizon, String(result.horizon)),
       row(.runs, String(result.runs)),

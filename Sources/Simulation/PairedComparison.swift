@@ -86,7 +86,8 @@ extension MonteCarlo {
       comparisons[a].cost = result.cost
       comparisons[a].costEffectiveness = result.effectiveness
     }
-    return PlanComparison(base: base.id, outputs: base.outputs, comparisons: comparisons, diagnostics: diagnostics)
+    return PlanComparison(
+      base: base.id, baseTitle: base.title, outputs: base.outputs, comparisons: comparisons, diagnostics: diagnostics)
   }
 }
 

@@ -3,6 +3,8 @@ import CityModel
 /// `compare`: paired differences (alternative − base) under common random numbers.
 public struct PlanComparison: Codable, Sendable, Equatable {
   public var base: String
+  /// The base scenario's title; nil in results written before it was recorded.
+  public var baseTitle: LocalizedText?
   public var outputs: [OutputInfo]
   public var comparisons: [Comparison]
   /// Numerical problems met in any of the scenarios (see `RunResult.diagnostics`).
@@ -10,10 +12,11 @@ public struct PlanComparison: Codable, Sendable, Equatable {
   public var meta: RunManifest?
 
   public init(
-    base: String, outputs: [OutputInfo], comparisons: [Comparison], diagnostics: [NumericalDiagnostic] = [],
-    meta: RunManifest? = nil
+    base: String, baseTitle: LocalizedText? = nil, outputs: [OutputInfo], comparisons: [Comparison],
+    diagnostics: [NumericalDiagnostic] = [], meta: RunManifest? = nil
   ) {
     self.base = base
+    self.baseTitle = baseTitle
     self.outputs = outputs
     self.comparisons = comparisons
     self.diagnostics = diagnostics
@@ -21,7 +24,7 @@ public struct PlanComparison: Codable, Sendable, Equatable {
   }
 
   private enum CodingKeys: String, CodingKey {
-    case base, outputs, comparisons, diagnostics, meta
+    case base, baseTitle, outputs, comparisons, diagnostics, meta
   }
 
   /// Decodes results written before diagnostics and the sampling were recorded as having no
@@ -29,10 +32,18 @@ public struct PlanComparison: Codable, Sendable, Equatable {
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     base = try c.decode(String.self, forKey: .base)
+    baseTitle = try c.decodeIfPresent(LocalizedText.self, forKey: .baseTitle)
     outputs = try c.decode([OutputInfo].self, forKey: .outputs)
     comparisons = try c.decode([Comparison].self, forKey: .comparisons)
     diagnostics = try c.decodeIfPresent([NumericalDiagnostic].self, forKey: .diagnostics) ?? []
     meta = try c.decodeIfPresent(RunManifest.self, forKey: .meta)
+  }
+}
+
+extension PlanComparison {
+  /// The base as readers know it: its title, or its id in results that do not record the title.
+  public func baseName(_ language: Language) -> String {
+    baseTitle?.text(language) ?? base
   }
 }
 

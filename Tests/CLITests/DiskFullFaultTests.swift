@@ -29,6 +29,9 @@ struct DiskFullFaultTests {
     Writer(name: "export --out", free: 0) {
       ["export", FaultInjection.result, "--format", "html", "--out", "\($0)/page.html"]
     },
+    Writer(name: "export --format svg --out", free: 0) {
+      ["export", FaultInjection.result, "--format", "svg", "--out", "\($0)/charts"]
+    },
     Writer(name: "report --out", free: 0) {
       ["report", FaultInjection.scenario, "--runs", "20", "--out", "\($0)/report.html"]
     },

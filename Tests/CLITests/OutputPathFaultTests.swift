@@ -34,6 +34,9 @@ struct OutputPathFaultTests {
     Writer(name: "export --out", target: "table.md") {
       ["export", FaultInjection.result, "--format", "md", "--out", "\($0)/table.md"]
     },
+    Writer(name: "export --format svg --out", target: "charts/fan-index.svg") {
+      ["export", FaultInjection.result, "--format", "svg", "--out", "\($0)/charts"]
+    },
     Writer(name: "report --out", target: "report.html") {
       ["report", FaultInjection.scenario, "--runs", "20", "--out", "\($0)/report.html"]
     },

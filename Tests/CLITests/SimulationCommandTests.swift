@@ -116,12 +116,12 @@ struct SimulationCommandTests {
     let english = try execute(arguments)
     #expect(english.status == 0)
     #expect(
-      english.stdout.contains("Shanghai policy-first plan − shanghai-baseline — Programme cost (CNY 100 million)"))
+      english.stdout.contains("Shanghai policy-first plan − Shanghai baseline — Programme cost (CNY 100 million)"))
     #expect(english.stdout.contains("— Cost-effectiveness"))
     #expect(english.stdout.contains("Per 100 亿元"))
     let chinese = try execute(arguments + ["--lang", "zh"])
     #expect(chinese.status == 0)
-    #expect(chinese.stdout.contains("— 项目成本（亿元）"))
+    #expect(chinese.stdout.contains("－上海·基准方案——项目成本（亿元）"))
     #expect(chinese.stdout.contains("每百亿元变化"))
     #expect(chinese.stdout.contains("目标达成概率变化"))
   }

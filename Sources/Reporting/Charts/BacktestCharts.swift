@@ -30,7 +30,7 @@ enum BacktestCharts {
     canvas.text(
       "PIT (share of runs below the observed value)", x: (left + width) / 2, y: height - 6, size: 11, anchor: .middle)
     canvas.text("PIT histogram, \(points.count) forecasts", x: left, y: 18, size: 13, bold: true)
-    return canvas.render(title: "PIT histogram")
+    return canvas.render(title: "PIT histogram", language: .en)
   }
 
   static func coverageByHorizon(_ summaries: [Backtest.Summary]) -> String {
@@ -63,6 +63,6 @@ enum BacktestCharts {
     canvas.text("horizon (years after the origin)", x: (left + width) / 2, y: height - 6, size: 11, anchor: .middle)
     canvas.text(
       "Coverage of P5–P95 (dark) and P25–P75 (grey), 95 % Wilson intervals", x: left, y: 18, size: 13, bold: true)
-    return canvas.render(title: "Coverage by horizon")
+    return canvas.render(title: "Coverage by horizon", language: .en)
   }
 }

@@ -66,7 +66,7 @@ public enum BarChart {
           fill: colour)
       }
     }
-    return canvas.render(title: title)
+    return canvas.render(title: title, language: language)
   }
 
   /// S1 and ST per input (sorted by ST), each with its interval.
@@ -94,6 +94,6 @@ public enum BarChart {
         canvas.text(format.string(value), x: scale(max(value, high)) + 5, y: y + 4, size: 10, fill: colours[mark])
       }
     }
-    return canvas.render(title: title)
+    return canvas.render(title: title, language: language)
   }
 }

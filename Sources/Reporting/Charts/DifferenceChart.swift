@@ -34,12 +34,12 @@ public enum DifferenceChart {
       labels: present.map { $0.name.text(language) }, marksPerRow: comparison.comparisons.count, values: differences)
     var canvas = SVGCanvas(width: RowChartLayout.width, height: layout.height)
     let colours = comparison.comparisons.indices.map { ChartColour.series[$0 % ChartColour.series.count] }
-    let title = "\(Label.difference.text(language)), \(shownYear)"
+    let title = Punctuation.inYear(Label.difference.text(language), shownYear, language)
+    let legends = comparison.comparisons.map {
+      Punctuation.difference($0.title.text(language), comparison.baseName(language), language)
+    }
     layout.drawFrame(
-      on: &canvas, title: title,
-      legend: zip(colours, comparison.comparisons.map { "\($0.title.text(language)) − \(comparison.base)" }).map {
-        ($0, $1)
-      },
+      on: &canvas, title: title, legend: Array(zip(colours, legends)),
       axisCaption: units.count == 1 ? unitLabel(units.first!, language) : "", signed: true)
     for (row, output) in present.enumerated() {
       for (mark, colour) in colours.enumerated() {
@@ -49,6 +49,6 @@ public enum DifferenceChart {
           colour: colour, format: format)
       }
     }
-    return canvas.render(title: title)
+    return canvas.render(title: title, language: language)
   }
 }

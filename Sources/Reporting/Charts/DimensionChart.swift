@@ -22,11 +22,11 @@ public enum DimensionChart {
     let format = NumberFormat(style: .score, decimals: 1)
     let layout = RowChartLayout(labels: rows.map { $0.0.name.text(language) }, marksPerRow: 2, values: [0, 100])
     var canvas = SVGCanvas(width: RowChartLayout.width, height: layout.height)
-    let title = "\(result.title.text(language)) — \(Label.indexByDimension.text(language))"
+    let title = Punctuation.titled(result.title.text(language), Label.indexByDimension.text(language), language)
     let colours = [ChartColour.muted, ChartColour.series[0]]
     layout.drawFrame(
       on: &canvas, title: title,
-      legend: [(colours[0], String(firstYear)), (colours[1], "\(lastYear) \(Label.median.text(language)) [P5–P95]")],
+      legend: [(colours[0], Punctuation.year(firstYear, language)), (colours[1], finalYearLegend(lastYear, language))],
       axisCaption: unitLabel("score", language))
     let scale = layout.scale
     for (row, (_, start, end)) in rows.enumerated() {
@@ -42,6 +42,13 @@ public enum DimensionChart {
           format.string(point.p50), x: scale(max(point.p50, point.p95)) + 5, y: y + 4, size: 10, fill: ChartColour.text)
       }
     }
-    return canvas.render(title: title)
+    return canvas.render(title: title, language: language)
+  }
+
+  /// "2033 Median [P5–P95]" / "2033年中位数（P5–P95）".
+  private static func finalYearLegend(_ year: Int, _ language: Language) -> String {
+    let median = Label.median.text(language)
+    return language == .zh
+      ? Punctuation.bracketed("\(year)年\(median)", "P5–P95", language) : "\(year) \(median) [P5–P95]"
   }
 }

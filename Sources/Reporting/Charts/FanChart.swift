@@ -2,10 +2,11 @@ import CityModel
 import Simulation
 
 /// A fan chart of one output over the projection years: the P5–P95 band, the P25–P75 band,
-/// the median line, and each target as a marker at its year and bound.
+/// the median line, and each target as a marker at its year and bound; under the legend, one
+/// line that says what the bands are.
 public enum FanChart {
   public static let width = 520.0
-  public static let height = 320.0
+  public static let height = 338.0
 
   /// The fan chart of output `id` of a run; nil if the run has no such series.
   public static func svg(for id: String, of result: RunResult, language: Language) -> String? {
@@ -28,7 +29,7 @@ public enum FanChart {
     let left = tickWidth + 18
     let right = width - 18
     let top = 50.0
-    let bottom = height - 58
+    let bottom = height - 76
     let x = LinearScale(domain: (Double(points[0].year), Double(points[points.count - 1].year)), range: (left, right))
     let y = LinearScale(domain: (ticks[0], ticks[ticks.count - 1]), range: (bottom, top))
 
@@ -70,7 +71,7 @@ public enum FanChart {
     }
 
     var legendX = left
-    let legendY = height - 18
+    let legendY = height - 36
     for (colour, name) in [(ChartColour.band90, Label.band90), (ChartColour.band50, Label.band50)] {
       canvas.rect(x: legendX, y: legendY - 9, width: 16, height: 10, fill: colour)
       canvas.text(name.text(language), x: legendX + 21, y: legendY, size: 11)
@@ -85,6 +86,7 @@ public enum FanChart {
         fill: ChartColour.target)
       canvas.text(Label.target.text(language), x: legendX + 15, y: legendY, size: 11)
     }
-    return canvas.render(title: "\(title) (\(unit))")
+    canvas.text(Label.bandLegend.text(language), x: left, y: height - 12, size: 11, fill: ChartColour.axis)
+    return canvas.render(title: Punctuation.bracketed(title, unit, language), language: language)
   }
 }

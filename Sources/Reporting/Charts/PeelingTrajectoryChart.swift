@@ -47,7 +47,7 @@ enum PeelingTrajectoryChart {
       size: 11, anchor: .middle)
     canvas.text("density (share of the box's runs that are of interest)", x: left - 40, y: top - 12, size: 11)
     canvas.text("Peeling trajectory (labels: number of restricted inputs)", x: left, y: 18, size: 13, bold: true)
-    return canvas.render(title: "PRIM peeling trajectory")
+    return canvas.render(title: "PRIM peeling trajectory", language: .en)
   }
 
   /// Round ticks covering `low…high` within 0…1 (a share never lies outside it).

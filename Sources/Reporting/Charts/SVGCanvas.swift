@@ -64,10 +64,12 @@ struct SVGCanvas {
     )
   }
 
-  /// The finished document, with `title` as its accessible name.
-  func render(title: String) -> String {
+  /// The finished document, with `title` as its accessible name and `language` as the language
+  /// of its text (`xml:lang`, which picks the Chinese glyph forms of CJK fonts).
+  func render(title: String, language: Language) -> String {
+    let tag = language == .zh ? "zh-CN" : "en"
     var lines = [
-      #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \#(n(width)) \#(n(height))" "#
+      #"<svg xmlns="http://www.w3.org/2000/svg" xml:lang="\#(tag)" viewBox="0 0 \#(n(width)) \#(n(height))" "#
         + #"width="\#(n(width))" height="\#(n(height))" role="img" font-family="\#(Self.fontFamily)">"#,
       "<title>\(xmlEscaped(title))</title>",
       #"<rect x="0" y="0" width="\#(n(width))" height="\#(n(height))" fill="white"/>"#,

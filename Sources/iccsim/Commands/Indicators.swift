@@ -32,7 +32,8 @@ struct Indicators: ParsableCommand {
       [
         indicator.row.map(String.init) ?? "—", indicator.id, indicator.name.text(language),
         language == .zh ? indicator.dimension.name.zh : indicator.dimension.rawValue,
-        indicator.unit, indicator.scale.rawValue, indicator.defaultRole.rawValue, indicator.better.rawValue,
+        CatalogueText.unit(indicator.unit, language), CatalogueText.scale(indicator.scale, language),
+        CatalogueText.role(indicator.defaultRole, language), CatalogueText.direction(indicator.better, language),
       ]
     }
     let widths = header.indices.map { column in ([header] + rows).map { displayWidth($0[column]) }.max() ?? 0 }

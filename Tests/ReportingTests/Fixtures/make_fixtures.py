@@ -197,6 +197,7 @@ def costed(entry, plan_cost, plan_probabilities):
 def comparison():
     return {
         "base": "shanghai-baseline",
+        "base_title": {"zh": "上海·基准方案（测试数据）", "en": "Shanghai baseline (test fixture)"},
         "outputs": outputs(),
         "comparisons": [
             costed({"scenario": "shanghai-flagship", "title": {"zh": "上海·旗舰方案（测试数据）", "en": "Shanghai flagship plan (test fixture)"},
