@@ -13,11 +13,15 @@ extension ManifestBuilder {
   }
 }
 
-/// Loads a scenario and applies the command-line overrides of runs and seed.
+/// Loads a scenario, prints its input warnings (a score given as a fraction, a value far outside
+/// its goalposts) to standard error, and applies the command-line overrides of runs and seed.
 func loadScenario(
   _ path: String, catalogue: IndicatorCatalogue = .bundled, options: SimulationOptions
 ) throws -> Scenario {
   var scenario = try Scenario.load(from: URL(fileURLWithPath: path), catalogue: catalogue)
+  for warning in scenario.notes where warning.isWarning {
+    printToStandardError("iccsim: warning: \(warning.description)")
+  }
   if let runs = options.runs { scenario.runs = runs }
   if let seed = options.seed { scenario.seed = seed }
   return scenario
