@@ -15,9 +15,9 @@ extension Diagnostics {
       break
     case .scaled(let factor):
       value *= factor
-      let operation = factor < 1 ? "÷ \(readable(1 / factor))" : "× \(readable(factor))"
+      let operation = factor < 1 ? "÷ \(plainNumberText(1 / factor))" : "× \(plainNumberText(factor))"
       note(
-        "\(indicator.id) is given in \(figure.unit): read as \(readable(value)) \(indicator.unit) (the value "
+        "\(indicator.id) is given in \(figure.unit): read as \(plainNumberText(value)) \(indicator.unit) (the value "
           + "\(operation))",
         at: location)
     case .refused(let remedy):
@@ -38,8 +38,8 @@ extension Diagnostics {
   func warnIfFraction(_ value: Double, of indicator: Indicator, at location: SourceLocation) {
     guard indicator.scale == .logit, value < 1 else { return }
     warning(
-      "\(indicator.id) is a score from 0 to 100 and \(readable(value)) is below 1: if it is a fraction, write "
-        + "\(readable(value * 100))",
+      "\(indicator.id) is a score from 0 to 100 and \(plainNumberText(value)) is below 1: if it is a fraction, write "
+        + "\(plainNumberText(value * 100))",
       at: location)
   }
 
@@ -52,8 +52,8 @@ extension Diagnostics {
     let reach = farFactor * (high - low)
     guard value < low - reach || value > high + reach else { return }
     warning(
-      "\(indicator.id) = \(readable(value)) lies more than \(readable(farFactor))× the goalposts' range outside "
-        + "them (\(readable(low))–\(readable(high)) in \(modelFile)): check that the value is in "
+      "\(indicator.id) = \(plainNumberText(value)) lies more than \(plainNumberText(farFactor))× the goalposts' range outside "
+        + "them (\(plainNumberText(low))–\(plainNumberText(high)) in \(modelFile)): check that the value is in "
         + "\(indicator.unit), or the goalposts",
       at: location)
   }
@@ -63,6 +63,6 @@ extension Diagnostics {
 let farFactor = 10.0
 
 /// A number as a person writes it: at most 12 significant digits, so 10001.000000000002 reads 10001.
-func readable(_ value: Double) -> String {
+public func plainNumberText(_ value: Double) -> String {
   formatNumber(Double(String(format: "%.12g", value)) ?? value)
 }
