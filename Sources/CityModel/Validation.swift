@@ -91,7 +91,8 @@ public func validate(file url: URL, catalogue: IndicatorCatalogue = .bundled) th
 }
 
 /// A city table's report: figures of catalogue indicators must be in (or convert to) the
-/// catalogue's unit and fit their scale, and a 0–100 score below 1 is warned of; ids outside the catalogue (a panel's extra variables) and repeated figures are noted.
+/// catalogue's unit and fit their scale, and a 0–100 score below 1 is warned of; ids outside
+/// the catalogue (a panel's extra variables) and repeated figures are noted.
 private func cityDataReport(
   _ data: CityData, file: SourceFile, catalogue: IndicatorCatalogue, diagnostics: Diagnostics
 ) -> ValidationReport {

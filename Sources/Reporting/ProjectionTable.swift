@@ -13,16 +13,17 @@ extension ReportTable {
     let years = try options.years.resolve(baseYear: result.baseYear, horizon: result.horizon)
     var points: [String: SeriesPointValues] = [:]
     for point in result.series { points["\(point.indicator)@\(point.year)"] = SeriesPointValues(point) }
-    let sections = try outputSections(result.outputs, years: years, values: points, options: options, signed: false) {
-      _ in []
-    }
+    let sections = try outputSections(
+      GoalpostNotes.markedOutputs(result), years: years, values: points, options: options, signed: false
+    ) { _ in [] }
     let title = "\(result.title.text(language)) — \(Label.projection.text(language))"
     let columns =
       labelColumns(language) + years.map { Column(String($0), statistics: options.statistic.dataColumns(language)) }
     return ReportTable(
       name: Label.projection.text(language), title: title, columns: columns, sections: sections,
       notes: (options.statistic == .medianWithInterval ? [Label.intervalNote.text(language)] : [])
-        + (result.quantileRankError > 0 ? [sketchNote(result.quantileRankError, language)] : []))
+        + (result.quantileRankError > 0 ? [sketchNote(result.quantileRankError, language)] : [])
+        + GoalpostNotes.notes(result, language))
   }
 
   /// Beyond the exact limit: how far in rank a reported quantile may be from the true one.

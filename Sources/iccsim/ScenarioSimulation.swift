@@ -42,6 +42,7 @@ func simulate(_ scenario: Scenario, options: SimulationOptions, keepRuns: RunsFi
   var result = MonteCarlo.run(compiled, options: monteCarlo)
   try keepRuns?.throwIfFailed()
   try screen(result.diagnostics)
+  warnOfGoalpostCrossings(result)
   result.meta = ManifestBuilder.iccsim.manifest(
     of: [scenario], seed: scenario.seed, threads: options.threads, elapsed: clock.now - start)
   return result
@@ -67,6 +68,13 @@ func compareScenarios(_ loaded: [Scenario], options: SimulationOptions) throws -
   result.meta = ManifestBuilder.iccsim.manifest(
     of: loaded, seed: base.seed, threads: options.threads, elapsed: clock.now - start)
   return result
+}
+
+/// Prints where a result's medians pass an index goalpost, to standard error.
+func warnOfGoalpostCrossings(_ result: RunResult) {
+  for crossing in result.goalpostCrossings ?? [] {
+    printToStandardError("iccsim: warning: \(crossing.message(scenario: result.scenario))")
+  }
 }
 
 /// Prints a result's numerical warnings to standard error, then refuses it if it has numerical

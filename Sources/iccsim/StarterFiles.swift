@@ -110,7 +110,8 @@ struct StarterFiles {
       text += "values:                          # base-year values, in the catalogue's units\n"
       for row in rows {
         let marker = row.source == Self.templateSource ? "TEMPLATE, " : ""
-        text += padded("  \(row.indicator.id): \(plainNumberText(row.value))", to: 33) + "# \(marker)\(row.indicator.unit)\n"
+        let entry = padded("  \(row.indicator.id): \(plainNumberText(row.value))", to: 33)
+        text += entry + "# \(marker)\(row.indicator.unit)\n"
       }
     }
     text += """

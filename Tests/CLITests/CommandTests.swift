@@ -90,7 +90,9 @@ struct CommandTests {
     #expect(result.status == 64)
   }
 
-  @Test(arguments: [("chengdu", "成都·基准方案"), ("shanghai", "上海·基准方案"), ("lhasa", "Lhasa·基准方案")])
+  @Test(arguments: [
+    ("chengdu", "成都·基准方案"), ("shanghai", "上海·基准方案"), ("lhasa", "Lhasa·基准方案"),
+  ])
   func initWritesAFolderThatValidatesAndRuns(city: String, zhTitle: String) throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iccsim-init-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }

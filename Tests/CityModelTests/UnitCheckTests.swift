@@ -36,7 +36,8 @@ let unitCheckCases: [UnitCheckCase] = [
   UnitCheckCase(
     name: "元 for 亿元 is converted", row: retail + "1800000000000,元,x", value: 18000,
     remarks: ["data.csv:3: note: retail_sales is given in 元: read as 18000 亿元 (the value ÷ 100000000)"]),
-  UnitCheckCase(name: "亿美元 for 亿元 needs an exchange rate", row: retail + "2500,亿美元,x", problems: [dollars]),
+  UnitCheckCase(
+    name: "亿美元 for 亿元 needs an exchange rate", row: retail + "2500,亿美元,x", problems: [dollars]),
   UnitCheckCase(
     name: "万美元 for 亿元 needs an exchange rate and a factor", row: retail + "25000000,万美元,x",
     problems: [
@@ -56,7 +57,8 @@ let unitCheckCases: [UnitCheckCase] = [
       "data.csv:3: warning: retail_sales = 100010000 lies more than 10× the goalposts' range outside them "
         + "(5000–25000 in model.yaml): check that the value is in 亿元, or the goalposts"
     ]),
-  UnitCheckCase(name: "just inside ten ranges of the goalposts", row: retail + "225000,亿元,x", value: 225_000),
+  UnitCheckCase(
+    name: "just inside ten ranges of the goalposts", row: retail + "225000,亿元,x", value: 225_000),
   UnitCheckCase(
     name: "a score given as a fraction", row: satisfaction + "0.8,score 0–100,x", value: 0.8,
     remarks: [
@@ -93,7 +95,9 @@ struct UnitCheckTests {
   }
 
   @Test func validatingTheTableAloneChecksUnitsToo() throws {
-    let folder = try TestFolder(["t.csv": "city,indicator,year,value,unit,source\nx,retail_sales,2023,2500,亿美元,s\n"])
+    let folder = try TestFolder([
+      "t.csv": "city,indicator,year,value,unit,source\nx,retail_sales,2023,2500,亿美元,s\n"
+    ])
     #expect(folder.problems(validating: "t.csv") == [dollars.replacingOccurrences(of: "data.csv:3", with: "t.csv:2")])
   }
 

@@ -46,7 +46,8 @@ extension Diagnostics {
   /// Warns of a base-year value beyond its goalposts by more than `farFactor` times their range:
   /// most likely a unit slip (万元 for 亿元) or goalposts meant for another unit.
   func warnIfFar(
-    _ value: Double, of indicator: Indicator, from goalpost: Goalpost, modelFile: String, at location: SourceLocation
+    _ value: Double, of indicator: Indicator, from goalpost: Goalpost, modelFile: String,
+    at location: SourceLocation
   ) {
     let low = goalpost.low.valueBounds.lower, high = goalpost.high.valueBounds.upper
     let reach = farFactor * (high - low)
