@@ -4,11 +4,8 @@ enum KnownCities {
   static let chineseNames = [
     "shanghai": "上海", "beijing": "北京", "guangzhou": "广州", "tianjin": "天津", "chongqing": "重庆",
     "chengdu": "成都", "hangzhou": "杭州", "nanjing": "南京", "shenzhen": "深圳", "wuhan": "武汉",
-    "xian": "西安", "suzhou": "苏州", "changsha": "长沙", "zhengzhou": "郑州", "qingdao": "青岛", "xiamen": "厦门",
-    "hefei": "合肥",
-    "ningbo": "宁波", "kunming": "昆明", "shenyang": "沈阳", "dalian": "大连", "harbin": "哈尔滨",
+    "xian": "西安", "suzhou": "苏州", "changsha": "长沙", "zhengzhou": "郑州", "qingdao": "青岛",
+    "xiamen": "厦门", "hefei": "合肥", "ningbo": "宁波", "kunming": "昆明", "shenyang": "沈阳",
+    "dalian": "大连", "harbin": "哈尔滨",
   ]
-
-  /// The pilot cities, whose base-year rows `scenarios/data/cities.csv` holds.
-  static let pilots = ["shanghai", "beijing", "guangzhou", "tianjin", "chongqing"]
 }

@@ -21,8 +21,8 @@ struct UnitCheckCase: CustomTestStringConvertible, Sendable {
 private let retail = "shanghai,retail_sales,2023,"
 private let satisfaction = "shanghai,consumer_satisfaction,2023,"
 private let dollars =
-  "data.csv:3: retail_sales is measured in 亿元, this row gives '亿美元': multiply by that year's average exchange "
-  + "rate (元 per 美元), then write the value in 亿元"
+  "data.csv:3: retail_sales is measured in 亿元, this row gives '亿美元': multiply by that year's average "
+  + "exchange rate (元 per 美元), then write the value in 亿元"
 
 let unitCheckCases: [UnitCheckCase] = [
   UnitCheckCase(name: "the catalogue's unit", row: retail + "18000,亿元,x", value: 18000),

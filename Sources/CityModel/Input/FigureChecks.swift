@@ -53,9 +53,9 @@ extension Diagnostics {
     let reach = farFactor * (high - low)
     guard value < low - reach || value > high + reach else { return }
     warning(
-      "\(indicator.id) = \(plainNumberText(value)) lies more than \(plainNumberText(farFactor))× the goalposts' range outside "
-        + "them (\(plainNumberText(low))–\(plainNumberText(high)) in \(modelFile)): check that the value is in "
-        + "\(indicator.unit), or the goalposts",
+      "\(indicator.id) = \(plainNumberText(value)) lies more than \(plainNumberText(farFactor))× the goalposts' "
+        + "range outside them (\(plainNumberText(low))–\(plainNumberText(high)) in \(modelFile)): check that the "
+        + "value is in \(indicator.unit), or the goalposts",
       at: location)
   }
 }
