@@ -34,4 +34,12 @@ struct GoalpostWarningTests {
     #expect(html.stdout.contains("Metro route length in operation ‡"))
     #expect(html.stdout.contains("the median passes the high goalpost (1,000 km) in 2028"))
   }
+
+  /// CSV drops the tables' notes, so its names stay as in the result, unmarked.
+  @Test func theCSVKeepsTheNamesAsTheyAre() throws {
+    let csv = try execute(Self.run + ["--format", "csv"])
+    #expect(csv.status == 0)
+    #expect(csv.stdout.contains(",metro_km,Metro route length in operation,km,"))
+    #expect(!csv.stdout.contains("‡"))
+  }
 }
