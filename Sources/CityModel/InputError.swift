@@ -13,13 +13,19 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
   public var message: String
   /// True when the file itself could not be read (missing, unreadable, not UTF-8).
   public var isUnreadableFile: Bool
+  /// True for a remark that is probably a mistake (shown as a warning), false for a plain note.
+  public var isWarning: Bool
 
-  public init(file: String, line: Int? = nil, column: Int? = nil, message: String, isUnreadableFile: Bool = false) {
+  public init(
+    file: String, line: Int? = nil, column: Int? = nil, message: String, isUnreadableFile: Bool = false,
+    isWarning: Bool = false
+  ) {
     self.file = file
     self.line = line
     self.column = column
     self.message = message
     self.isUnreadableFile = isUnreadableFile
+    self.isWarning = isWarning
   }
 
   /// `file:line:column`, or as much of it as is known.

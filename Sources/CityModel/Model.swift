@@ -210,15 +210,27 @@ public struct IndexSpecification: Sendable {
 public struct Goalpost: Hashable, Sendable {
   public var low: Distribution
   public var high: Distribution
+  public var normalisation: Normalisation
 
-  public init(low: Distribution, high: Distribution) {
+  public init(low: Distribution, high: Distribution, normalisation: Normalisation = .transformed) {
     self.low = low
     self.high = high
+    self.normalisation = normalisation
   }
 
-  public init(low: Double, high: Double) {
-    self.init(low: .fixed(low), high: .fixed(high))
+  public init(low: Double, high: Double, normalisation: Normalisation = .transformed) {
+    self.init(low: .fixed(low), high: .fixed(high), normalisation: normalisation)
   }
+}
+
+/// How an indicator's value between its goalposts L and U becomes a score from 0 to 100 (values
+/// beyond a goalpost score 0 or 100).
+public enum Normalisation: String, CaseIterable, Hashable, Sendable {
+  /// Min–max in the indicator's modelling space T (log, logit, or log(Y + c) for counts):
+  /// 100 · (T(Y) − T(L)) / (T(U) − T(L)). The default, and the meaning of files without the key.
+  case transformed
+  /// Min–max on natural units, the JRC/OECD handbook's default: 100 · (Y − L) / (U − L).
+  case linear
 }
 
 /// Elasticities of one response estimated by `iccsim estimate`, drawn jointly from N(β̂, V̂).

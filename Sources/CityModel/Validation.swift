@@ -90,8 +90,9 @@ public func validate(file url: URL, catalogue: IndicatorCatalogue = .bundled) th
   return report!
 }
 
-/// A city table's report: figures of catalogue indicators must fit their scale;
-/// ids outside the catalogue (a panel's extra variables) and repeated figures are noted.
+/// A city table's report: figures of catalogue indicators must be in (or convert to) the
+/// catalogue's unit and fit their scale, and a 0–100 score below 1 is warned of; ids outside
+/// the catalogue (a panel's extra variables) and repeated figures are noted.
 private func cityDataReport(
   _ data: CityData, file: SourceFile, catalogue: IndicatorCatalogue, diagnostics: Diagnostics
 ) -> ValidationReport {
@@ -103,7 +104,7 @@ private func cityDataReport(
       if unknown[figure.indicator] == nil { unknown[figure.indicator] = figure.line }
       continue
     }
-    if let problem = scaleProblem(figure.value, of: indicator) { diagnostics.error(problem, at: location) }
+    _ = diagnostics.catalogueValue(of: figure, indicator: indicator, in: file)
     let key = "\(figure.city)|\(figure.indicator)|\(figure.year)"
     if let first = seen[key] {
       diagnostics.note(

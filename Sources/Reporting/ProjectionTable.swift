@@ -4,8 +4,10 @@ import Simulation
 extension ReportTable {
   /// The projection table of a run: one row per output (indicators grouped by dimension, then
   /// dimension scores and the index), one column per selected year, cells as `options.statistic`.
+  /// With `marksGoalposts`, an indicator whose median passes a goalpost is marked ‡ and a note says
+  /// why (off for formats that drop notes, CSV and XLSX, whose names stay as in the result).
   public static func projection(
-    of result: RunResult, options: ReportOptions = ReportOptions()
+    of result: RunResult, options: ReportOptions = ReportOptions(), marksGoalposts: Bool = true
   ) throws(ReportingError)
     -> ReportTable
   {
@@ -13,7 +15,8 @@ extension ReportTable {
     let years = try options.years.resolve(baseYear: result.baseYear, horizon: result.horizon)
     var points: [String: SeriesPointValues] = [:]
     for point in result.series { points["\(point.indicator)@\(point.year)"] = SeriesPointValues(point) }
-    let sections = try outputSections(result.outputs, years: years, values: points, options: options, signed: false) {
+    let outputs = marksGoalposts ? GoalpostNotes.markedOutputs(result) : result.outputs
+    let sections = try outputSections(outputs, years: years, values: points, options: options, signed: false) {
       _ in []
     }
     let title = Punctuation.titled(result.title.text(language), Label.projection.text(language), language)
@@ -22,7 +25,8 @@ extension ReportTable {
     return ReportTable(
       name: Label.projection.text(language), title: title, columns: columns, sections: sections,
       notes: (options.statistic == .medianWithInterval ? [Label.intervalNote.text(language)] : [])
-        + (result.quantileRankError > 0 ? [sketchNote(result.quantileRankError, language)] : []))
+        + (result.quantileRankError > 0 ? [sketchNote(result.quantileRankError, language)] : [])
+        + (marksGoalposts ? GoalpostNotes.notes(result, language) : []))
   }
 
   /// Beyond the exact limit: how far in rank a reported quantile may be from the true one.

@@ -20,10 +20,14 @@ struct IndexMember: Sendable {
   let low: GoalpostBound
   let high: GoalpostBound
   let reversed: Bool
+  /// Normalised on natural units (`linear`) rather than in the modelling space: the goalposts are
+  /// then kept untransformed and the index reads the level, not the modelling-space value.
+  let linear: Bool
 }
 
-/// One goalpost of an index member: fixed, already in modelling space (T(L)), or drawn per run
-/// from a parameter in natural units (transformed per run in the kernel).
+/// One goalpost of an index member: fixed, already in the space it is normalised in (T(L), or L
+/// for a linear member), or drawn per run from a parameter in natural units (transformed per run
+/// in the kernel when the member is not linear).
 enum GoalpostBound: Sendable {
   case fixed(Double)
   case drawn(parameter: Int)
@@ -43,23 +47,26 @@ extension CompiledIndex {
         guard let entry = model.catalogue[id], entry.dimension == dimension,
           let goalpost = model.index.goalposts[id]
         else { continue }
-        let t = slots[slot].transform
-        // Every value a goalpost can take, in modelling space: its support's ends (the loader
-        // checks them too; this guards models built in code).
+        let linear = goalpost.normalisation == .linear
+        let transform = slots[slot].transform
+        func t(_ value: Double) -> Double { linear ? value : transform.forward(value) }
+        // Every value a goalpost can take, in the space it is normalised in: its support's ends
+        // (the loader checks them too; this guards models built in code).
         let lowest = goalpost.low.valueBounds, highest = goalpost.high.valueBounds
-        let ends = [lowest.lower, lowest.upper, highest.lower, highest.upper].map(t.forward)
+        let ends = [lowest.lower, lowest.upper, highest.lower, highest.upper].map(t)
         guard ends.allSatisfy(\.isFinite), ends[1] < ends[2] else {
           throw SimulationError(
             "goalposts of '\(id)' must be inside the indicator's range with every low below every high")
         }
         func bound(_ distribution: Distribution, _ end: String) -> GoalpostBound {
-          if case .fixed(let value) = distribution { return .fixed(t.forward(value)) }
+          if case .fixed(let value) = distribution { return .fixed(t(value)) }
           return .drawn(parameter: registry.register("index.goalposts.\(id).\(end)", distribution))
         }
         group.append(
           IndexMember(
             slot: slot, weight: registry.register("index.weights.\(id)", model.index.indicatorWeights[id] ?? .fixed(1)),
-            low: bound(goalpost.low, "low"), high: bound(goalpost.high, "high"), reversed: entry.better == .lower))
+            low: bound(goalpost.low, "low"), high: bound(goalpost.high, "high"), reversed: entry.better == .lower,
+            linear: linear))
       }
       guard !group.isEmpty else { continue }
       dimensions.append(dimension)

@@ -16,6 +16,8 @@ public struct CompiledScenario: Sendable {
   /// Outputs in result order: indicators in play (catalogue order), dimensions in play, `index`.
   public let outputs: [OutputInfo]
   public let targets: [Target]
+  /// The goalposts of the indicators in the index, in natural units (see `IndexGoalpost`).
+  public let goalposts: [IndexGoalpost]
 
   let slots: [Slot]
   let stocks: [StockEquation]
@@ -136,6 +138,7 @@ extension CompiledScenario {
     let (outputs, outputOfSlot) = Self.outputs(model, slots: layout.slots, inPlay: inPlay, dimensions: index.dimensions)
 
     id = scenario.id
+    goalposts = IndexGoalpost.all(of: model)
     title = scenario.title
     city = scenario.city
     baseYear = scenario.baseYear

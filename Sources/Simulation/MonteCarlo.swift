@@ -97,7 +97,7 @@ public enum MonteCarlo {
       baseYear: scenario.baseYear, horizon: scenario.horizon, seed: scenario.seed, runs: options.runs,
       sampling: options.sampling,
       shard: ShardRuns(shard, totalRuns: options.runs), outputs: scenario.outputs, targets: targets,
-      summaries: summaries.all(), diagnostics: diagnostics, meta: nil)
+      summaries: summaries.all(), diagnostics: diagnostics, meta: nil, goalposts: scenario.goalposts)
   }
 
   /// The result of a whole job from its state: a run over shard 1/1, or the merge of all shards.
@@ -135,7 +135,8 @@ public enum MonteCarlo {
       scenario: partial.scenario, title: partial.title, city: partial.city, baseYear: partial.baseYear,
       horizon: partial.horizon, runs: partial.runs, seed: partial.seed, sampling: partial.sampling,
       quantileRankError: (partial.summaries.map(\.rankErrorBound).max() ?? 0) / runs, outputs: partial.outputs,
-      series: series, targets: targets, cost: cost, diagnostics: partial.diagnostics)
+      series: series, targets: targets, cost: cost, diagnostics: partial.diagnostics,
+      goalpostCrossings: partial.goalposts.map { GoalpostCrossing.find(in: series, goalposts: $0) })
   }
 }
 

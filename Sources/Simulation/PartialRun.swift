@@ -31,6 +31,9 @@ public struct PartialRun: Codable, Sendable, Equatable {
   public var diagnostics: [NumericalDiagnostic]
   /// The manifest of the shard's run (its input files' SHA-256 let `merge` check they match).
   public var meta: RunManifest?
+  /// The goalposts of the indicators in the index, to tell when a median passes one; nil in
+  /// partial results written before they were recorded.
+  public var goalposts: [IndexGoalpost]?
 
   /// The JSON of a partial result: the results' encoding, compact, since a shard keeps every
   /// value while quantiles are exact.

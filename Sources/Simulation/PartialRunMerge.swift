@@ -110,13 +110,15 @@ extension PartialRun {
   /// Parts of one job summarise the same outputs, years and targets with the same limits.
   private func checkSameLayout(as reference: PartialRun, name: String, referenceName: String) throws {
     let sameLayout =
-      outputs == reference.outputs && baseYear == reference.baseYear && horizon == reference.horizon
+      outputs == reference.outputs && goalposts == reference.goalposts && baseYear == reference.baseYear
+      && horizon == reference.horizon
       && targets.count == reference.targets.count
       && zip(targets, reference.targets).allSatisfy { $0.sameTarget(as: $1) }
       && summaries.first?.limits == reference.summaries.first?.limits
     if !sameLayout {
       throw SimulationError(
-        "\(name) is not a part of the same job as \(referenceName): outputs, years, targets or quantile limits differ")
+        "\(name) is not a part of the same job as \(referenceName): outputs, goalposts, years, targets or "
+          + "quantile limits differ")
     }
   }
 }

@@ -164,7 +164,7 @@ extension CompiledScenario {
   }
 
   /// T(L) and T(U) − T(L) of every index member in every run, once per block: a fixed
-  /// goalpost's value, or a drawn one's transformed run by run.
+  /// goalpost's value, or a drawn one's transformed run by run (L and U − L for a linear member).
   private func placeGoalposts(_ w: BlockWorkspace) {
     let n = w.n
     for (m, member) in index.members.joined().enumerated() {
@@ -172,7 +172,8 @@ extension CompiledScenario {
       func value(_ bound: GoalpostBound, run i: Int) -> Double {
         switch bound {
         case .fixed(let value): value
-        case .drawn(let parameter): transform.forward(w.parameters[parameter * n + i])
+        case .drawn(let parameter):
+          member.linear ? w.parameters[parameter * n + i] : transform.forward(w.parameters[parameter * n + i])
         }
       }
       let low = 2 * m * n, span = (2 * m + 1) * n
@@ -363,9 +364,10 @@ extension CompiledScenario {
       for member in members {
         let low = 2 * m * n, span = (2 * m + 1) * n
         m += 1
-        let uNow = (member.slot * years + t) * n
+        // A linear member is normalised on the year's level, the others on the modelling-space value.
+        let (values, first) = member.linear ? (w.level, member.slot * n) : (w.u, (member.slot * years + t) * n)
         for i in 0..<n {
-          let normalised = 100 * min(1, max(0, (w.u[uNow + i] - w.goalposts[low + i]) / w.goalposts[span + i]))
+          let normalised = 100 * min(1, max(0, (values[first + i] - w.goalposts[low + i]) / w.goalposts[span + i]))
           let weight = w.parameters[member.weight * n + i]
           sum[i] += weight * (member.reversed ? 100 - normalised : normalised)
           total[i] += weight

@@ -28,13 +28,18 @@ public struct RunResult: Codable, Sendable, Equatable {
   /// Numerical problems met on the way: values that overflowed (errors), scores pinned at a
   /// bound or stocks held at zero (warnings).
   public var diagnostics: [NumericalDiagnostic]
+  /// Indexed indicators whose median passes a goalpost, with the first year (see
+  /// `GoalpostCrossing`); nil when none does (the key is then left out of the JSON), and in
+  /// results written before the check.
+  public var goalpostCrossings: [GoalpostCrossing]?
   public var meta: RunManifest?
 
   public init(
     scenario: String, title: LocalizedText, city: String, baseYear: Int, horizon: Int, runs: Int,
     seed: UInt64, sampling: Sampling = .independent, quantileRankError: Double = 0, outputs: [OutputInfo],
     series: [SeriesPoint], targets: [TargetResult],
-    cost: [CostPoint], diagnostics: [NumericalDiagnostic] = [], meta: RunManifest? = nil
+    cost: [CostPoint], diagnostics: [NumericalDiagnostic] = [], goalpostCrossings: [GoalpostCrossing]? = nil,
+    meta: RunManifest? = nil
   ) {
     self.scenario = scenario
     self.title = title
@@ -50,12 +55,13 @@ public struct RunResult: Codable, Sendable, Equatable {
     self.targets = targets
     self.cost = cost
     self.diagnostics = diagnostics
+    self.goalpostCrossings = goalpostCrossings.flatMap { $0.isEmpty ? nil : $0 }
     self.meta = meta
   }
 
   private enum CodingKeys: String, CodingKey {
     case scenario, title, city, baseYear, horizon, runs, seed, sampling, quantileRankError, outputs, series, targets,
-      cost, diagnostics, meta
+      cost, diagnostics, goalpostCrossings, meta
   }
 
   /// Decodes results written before diagnostics, the sampling and the rank error were recorded
@@ -76,6 +82,7 @@ public struct RunResult: Codable, Sendable, Equatable {
     targets = try c.decode([TargetResult].self, forKey: .targets)
     cost = try c.decode([CostPoint].self, forKey: .cost)
     diagnostics = try c.decodeIfPresent([NumericalDiagnostic].self, forKey: .diagnostics) ?? []
+    goalpostCrossings = try c.decodeIfPresent([GoalpostCrossing].self, forKey: .goalpostCrossings)
     meta = try c.decodeIfPresent(RunManifest.self, forKey: .meta)
   }
 }

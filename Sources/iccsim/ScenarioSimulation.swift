@@ -13,11 +13,15 @@ extension ManifestBuilder {
   }
 }
 
-/// Loads a scenario and applies the command-line overrides of runs and seed.
+/// Loads a scenario, prints its input warnings (a score given as a fraction, a value far outside
+/// its goalposts) to standard error, and applies the command-line overrides of runs and seed.
 func loadScenario(
   _ path: String, catalogue: IndicatorCatalogue = .bundled, options: SimulationOptions
 ) throws -> Scenario {
   var scenario = try Scenario.load(from: URL(fileURLWithPath: path), catalogue: catalogue)
+  for warning in scenario.notes where warning.isWarning {
+    printToStandardError("iccsim: warning: \(warning.description)")
+  }
   if let runs = options.runs { scenario.runs = runs }
   if let seed = options.seed { scenario.seed = seed }
   return scenario
@@ -38,6 +42,7 @@ func simulate(_ scenario: Scenario, options: SimulationOptions, keepRuns: RunsFi
   var result = MonteCarlo.run(compiled, options: monteCarlo)
   try keepRuns?.throwIfFailed()
   try screen(result.diagnostics)
+  warnOfGoalpostCrossings(result)
   result.meta = ManifestBuilder.iccsim.manifest(
     of: [scenario], seed: scenario.seed, threads: options.threads, elapsed: clock.now - start)
   return result
@@ -63,6 +68,13 @@ func compareScenarios(_ loaded: [Scenario], options: SimulationOptions) throws -
   result.meta = ManifestBuilder.iccsim.manifest(
     of: loaded, seed: base.seed, threads: options.threads, elapsed: clock.now - start)
   return result
+}
+
+/// Prints where a result's medians pass an index goalpost, to standard error.
+func warnOfGoalpostCrossings(_ result: RunResult) {
+  for crossing in result.goalpostCrossings ?? [] {
+    printToStandardError("iccsim: warning: \(crossing.message(scenario: result.scenario))")
+  }
 }
 
 /// Prints a result's numerical warnings to standard error, then refuses it if it has numerical

@@ -34,14 +34,14 @@ struct StandardOutputFaultTests {
     let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
     let result = try FaultInjection.run(command.arguments, standardOutput: full)
     #expect(result.status == 74, "stderr: \(result.stderr)")
-    #expect(result.stderr == "iccsim: cannot write to standard output: no space left on device\n")
+    #expect(withoutWarnings(result.stderr) == "iccsim: cannot write to standard output: no space left on device\n")
   }
 
   @Test(arguments: commands)
   func aClosedPipeIsReportedNotCrashedOn(command: Printing) throws {
     let result = try FaultInjection.run(command.arguments, standardOutput: FaultInjection.closedPipe())
     #expect(result.status == 74, "stderr: \(result.stderr)")
-    #expect(result.stderr == "iccsim: cannot write to standard output: write failed: broken pipe\n")
+    #expect(withoutWarnings(result.stderr) == "iccsim: cannot write to standard output: write failed: broken pipe\n")
   }
 
   @Test func mergeToAFullDevice() throws {
@@ -54,10 +54,17 @@ struct StandardOutputFaultTests {
       let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
       let result = try FaultInjection.run(["merge"] + parts, standardOutput: full)
       #expect(result.status == 74)
-      #expect(result.stderr == "iccsim: cannot write to standard output: no space left on device\n")
+      #expect(withoutWarnings(result.stderr) == "iccsim: cannot write to standard output: no space left on device\n")
       let closed = try FaultInjection.run(["merge"] + parts, standardOutput: FaultInjection.closedPipe())
       #expect(closed.status == 74)
       #expect(closed.stderr.hasSuffix("broken pipe\n"))
     }
   }
+}
+
+/// Standard error without the result's warnings (the shipped baseline passes index goalposts,
+/// which `run` and `merge` say before they write).
+private func withoutWarnings(_ stderr: String) -> String {
+  stderr.split(separator: "\n", omittingEmptySubsequences: false)
+    .filter { !$0.hasPrefix("iccsim: warning:") }.joined(separator: "\n")
 }

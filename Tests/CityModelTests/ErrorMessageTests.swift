@@ -220,6 +220,16 @@ let errorCases: [ErrorCase] = [
         + "drivers (the estimate replaces its elasticity)"
     ]),
   ErrorCase(
+    name: "unknown normalisation",
+    files: [
+      "model.yaml": m.replacingOccurrences(
+        of: "metro_km: {low: 100, high: 1000}", with: "metro_km: {low: 100, high: 1000, normalisation: lineal}")
+    ],
+    expected: [
+      "model.yaml:20:53: normalisation must be linear (min–max on natural units) or transformed (min–max in the "
+        + "modelling space) (got 'lineal'); did you mean 'linear'?"
+    ]),
+  ErrorCase(
     name: "every problem at once",
     files: ["s.yaml": s + "horizon: 0\nruns: -5\ninterventions:\n  - {id: x, adds: {retail_sales: 1}, start: 2020}\n"],
     expected: [

@@ -165,8 +165,8 @@ import Testing
     )
     #expect(
       Self.mergeError([parts[0], otherLimit, parts[2], parts[3]])
-        == "other-limit.json is not a part of the same job as part-1.json: outputs, years, targets or quantile "
-        + "limits differ"
+        == "other-limit.json is not a part of the same job as part-1.json: outputs, goalposts, years, targets or "
+        + "quantile limits differ"
     )
 
     var renamed = parts[3]

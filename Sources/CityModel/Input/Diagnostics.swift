@@ -46,6 +46,14 @@ final class Diagnostics {
     notes.append(Self.problem(message, at: location))
   }
 
+  /// Something that is probably a mistake but may be meant (a score of 0.8 on a 0–100 scale):
+  /// told to the user with its place and the fix, without refusing the input.
+  func warning(_ message: String, at location: SourceLocation) {
+    var problem = Self.problem(message, at: location)
+    problem.isWarning = true
+    notes.append(problem)
+  }
+
   /// Throws every problem recorded so far, if there is any.
   func throwIfProblems() throws {
     if hasProblems { throw InputError(problems: problems) }

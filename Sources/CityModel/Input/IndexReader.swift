@@ -9,9 +9,11 @@ struct IndexReader {
     var specification = IndexSpecification()
     guard
       let reader = MappingReader(
-        tree, what: "the index", allowedKeys: ["aggregation", "dimension_weights", "indicator_weights", "goalposts"],
+        tree, what: "the index",
+        allowedKeys: ["aggregation", "normalisation", "dimension_weights", "indicator_weights", "goalposts"],
         diagnostics: diagnostics)
     else { return specification }
+    let normalisation = reader["normalisation"].flatMap(self.normalisation) ?? .transformed
     if let aggregationTree = reader["aggregation"], let text = diagnostics.text(aggregationTree) {
       if let aggregation = IndexSpecification.Aggregation(rawValue: text) {
         specification.aggregation = aggregation
@@ -48,7 +50,7 @@ struct IndexReader {
       for entry in entries(goalpostsTree, what: "goalposts") {
         let (key, value) = (entry.key, entry.value)
         guard let id = play.indicator(.scalar(key), diagnostics: diagnostics, purpose: "goalposts"),
-          let goalpost = self.goalpost(value, indicator: play.catalogue[id]!)
+          let goalpost = self.goalpost(value, indicator: play.catalogue[id]!, normalisation: normalisation)
         else { continue }
         specification.goalposts[id] = goalpost
       }
@@ -65,9 +67,27 @@ struct IndexReader {
     return mapping.entries
   }
 
-  private func goalpost(_ tree: YAMLTree, indicator: Indicator) -> Goalpost? {
-    guard let reader = MappingReader(tree, what: "goalposts", allowedKeys: ["low", "high"], diagnostics: diagnostics)
+  /// `linear` or `transformed`; nil, with the problem recorded, for anything else.
+  private func normalisation(_ tree: YAMLTree) -> Normalisation? {
+    guard let text = diagnostics.text(tree) else { return nil }
+    guard let normalisation = Normalisation(rawValue: text) else {
+      let known = Normalisation.allCases.map(\.rawValue)
+      diagnostics.error(
+        "normalisation must be linear (min–max on natural units) or transformed (min–max in the modelling "
+          + "space) (got '\(text)')\(didYouMean(text, among: known))",
+        at: tree.location)
+      return nil
+    }
+    return normalisation
+  }
+
+  /// One indicator's goalposts; `normalisation` is the index's, unless the entry names its own.
+  private func goalpost(_ tree: YAMLTree, indicator: Indicator, normalisation: Normalisation) -> Goalpost? {
+    guard
+      let reader = MappingReader(
+        tree, what: "goalposts", allowedKeys: ["low", "high", "normalisation"], diagnostics: diagnostics)
     else { return nil }
+    let normalisation = reader["normalisation"].map(self.normalisation) ?? normalisation
     let low = reader.required("low").flatMap { diagnostics.distribution($0, what: "a low goalpost") }
     let high = reader.required("high").flatMap { diagnostics.distribution($0, what: "a high goalpost") }
     guard let low, let high else { return nil }
@@ -99,6 +119,7 @@ struct IndexReader {
         at: tree.location)
       valid = false
     }
-    return valid ? Goalpost(low: low, high: high) : nil
+    guard let normalisation else { return nil }
+    return valid ? Goalpost(low: low, high: high, normalisation: normalisation) : nil
   }
 }

@@ -47,8 +47,10 @@ enum ScenarioFile {
       ?? defaultSeed
 
     var model: Model?
+    var modelDisplayPath: String?
     if let modelTree = top.required("model"), let path = diagnostics.text(modelTree, what: "the path of a model file") {
       let modelFile = modelTree.location.file.resolving(path)
+      modelDisplayPath = modelFile.displayPath
       model = ModelFile.read(
         modelFile, referencedAt: modelTree.location, catalogue: catalogue, diagnostics: diagnostics)
       sourceFiles += model?.sourceFiles ?? [modelFile.url]
@@ -58,6 +60,7 @@ enum ScenarioFile {
 
     // Base-year values: the city's rows of the baseline table, then `values:` on top.
     var baseline: [String: Double] = [:]
+    var baselineLocations: [String: SourceLocation] = [:]
     if let baselineTree = top["baseline"], let path = diagnostics.text(baselineTree, what: "the path of a city table"),
       let city, let baseYear
     {
@@ -66,7 +69,7 @@ enum ScenarioFile {
       if let data = CityData.read(dataFile, referencedAt: baselineTree.location, diagnostics: diagnostics) {
         baseline = baseYearValues(
           data, file: dataFile, city: city, year: baseYear, catalogue: modelCatalogue,
-          at: baselineTree.location, diagnostics: diagnostics)
+          at: baselineTree.location, locations: &baselineLocations, diagnostics: diagnostics)
       }
     }
     if let valuesTree = top["values"] {
@@ -77,11 +80,15 @@ enum ScenarioFile {
               ?? Optional(entry.key.text),
             let value = diagnostics.number(entry.value, what: "a base-year value")
           else { continue }
-          if let indicator = modelCatalogue[id], let problem = scaleProblem(value, of: indicator) {
-            diagnostics.error(problem, at: entry.value.location)
-            continue
+          if let indicator = modelCatalogue[id] {
+            if let problem = scaleProblem(value, of: indicator) {
+              diagnostics.error(problem, at: entry.value.location)
+              continue
+            }
+            diagnostics.warnIfFraction(value, of: indicator, at: entry.value.location)
           }
           baseline[id] = value
+          baselineLocations[id] = entry.value.location
         }
       } else {
         diagnostics.error(
@@ -90,7 +97,8 @@ enum ScenarioFile {
       }
     }
     if let model, let city, let baseYear {
-      let missing = model.indicators.map(\.id).filter { baseline[$0] == nil }
+      // A row refused for its unit or value is reported at its line, not as missing.
+      let missing = model.indicators.map(\.id).filter { baseline[$0] == nil && baselineLocations[$0] == nil }
       if !missing.isEmpty {
         let remedy =
           top["baseline"] != nil
@@ -102,6 +110,13 @@ enum ScenarioFile {
           at: top.location(of: top["baseline"] != nil ? "baseline" : "model"))
       }
       baseline = baseline.filter { id, _ in model.indicators.contains { $0.id == id } }
+      for (id, value) in baseline.sorted(by: { $0.key < $1.key }) {
+        guard let goalpost = model.index.goalposts[id], let indicator = model.catalogue[id],
+          let location = baselineLocations[id]
+        else { continue }
+        diagnostics.warnIfFar(
+          value, of: indicator, from: goalpost, modelFile: modelDisplayPath ?? model.id, at: location)
+      }
     }
 
     var interventions: [Intervention] = []
@@ -150,7 +165,7 @@ enum ScenarioFile {
 
   private static func baseYearValues(
     _ data: CityData, file: SourceFile, city: String, year: Int, catalogue: IndicatorCatalogue,
-    at reference: SourceLocation, diagnostics: Diagnostics
+    at reference: SourceLocation, locations: inout [String: SourceLocation], diagnostics: Diagnostics
   ) -> [String: Double] {
     let cities = Set(data.figures.map(\.city))
     guard cities.contains(city) else {
@@ -175,12 +190,10 @@ enum ScenarioFile {
           at: location)
         continue
       }
-      if let problem = scaleProblem(figure.value, of: indicator) {
-        diagnostics.error(problem, at: location)
-        continue
-      }
       lines[figure.indicator] = figure.line
-      values[figure.indicator] = figure.value
+      locations[figure.indicator] = location
+      guard let value = diagnostics.catalogueValue(of: figure, indicator: indicator, in: file) else { continue }
+      values[figure.indicator] = value
     }
     return values
   }

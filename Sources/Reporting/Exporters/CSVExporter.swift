@@ -30,7 +30,8 @@ public enum CSVExporter {
     return Data(((byteOrderMark ? "\u{FEFF}" : "") + text).utf8)
   }
 
-  static func quoted(_ field: String) -> String {
+  /// A CSV field, quoted (RFC 4180) when it holds a comma, a quote, a line break or edge spaces.
+  public static func quoted(_ field: String) -> String {
     let needsQuotes =
       field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" } || field.hasPrefix(" ")
       || field.hasSuffix(" ")

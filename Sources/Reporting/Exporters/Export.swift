@@ -120,7 +120,9 @@ public enum Exporter {
     case .comparison(let comparison):
       return try ReportTable.comparisons(of: comparison, options: options, includingCost: format != .csv)
     case .run(let run):
-      var tables = [try ReportTable.projection(of: run, options: options)]
+      var tables = [
+        try ReportTable.projection(of: run, options: options, marksGoalposts: format != .csv && format != .xlsx)
+      ]
       guard format != .csv else { return tables }
       if !run.targets.isEmpty { tables.append(.targets(of: run, language: options.language)) }
       if run.cost.contains(where: { $0.p95 != 0 }) { tables.append(.cost(of: run, language: options.language)) }

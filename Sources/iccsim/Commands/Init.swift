@@ -1,13 +1,18 @@
 import ArgumentParser
 import CityModel
+import Foundation
 import Reporting
 
-/// `iccsim init --city NAME`: a commented starter scenario on standard output.
+/// `iccsim init --city NAME [--dir D]`: a baseline scenario for a city that validates as it stands.
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Print a commented starter scenario for a city.",
+    abstract: "Start a city's baseline scenario: the scenario, its model and its base-year values.",
     discussion:
-      "Save it under scenarios/ (paths in it are relative to the file), edit, then run `iccsim validate` on it.")
+      "With --dir, writes into D the scenario (CITY-baseline.yaml), a copy of the shipped model and the "
+      + "base-year values (CITY-YEAR.csv: the shipped figures for a pilot city, TEMPLATE placeholders "
+      + "otherwise), all or none; existing files are kept unless --force. Without --dir, prints the scenario "
+      + "with the shipped model's absolute path and the values inline. The baseline holds the trend only: "
+      + "plans go in files that extend it.")
 
   @Option(
     help: ArgumentHelp(
@@ -19,10 +24,11 @@ struct Init: ParsableCommand {
   @Option(help: "Base year: the year whose values the baseline table gives.")
   var baseYear: Int = 2023
 
-  /// Chinese names of the first-batch pilot cities (July 2021).
-  static let pilotCities = [
-    "shanghai": "上海", "beijing": "北京", "guangzhou": "广州", "tianjin": "天津", "chongqing": "重庆",
-  ]
+  @Option(help: ArgumentHelp("Folder to write the three files into (created when missing).", valueName: "D"))
+  var dir: String?
+
+  @Flag(help: "Replace files that already exist in the folder.")
+  var force = false
 
   func validate() throws {
     let valid =
@@ -38,54 +44,40 @@ struct Init: ParsableCommand {
   }
 
   func run() throws {
-    try exitingOnError { try writeStandardOutput(Self.starter(city: city, baseYear: baseYear)) }
+    try exitingOnError {
+      let shipped = try Iccsim.bundledScenarios()
+      let modelFile = shipped.appendingPathComponent("models/icc-default.yaml")
+      let starter = StarterFiles(
+        city: city, baseYear: baseYear, model: try Model.load(from: modelFile), modelFile: modelFile,
+        shippedData: try CityData.load(from: shipped.appendingPathComponent("data/cities.csv")))
+      guard let dir else {
+        try writeStandardOutput(starter.scenario(modelPath: modelFile.standardizedFileURL.path, dataPath: nil))
+        return
+      }
+      try write(starter, into: dir)
+    }
   }
 
-  static func starter(city: String, baseYear: Int) -> String {
-    let zh = pilotCities[city] ?? city
-    let en = city.prefix(1).uppercased() + city.dropFirst()
-    let dataNote =
-      pilotCities[city] != nil
-      ? "# data/cities.csv holds \(city)'s \(baseYear) values; rows marked ILLUSTRATIVE are not real figures."
-      : "# data/cities.csv has no rows for \(city) yet: add its \(baseYear) values (with sources), or set them "
-        + "under values:."
-    return """
-      # Starter scenario for \(city) (\(zh)). Save as scenarios/\(city)-baseline.yaml, then:
-      #   iccsim validate scenarios/\(city)-baseline.yaml
-      # Paths are relative to this file. Distributions: a number, or one family such as
-      # {normal: {mean: …, sd: …}}, {triangular: {min: …, mode: …, max: …}}, {poisson: {mean: …}}.
-      scenario: \(city)-baseline
-      title: {zh: \(zh)·基准方案, en: \(en) baseline}
-      city: \(city)
-      base_year: \(baseYear)
-      horizon: 10                      # years projected after the base year (1…30)
-      runs: 10000                      # Monte Carlo runs
-      \(padded("seed: \(baseYear)0101", to: 33))# same seed, same results
-      model: models/icc-default.yaml   # the driver graph, elasticities and policies
-      \(dataNote)
-      baseline: data/cities.csv
-      # values:                        # override any base-year value here
-      #   retail_sales: 18000
-
-      interventions:
-        # A stock intervention: adds to a stock of the model, spread over `ramp` years from `start`.
-        - id: district-upgrade
-          name: {zh: 商圈改造提升, en: District upgrade}
-          adds: {landmark_districts: 1}
-          start: \(baseYear + 2)
-          ramp: 3
-          delay: {poisson: {mean: 0.5}}                       # whole years of slippage
-          cost: {triangular: {min: 30, mode: 40, max: 60}}    # 亿元, total
-        # A policy intervention: switches on a policy of the model, phased in over `ramp` years.
-        - id: instant-refund
-          policy: instant_tax_refund
-          start: \(baseYear + 1)
-          ramp: 2
-
-      targets:
-        - {indicator: retail_sales, year: \(baseYear + 7), at_least: 20000}   # 亿元
-        - {indicator: index, year: \(baseYear + 10), at_least: 60}            # ICC index, 0–100
-
-      """
+  /// Writes the scenario, the model and the values into `folder`, all or none.
+  private func write(_ starter: StarterFiles, into folder: String) throws {
+    func path(_ name: String) -> String { folder.hasSuffix("/") ? folder + name : folder + "/" + name }
+    let contents: [(path: String, data: Data)] = [
+      (
+        path(starter.scenarioFileName),
+        Data(starter.scenario(modelPath: starter.modelFileName, dataPath: starter.dataFileName).utf8)
+      ),
+      (path(starter.modelFileName), try readInput(starter.modelFile.path)),
+      (path(starter.dataFileName), Data(starter.dataTable.utf8)),
+    ]
+    let output = try CommandOutput(contents.map(\.path), force: force, creating: folder)
+    try output.complete { output in
+      for file in contents { try output.write(file.data, to: file.path) }
+    }
+    var message = contents.map { "wrote \($0.path)\n" }.joined()
+    if !starter.isShipped {
+      message += "Replace the TEMPLATE values in \(path(starter.dataFileName)) with \(city)'s \(baseYear) figures.\n"
+    }
+    message += "Next: iccsim validate \(path(starter.scenarioFileName))"
+    printToStandardError(message)
   }
 }

@@ -26,7 +26,9 @@ struct Validate: ParsableCommand {
         do {
           let report = try CityModel.validate(file: URL(fileURLWithPath: path), catalogue: catalogue)
           try writeStandardOutput("ok  \(path): \(report.summary)\n")
-          for note in report.notes { printToStandardError("\(note.location): note: \(note.message)") }
+          for note in report.notes {
+            printToStandardError("\(note.location): \(note.isWarning ? "warning" : "note"): \(note.message)")
+          }
         } catch let error as InputError {
           problems += error.problems
         }
