@@ -30,6 +30,7 @@ public enum CityNames {
     "qingdao": LocalizedText(zh: "青岛", en: "Qingdao"),
     "xiamen": LocalizedText(zh: "厦门", en: "Xiamen"),
     "shenyang": LocalizedText(zh: "沈阳", en: "Shenyang"),
+    "dalian": LocalizedText(zh: "大连", en: "Dalian"),
     "harbin": LocalizedText(zh: "哈尔滨", en: "Harbin"),
     "kunming": LocalizedText(zh: "昆明", en: "Kunming"),
     "hefei": LocalizedText(zh: "合肥", en: "Hefei"),

@@ -31,8 +31,8 @@ enum GoalpostNotes {
       switch language {
       case .zh:
         let side = high ? "高于指数上限" : "低于指数下限"
-        return "\(mark) \(name)：中位数自 \(crossing.year) 年起\(side) \(goalpost)，"
-          + "指数对其计 \(score) 分，进一步\(high ? "增长" : "下降")不再改变指数"
+        return "\(mark) \(name)：中位数自\(crossing.year)年起\(side)\(goalpost)，"
+          + "指数对其计\(score)分，进一步\(high ? "增长" : "下降")不再改变指数"
       case .en:
         return "\(mark) \(name): the median passes the \(high ? "high" : "low") goalpost (\(goalpost)) in "
           + "\(crossing.year); the index scores it \(score) from then on, so a further \(high ? "rise" : "fall") "

@@ -71,8 +71,9 @@ struct StarterFiles {
   /// The scenario. `modelPath` and `dataPath` are written as given; with `dataPath` nil the
   /// values are written under `values:` instead.
   func scenario(modelPath: String, dataPath: String?) -> String {
-    let zh = KnownCities.chineseNames[city]
-    let en = city.prefix(1).uppercased() + city.dropFirst()
+    let known = CityNames.name(of: city)
+    let zh = known?.zh
+    let en = known?.en ?? city.prefix(1).uppercased() + city.dropFirst()
     let title = "{zh: \(zh ?? en)·基准方案, en: \(en) baseline}"
     let placeholders = !isShipped
     var text = """

@@ -20,7 +20,7 @@ struct GoalpostWarningTests {
         "‡ Metro route length in operation: the median passes the high goalpost (1,000 km) in 2028; the index "
           + "scores it 100 from then on"))
     let zh = try execute(Self.run + ["--lang", "zh"])
-    #expect(zh.stdout.contains("‡ 地铁运营总里程：中位数自 2028 年起高于指数上限 1,000 公里"))
+    #expect(zh.stdout.contains("‡ 地铁运营总里程：中位数自2028年起高于指数上限1,000 公里"))
   }
 
   @Test func theJSONAndTheHTMLCarryIt() throws {
