@@ -25,6 +25,11 @@ struct Estimate: ParsableCommand {
       --memory-limit) is refused with its size. An existing estimates file is
       replaced only with --force.
 
+      Thin data is warned about: fewer than 10 observations per parameter, fewer
+      than 30 clusters, a cluster-robust error below the classical one. The
+      remedy for few clusters is --wild-bootstrap B (restricted wild cluster
+      bootstrap: bootstrap-t p-values and 95 % intervals by test inversion).
+
       Exit status: 0 success, 64 bad usage, 65 bad data, 66 unreadable input, 73
       output cannot be created, 74 output write failed.
       """)
@@ -138,7 +143,8 @@ struct Estimate: ParsableCommand {
     if let wildBootstrap {
       guard wildBootstrap >= 1 else { throw ValidationError("--wild-bootstrap takes a number of draws ≥ 1") }
       if absorb || ridge != nil || weights != nil {
-        throw ValidationError("--wild-bootstrap is available for OLS with dummies: not with --absorb, --ridge or --weights")
+        throw ValidationError(
+          "--wild-bootstrap is available for OLS with dummies: not with --absorb, --ridge or --weights")
       }
       if let covariance, (try? CovarianceType(parsing: covariance))?.clusterColumns.count != 1 {
         throw ValidationError("--wild-bootstrap needs one-way clustering (--se cluster:COLUMN), not --se \(covariance)")
