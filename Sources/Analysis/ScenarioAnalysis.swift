@@ -88,7 +88,8 @@ public struct ScenarioAnalysis: Sendable {
     let sampling = Self.sampling(
       inputs: inputs.count, matrices: 2, samples: samples, replicates: Self.sobolReplicates, seed: seed)
     let design = try SaltelliDesign(
-      inputs: inputs, baseSamples: samples, factors: grouped ? .groups : .inputs, sampling: sampling)
+      inputs: inputs, baseSamples: samples,
+      factors: grouped ? .groups : .joint(ScenarioModel.estimateSetFactors(inputs)), sampling: sampling)
     return (design, sampling)
   }
 

@@ -71,6 +71,21 @@ public struct ScenarioModel: BatchModel {
     }
   }
 
+  /// The Sobol factor of each estimate set's standard-normal coordinates: the z's of the set for
+  /// response R (`R.drivers.<driver>@<lag>.estimate_z`) move together as the factor
+  /// `R.estimates`, so the set's elasticities, drawn jointly in every run, are one joint input
+  /// of the indices rather than coordinates that mean nothing alone.
+  public static func estimateSetFactors(_ inputs: [SensitivityInput]) -> [String: String] {
+    var factors: [String: String] = [:]
+    for input in inputs where input.name.hasSuffix(".estimate_z") {
+      guard let response = input.name.components(separatedBy: ".drivers.").first, response != input.name else {
+        continue
+      }
+      factors[input.name] = response + ".estimates"
+    }
+    return factors
+  }
+
   /// The runs of `inputs` (samples × inputs, natural units) with the projection's diagnostics.
   public func evaluateWithDiagnostics(_ inputs: Matrix) throws -> (values: Matrix, diagnostics: [NumericalDiagnostic]) {
     let sampler = try DesignSampler(scenario: scenario, paths: paths, points: inputs, noise: noise)

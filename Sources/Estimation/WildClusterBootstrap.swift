@@ -109,14 +109,14 @@ public struct WildClusterBootstrap: Sendable {
     let enumerate = weights == .rademacher && groups <= Self.enumerationLimit
     let v = enumerate ? Self.signVectors(groups) : Self.drawn(weights, groups: groups, draws: draws, seed: seed)
     let scale = Double(groups) / Double(groups - 1) * Double(n - 1) / Double(n - k)
-    let scores = try Self.clusterSums(x, solution.residuals, clusters.index, groups: groups)
+    let scores = Self.clusterSums(x, solution.residuals, clusters.index, groups: groups)
 
     var tests: [Test] = []
     for term in wanted {
       guard let j = names.firstIndex(of: term) else { continue }
       let a = bread.column(j)
       let d = x * a
-      let w = try Self.clusterSums(x, d, clusters.index, groups: groups)
+      let w = Self.clusterSums(x, d, clusters.index, groups: groups)
       let ajj = bread[j, j]
       let statistic = try DrawStatistics(
         a: a, ajj: ajj, bread: bread, scores: scores, leverageScores: w, v: v, scale: scale)
@@ -136,10 +136,12 @@ public struct WildClusterBootstrap: Sendable {
   }
 
   /// The k×G matrix of cluster sums Σ_{i∈g} x_i z_i.
-  static func clusterSums(_ x: Matrix, _ z: [Double], _ index: [Int], groups: Int) throws -> Matrix {
-    var membership = Matrix(rows: x.rows, columns: groups)
-    for i in 0..<x.rows { membership[i, index[i]] = z[i] }
-    return try x.multiplied(by: membership, transposingSelf: true)
+  static func clusterSums(_ x: Matrix, _ z: [Double], _ index: [Int], groups: Int) -> Matrix {
+    var sums = Matrix(rows: x.columns, columns: groups)
+    for column in 0..<x.columns {
+      for i in 0..<x.rows { sums[column, index[i]] += x[i, column] * z[i] }
+    }
+    return sums
   }
 
   /// The G×2^G matrix of every sign vector.

@@ -82,7 +82,9 @@ struct CompiledEstimates {
         normals.append(registry.register(path, .normal(mean: 0, sd: 1)))
         let edge = PendingEdge(driver: term.driver, lag: term.lag, from: from, source: .derived(derivedCount))
         if let existing = edges[set.response]?.firstIndex(where: { $0.driver == term.driver && $0.lag == term.lag }) {
-          if case .sampled(let parameter) = edges[set.response]?[existing].source { replacedParameters.append(parameter) }
+          if case .sampled(let parameter) = edges[set.response]?[existing].source {
+            replacedParameters.append(parameter)
+          }
           edges[set.response]?[existing] = edge
         } else {
           edges[set.response]?.append(edge)

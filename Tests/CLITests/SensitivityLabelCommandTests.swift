@@ -25,9 +25,9 @@ struct SensitivityLabelCommandTests {
     ("zh", "retail_sales.drift", "社会消费品零售总额：趋势增长率"),
     ("zh", "disruption.probability", "突发冲击概率"),
   ])
-  func inputsHaveReadableLabelsInTablesAndJSONBesideTheirPaths(_ language: String, _ path: String, _ label: String)
-    throws
-  {
+  func inputsHaveReadableLabelsInTablesAndJSONBesideTheirPaths(
+    _ language: String, _ path: String, _ label: String
+  ) throws {
     let table = try execute(Self.tornado + ["--lang", language])
     #expect(table.status == 0, "stderr: \(table.stderr)")
     #expect(table.stdout.contains(label))
@@ -37,13 +37,15 @@ struct SensitivityLabelCommandTests {
     #expect(entry["label"] as? String == label)
   }
 
-  @Test func anEstimateSetReplacesTheElasticitiesItEstimatesAsInputs() throws {
+  /// The Shanghai baseline in a temporary folder whose model lists an estimate set for
+  /// retail_sales ← metro_km (lag 1) and tourism_spending (lag 0), two of its edges.
+  static func scenarioWithAnEstimateSet() throws -> URL {
     let root = repositoryRoot.appendingPathComponent("scenarios")
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iccsim-labels-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: folder) }
     try FileManager.default.createDirectory(
       at: folder.appendingPathComponent("models"), withIntermediateDirectories: true)
-    try FileManager.default.createDirectory(at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
     let model = try String(contentsOf: root.appendingPathComponent("models/icc-default.yaml"), encoding: .utf8)
     try (model + "\nestimates: [retail.yaml]\n").write(
       to: folder.appendingPathComponent("models/icc-default.yaml"), atomically: true, encoding: .utf8)
@@ -59,6 +61,12 @@ struct SensitivityLabelCommandTests {
     for file in ["data/cities.csv", "shanghai-baseline.yaml"] {
       try FileManager.default.copyItem(at: root.appendingPathComponent(file), to: folder.appendingPathComponent(file))
     }
+    return folder
+  }
+
+  @Test func anEstimateSetReplacesTheElasticitiesItEstimatesAsInputs() throws {
+    let folder = try Self.scenarioWithAnEstimateSet()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let result = try execute(
       ["sensitivity", "shanghai-baseline.yaml", "--method", "tornado", "--output", "retail_sales", "--format", "json"],
       in: folder)
@@ -71,6 +79,23 @@ struct SensitivityLabelCommandTests {
     let rows = try Self.json(result.stdout)["rows"] as! [[String: Any]]
     let z = try #require(rows.first { $0["input"] as? String == "retail_sales.drivers.metro_km@1.estimate_z" })
     #expect((z["swing"] as? Double ?? 0) > 0)
+  }
+
+  @Test func sobolIndicesTreatAnEstimateSetAsOneJointFactor() throws {
+    let folder = try Self.scenarioWithAnEstimateSet()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let arguments = [
+      "sensitivity", "shanghai-baseline.yaml", "--method", "sobol", "--samples", "16", "--noise", "zero",
+      "--output", "retail_sales",
+    ]
+    let json = try execute(arguments + ["--format", "json"], in: folder)
+    #expect(json.status == 0, "stderr: \(json.stderr)")
+    let rows = (try Self.json(json.stdout)["rows"] as! [[String: Any]]).map { $0["input"] as! String }
+    #expect(rows.filter { $0 == "retail_sales.estimates" }.count == 1)
+    #expect(!rows.contains { $0.hasSuffix(".estimate_z") }, "the set's coordinates are not factors of their own")
+    let table = try execute(arguments, in: folder)
+    #expect(
+      table.stdout.contains("Total retail sales of consumer goods: estimated elasticities, drawn jointly (one group)"))
   }
 
   @Test func groupsSayWhenThereIsOnlyOneGroupAndWhy() throws {

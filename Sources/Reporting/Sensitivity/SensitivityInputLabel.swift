@@ -83,7 +83,8 @@ public struct SensitivityInputLabel: Sendable {
     default: return nil
     }
     let lagText = lag.map { zh ? "，滞后\($0)年" : ", lag \($0)" } ?? ""
-    return zh ? "\(responseName) ← \(driverName)\(lagText)，\(kind)" : "\(responseName) ← \(driverName)\(lagText), \(kind)"
+    let edge = "\(responseName) ← \(driverName)\(lagText)"
+    return zh ? "\(edge)，\(kind)" : "\(edge), \(kind)"
   }
 
   private func quantity(_ last: String) -> String? {
@@ -93,6 +94,7 @@ public struct SensitivityInputLabel: Sendable {
     case "annual_addition": zh ? "年新增量" : "yearly addition"
     case "exposure": zh ? "冲击敞口" : "exposure to disruptions"
     case "initial_deviation": zh ? "初始偏离" : "initial deviation"
+    case "estimates": zh ? "估计弹性组（联合抽取）" : "estimated elasticities, drawn jointly (one group)"
     default: nil
     }
   }
@@ -101,7 +103,8 @@ public struct SensitivityInputLabel: Sendable {
     let zh = language == .zh
     return switch name {
     case ScenarioModel.Group.model: zh ? "模型：城市如何演变" : "Model: how the city evolves"
-    case ScenarioModel.Group.indexMethod: zh ? "指数方法：指数如何计算" : "Index method: how the index is computed"
+    case ScenarioModel.Group.indexMethod:
+      zh ? "指数方法：指数如何计算" : "Index method: how the index is computed"
     default: nil
     }
   }
