@@ -21,7 +21,10 @@ struct SensitivityLabelCommandTests {
     ("en", "retail_sales.drift", "Total retail sales of consumer goods: trend growth"),
     ("en", "interventions.action-plan.delay", "Intervention action-plan: delay"),
     ("en", "inbound_tourists.shock.ar", "Inbound tourist arrivals: shock persistence (AR)"),
-    ("zh", "retail_sales.drivers.metro_km.elasticity", "社会消费品零售总额 ← 地铁运营总里程，弹性"),
+    (
+      "zh", "retail_sales.drivers.metro_km.elasticity",
+      "社会消费品零售总额 ← 地铁运营总里程，弹性"
+    ),
     ("zh", "retail_sales.drift", "社会消费品零售总额：趋势增长率"),
     ("zh", "disruption.probability", "突发冲击概率"),
   ])

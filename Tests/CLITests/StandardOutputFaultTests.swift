@@ -29,19 +29,26 @@ struct StandardOutputFaultTests {
     Printing(name: "sensitivity shard", arguments: FaultInjection.sobolShard),
   ]
 
+  /// Standard error without the warnings about the data that come before the output is written
+  /// (estimate's thin-data warnings on the shipped panel).
+  static func failure(_ stderr: String) -> String {
+    stderr.split(separator: "\n", omittingEmptySubsequences: false)
+      .filter { !$0.hasPrefix("iccsim: warning: ") }.joined(separator: "\n")
+  }
+
   @Test(arguments: commands)
   func aFullDeviceIsReportedNotCrashedOn(command: Printing) throws {
     let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
     let result = try FaultInjection.run(command.arguments, standardOutput: full)
     #expect(result.status == 74, "stderr: \(result.stderr)")
-    #expect(result.stderr == "iccsim: cannot write to standard output: no space left on device\n")
+    #expect(Self.failure(result.stderr) == "iccsim: cannot write to standard output: no space left on device\n")
   }
 
   @Test(arguments: commands)
   func aClosedPipeIsReportedNotCrashedOn(command: Printing) throws {
     let result = try FaultInjection.run(command.arguments, standardOutput: FaultInjection.closedPipe())
     #expect(result.status == 74, "stderr: \(result.stderr)")
-    #expect(result.stderr == "iccsim: cannot write to standard output: write failed: broken pipe\n")
+    #expect(Self.failure(result.stderr) == "iccsim: cannot write to standard output: write failed: broken pipe\n")
   }
 
   @Test func mergeToAFullDevice() throws {

@@ -5,8 +5,6 @@ import FileOutput
 import Foundation
 import Reporting
 
-extension WildClusterBootstrap.Weights: ExpressibleByArgument {}
-
 /// `iccsim estimate`: fit elasticities on a panel, by formula or as the model's own equation.
 struct Estimate: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -81,22 +79,7 @@ struct Estimate: ParsableCommand {
   @Flag(help: "Report variance inflation factors.")
   var vif = false
 
-  @Option(
-    help: ArgumentHelp(
-      "Wild cluster bootstrap (restricted) of each slope's t test with this many draws: bootstrap-t p-values and "
-        + "95 % intervals by test inversion, for one-way clustered OLS (Rademacher weights enumerate all 2^G "
-        + "sign vectors when G ≤ 12).",
-      valueName: "draws"))
-  var wildBootstrap: Int?
-
-  @Option(help: "Bootstrap weights: rademacher (default) or webb (six points; better with few clusters).")
-  var wildWeights: WildClusterBootstrap.Weights?
-
-  @Option(help: "Seed of the bootstrap draws (default 1); the same seed gives the same p-values and intervals.")
-  var seed: UInt64?
-
-  @Flag(help: "List the observations used after listwise deletion (file:line, city, year).")
-  var showRows = false
+  @OptionGroup var inference: InferenceOptions
 
   @Option(help: "Output format: table, json or yaml.")
   var format: OutputFormat = .table
@@ -140,18 +123,7 @@ struct Estimate: ParsableCommand {
     if let form, PanelEquation.Form(rawValue: form) == nil {
       throw ValidationError("--form takes differences or levels, not \(form)")
     }
-    if let wildBootstrap {
-      guard wildBootstrap >= 1 else { throw ValidationError("--wild-bootstrap takes a number of draws ≥ 1") }
-      if absorb || ridge != nil || weights != nil {
-        throw ValidationError(
-          "--wild-bootstrap is available for OLS with dummies: not with --absorb, --ridge or --weights")
-      }
-      if let covariance, (try? CovarianceType(parsing: covariance))?.clusterColumns.count != 1 {
-        throw ValidationError("--wild-bootstrap needs one-way clustering (--se cluster:COLUMN), not --se \(covariance)")
-      }
-    } else if wildWeights != nil || seed != nil {
-      throw ValidationError("--wild-weights and --seed apply to --wild-bootstrap")
-    }
+    try inference.check(absorb: absorb, ridge: ridge, weights: weights, covariance: covariance)
     if let memoryLimit, DesignMemory.bytes(parsing: memoryLimit) == nil {
       throw ValidationError("--memory-limit takes a size such as 8G, 512M or 1000000 (bytes), not \(memoryLimit)")
     }
@@ -187,18 +159,7 @@ struct Estimate: ParsableCommand {
       equation = panel
     }
     var regression = try Regression(fitting: design, covariance: covarianceType, ridge: ridge, varianceInflation: vif)
-    if let wildBootstrap {
-      guard covarianceType.clusterColumns.count == 1 else {
-        throw EstimationError.invalidOption("--wild-bootstrap needs one-way clustering; the data have no city column, "
-          + "give --se cluster:COLUMN")
-      }
-      regression.wildBootstrap = try WildClusterBootstrap(
-        design: design, weights: wildWeights ?? .rademacher, draws: wildBootstrap, seed: seed ?? 1)
-    }
-    if showRows, let source = design.observationSource {
-      regression.observationSources = (0..<design.observationCount).map(source)
-    }
-
+    try inference.add(to: &regression, design: design, covariance: covarianceType)
     if let warning = regression.leverageOneWarning { printToStandardError("iccsim: warning: " + warning) }
     for warning in regression.thinDataWarnings { printToStandardError("iccsim: warning: " + warning) }
     if let write, let equation {
