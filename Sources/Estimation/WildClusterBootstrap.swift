@@ -93,8 +93,9 @@ public struct WildClusterBootstrap: Sendable {
       throw EstimationError.invalidOption("the wild cluster bootstrap needs one-way clustering (--se cluster:COLUMN)")
     }
     guard design.weights == nil, design.absorbed == nil else {
-      throw EstimationError.invalidOption("the wild cluster bootstrap is available for OLS with dummies only "
-        + "(not with --weights or --absorb)")
+      throw EstimationError.invalidOption(
+        "the wild cluster bootstrap is available for OLS with dummies only "
+          + "(not with --weights or --absorb)")
     }
     guard draws >= 1 else { throw EstimationError.invalidOption("the bootstrap needs at least 1 draw, not \(draws)") }
     let solution = try LeastSquaresSolution(design, penalty: nil)

@@ -16,8 +16,10 @@ struct SensitivityLabelCommandTests {
   }
 
   @Test(arguments: [
-    ("en", "retail_sales.drivers.metro_km.elasticity",
-     "Total retail sales of consumer goods ← Metro route length in operation, elasticity"),
+    (
+      "en", "retail_sales.drivers.metro_km.elasticity",
+      "Total retail sales of consumer goods ← Metro route length in operation, elasticity"
+    ),
     ("en", "retail_sales.drift", "Total retail sales of consumer goods: trend growth"),
     ("en", "interventions.action-plan.delay", "Intervention action-plan: delay"),
     ("en", "inbound_tourists.shock.ar", "Inbound tourist arrivals: shock persistence (AR)"),
@@ -53,14 +55,14 @@ struct SensitivityLabelCommandTests {
     try (model + "\nestimates: [retail.yaml]\n").write(
       to: folder.appendingPathComponent("models/icc-default.yaml"), atomically: true, encoding: .utf8)
     try """
-      response: retail_sales
-      covariance_type: cluster:city
-      terms:
-        - {driver: metro_km, lag: 1, estimate: 0.08}
-        - {driver: tourism_spending, lag: 0, estimate: 0.17}
-      covariance: [[0.0004, 0.00001], [0.00001, 0.0003]]
+    response: retail_sales
+    covariance_type: cluster:city
+    terms:
+      - {driver: metro_km, lag: 1, estimate: 0.08}
+      - {driver: tourism_spending, lag: 0, estimate: 0.17}
+    covariance: [[0.0004, 0.00001], [0.00001, 0.0003]]
 
-      """.write(to: folder.appendingPathComponent("models/retail.yaml"), atomically: true, encoding: .utf8)
+    """.write(to: folder.appendingPathComponent("models/retail.yaml"), atomically: true, encoding: .utf8)
     for file in ["data/cities.csv", "shanghai-baseline.yaml"] {
       try FileManager.default.copyItem(at: root.appendingPathComponent(file), to: folder.appendingPathComponent(file))
     }

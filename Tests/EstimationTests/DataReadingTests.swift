@@ -1,6 +1,6 @@
+import CityModel
 import ErrorCategories
 import Foundation
-import CityModel
 import Testing
 
 @testable import Estimation

@@ -13,7 +13,9 @@ import Testing
 /// the interval's half-width (the Monte Carlo error of a 95 % bootstrap-t end is about 1 %).
 @Suite("Wild cluster bootstrap")
 struct WildClusterBootstrapTests {
-  static func bootstrap(_ name: String, weights: WildClusterBootstrap.Weights, seed: UInt64 = 1) throws -> (
+  static func bootstrap(
+    _ name: String, weights: WildClusterBootstrap.Weights, seed: UInt64 = 1
+  ) throws -> (
     WildClusterBootstrap, [[String: Any]], Regression
   ) {
     let reference = try FixtureFiles.json("wild-bootstrap.json")[name] as! [String: Any]
@@ -39,7 +41,9 @@ struct WildClusterBootstrapTests {
   }
 
   @Test(arguments: [("rademacher_random", WildClusterBootstrap.Weights.rademacher), ("webb_random", .webb)])
-  func randomWeightsMatchTheReferenceWithinMonteCarloError(_ name: String, _ weights: WildClusterBootstrap.Weights)
+  func randomWeightsMatchTheReferenceWithinMonteCarloError(
+    _ name: String, _ weights: WildClusterBootstrap.Weights
+  )
     throws
   {
     let (result, reference, _) = try Self.bootstrap(name, weights: weights)

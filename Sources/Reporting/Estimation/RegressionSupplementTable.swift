@@ -46,8 +46,9 @@ extension Regression {
     var lines = ["Observations used (\(rows.count); \(dropped) dropped for a missing value)"]
     lines.append(padded("source", to: sourceWidth) + "  " + padded("city", to: cityWidth) + "  year")
     for (row, source) in zip(rows, sources) {
-      lines.append(padded(source, to: sourceWidth) + "  " + padded(row.city ?? "", to: cityWidth) + "  "
-        + (row.year ?? ""))
+      lines.append(
+        padded(source, to: sourceWidth) + "  " + padded(row.city ?? "", to: cityWidth) + "  "
+          + (row.year ?? ""))
     }
     return lines.joined(separator: "\n")
   }
