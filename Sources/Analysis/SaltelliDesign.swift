@@ -19,6 +19,9 @@ public struct SaltelliDesign: Sendable {
     /// is a factor of its own, named by the input. Grouped indices apportion variance between
     /// blocks of inputs, such as model uncertainty against index-method uncertainty.
     case groups
+    /// One factor per input, except the inputs named in the mapping, which move together as
+    /// the factor it names (the standard-normal coordinates of one estimate set, drawn jointly).
+    case joint([String: String])
   }
 
   /// A factor: its name in result rows and the columns of the inputs it moves.
@@ -90,23 +93,33 @@ public struct SaltelliDesign: Sendable {
     case .inputs:
       return inputs.enumerated().map { Factor(name: $0.element.name, members: [$0.offset]) }
     case .groups:
-      let groupNames = Set(inputs.compactMap(\.group))
-      if let clash = inputs.first(where: { $0.group == nil && groupNames.contains($0.name) }) {
-        throw SensitivityError.invalidOption(
-          "input '\(clash.name)' has no group but shares its name with a group: rename one of them")
-      }
-      var factors: [Factor] = []
-      var position: [String: Int] = [:]
-      for (column, input) in inputs.enumerated() {
-        let name = input.group ?? input.name
-        if let index = position[name] {
-          factors[index].members.append(column)
-        } else {
-          position[name] = factors.count
-          factors.append(Factor(name: name, members: [column]))
-        }
-      }
-      return factors
+      return try blocks(of: inputs) { $0.group }
+    case .joint(let factorOf):
+      return try blocks(of: inputs) { factorOf[$0.name] }
     }
+  }
+
+  /// One factor per distinct `block` of an input, in order of first appearance; an input
+  /// without one is a factor of its own, named by the input.
+  private static func blocks(
+    of inputs: [SensitivityInput], _ block: (SensitivityInput) -> String?
+  ) throws -> [Factor] {
+    let blockNames = Set(inputs.compactMap(block))
+    if let clash = inputs.first(where: { block($0) == nil && blockNames.contains($0.name) }) {
+      throw SensitivityError.invalidOption(
+        "input '\(clash.name)' has no group but shares its name with a group: rename one of them")
+    }
+    var factors: [Factor] = []
+    var position: [String: Int] = [:]
+    for (column, input) in inputs.enumerated() {
+      let name = block(input) ?? input.name
+      if let index = position[name] {
+        factors[index].members.append(column)
+      } else {
+        position[name] = factors.count
+        factors.append(Factor(name: name, members: [column]))
+      }
+    }
+    return factors
   }
 }

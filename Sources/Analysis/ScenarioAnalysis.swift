@@ -88,7 +88,8 @@ public struct ScenarioAnalysis: Sendable {
     let sampling = Self.sampling(
       inputs: inputs.count, matrices: 2, samples: samples, replicates: Self.sobolReplicates, seed: seed)
     let design = try SaltelliDesign(
-      inputs: inputs, baseSamples: samples, factors: grouped ? .groups : .inputs, sampling: sampling)
+      inputs: inputs, baseSamples: samples,
+      factors: grouped ? .groups : .joint(ScenarioModel.estimateSetFactors(inputs)), sampling: sampling)
     return (design, sampling)
   }
 
@@ -97,7 +98,8 @@ public struct ScenarioAnalysis: Sendable {
   ) throws -> Report {
     var options = sobolOptions
     options.seed = seed
-    let result = try SobolIndices.analyze(design: design, outputs: outputs, values: values, options: options)
+    var result = try SobolIndices.analyze(design: design, outputs: outputs, values: values, options: options)
+    if grouped, let warning = Self.singleGroupWarning(design.inputs) { result.warnings.insert(warning, at: 0) }
     return Report(
       result: result, inputs: design.inputs, runs: design.runCount, sampling: sampling, diagnostics: diagnostics)
   }
@@ -139,6 +141,23 @@ public struct ScenarioAnalysis: Sendable {
     }
     return try sobolReport(
       design: design, sampling: sampling, values: Matrix(rowMajor: values), diagnostics: diagnostics)
+  }
+
+  /// Why grouped indices say nothing when every input is in one group: which group, why the
+  /// other is empty, and how to fill it; nil with two groups.
+  static func singleGroupWarning(_ inputs: [SensitivityInput]) -> SensitivityWarning? {
+    let groups = Set(inputs.compactMap(\.group))
+    guard groups.count == 1, let only = groups.first else { return nil }
+    let reason =
+      only == ScenarioModel.Group.model
+      ? "no index.* quantity (index weights or goalposts) has a distribution in this scenario, so all of the "
+        + "variance is the model's (S = 1); give dimension_weights, indicator_weights or goalposts a distribution "
+        + "in the model to apportion it"
+      : "every uncertain quantity is an index weight or goalpost, so all of the variance is the index method's "
+        + "(S = 1); the model's quantities are all fixed"
+    return SensitivityWarning(
+      kind: .singleGroup, output: nil, input: nil,
+      message: "--groups: only one group, \(only), among the \(inputs.count) inputs: \(reason)")
   }
 
   /// Independent scramblings of the Sobol points of a Sobol design, whose estimates give the

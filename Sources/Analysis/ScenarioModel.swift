@@ -56,16 +56,34 @@ public struct ScenarioModel: BatchModel {
   ///
   /// Estimated elasticities enter as their standard-normal coordinates
   /// `<response>.drivers.<driver>@<lag>.estimate_z` (β = β̂ + F·z): the z's are independent,
-  /// as the analyses require, where the β's themselves are correlated.
+  /// as the analyses require, where the β's themselves are correlated. The model's own
+  /// elasticities that an estimate set replaced are read by no equation and are left out (they
+  /// would show as inputs without effect).
   public static func uncertainInputs(
     of scenario: CompiledScenario, noise: DesignSampler.NoisePolicy
   ) -> [SensitivityInput] {
     scenario.parameters.compactMap { parameter in
       guard !parameter.distribution.isFixed, parameter.distribution.variance > 0 else { return nil }
+      if scenario.unreadParameters.contains(parameter.path) { return nil }
       if noise == .zero, DesignSampler.isNoise(parameter.path) { return nil }
       let group = parameter.path.hasPrefix("index.") ? Group.indexMethod : Group.model
       return SensitivityInput(name: parameter.path, distribution: parameter.distribution, group: group)
     }
+  }
+
+  /// The Sobol factor of each estimate set's standard-normal coordinates: the z's of the set for
+  /// response R (`R.drivers.<driver>@<lag>.estimate_z`) move together as the factor
+  /// `R.estimates`, so the set's elasticities, drawn jointly in every run, are one joint input
+  /// of the indices rather than coordinates that mean nothing alone.
+  public static func estimateSetFactors(_ inputs: [SensitivityInput]) -> [String: String] {
+    var factors: [String: String] = [:]
+    for input in inputs where input.name.hasSuffix(".estimate_z") {
+      guard let response = input.name.components(separatedBy: ".drivers.").first, response != input.name else {
+        continue
+      }
+      factors[input.name] = response + ".estimates"
+    }
+    return factors
   }
 
   /// The runs of `inputs` (samples × inputs, natural units) with the projection's diagnostics.

@@ -14,6 +14,8 @@ public struct SensitivityWarning: Codable, Hashable, Sendable, CustomStringConve
     case firstOrderSumAboveOne = "first_order_sum_above_one"
     /// The linear regression explains too little variance for SRCs to mean anything.
     case lowRSquared = "low_r_squared"
+    /// Grouped indices with every input in one group: the budget has nothing to apportion.
+    case singleGroup = "single_group"
   }
 
   public var kind: Kind

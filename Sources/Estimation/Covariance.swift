@@ -240,7 +240,7 @@ enum CovarianceEstimator {
   }
 
   /// The number of clusters, which must be at least two.
-  private static func clusterGroupCount(_ clusters: Design.Clusters) throws -> Int {
+  static func clusterGroupCount(_ clusters: Design.Clusters) throws -> Int {
     guard clusters.labels.count >= 2 else {
       throw EstimationError.tooFewClusters(column: clusters.column, count: clusters.labels.count)
     }

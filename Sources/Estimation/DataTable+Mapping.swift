@@ -9,6 +9,7 @@ extension DataTable {
     var names = columnNames
     var cells = self.cells
     var provenanceColumns = Array(columnNames.indices)
+    var conflicts = unresolvedDuplicates
     for id in ids {
       let column = mapping.column(for: id)
       guard column != id else { continue }
@@ -19,6 +20,7 @@ extension DataTable {
       }
       if let shadowed = names.firstIndex(of: id) { names[shadowed] = "\u{1}unmapped:" + id }
       names.append(id)
+      conflicts[cells.count] = unresolvedDuplicates[source]
       cells.append(self.cells[source])
       provenanceColumns.append(source)
     }
@@ -28,7 +30,8 @@ extension DataTable {
       case let .pivoted(cellLines, valueField):
         .pivoted(cellLines: provenanceColumns.map { cellLines[$0] }, valueField: valueField)
       }
-    return DataTable(file: file, columnNames: names, cells: cells, provenance: provenance)
+    return DataTable(
+      file: file, columnNames: names, cells: cells, provenance: provenance, unresolvedDuplicates: conflicts)
   }
 
   /// The rows whose `year` is at most `year` (rows without a readable year are dropped too).
@@ -54,6 +57,6 @@ extension DataTable {
       }
     return DataTable(
       file: file, columnNames: columnNames, cells: cells.map { column in TextColumn(keep.map { column[$0] }) },
-      provenance: provenance)
+      provenance: provenance, unresolvedDuplicates: unresolvedDuplicates)
   }
 }

@@ -4,7 +4,8 @@ import Foundation
 extension DataTable {
   /// How a tidy file's repeated (city, year, indicator) rows with different values are resolved.
   public enum DuplicatePolicy: String, Sendable, CaseIterable {
-    /// Refuse, naming both rows (the default: the data should say which figure it means).
+    /// Refuse, naming both rows, when a model uses the indicator (the default: the data should
+    /// say which figure it means); indicators no model reads are not checked.
     case error
     /// Keep the row that comes first in the file.
     case first
@@ -62,6 +63,7 @@ extension DataTable {
     var keyLines: [Int] = []
     // (key, indicator) → (value text, line, values seen for averaging)
     var figures: [Int: [Int: (text: String, line: Int, sum: Double, count: Int)]] = [:]
+    var conflicts: [Int: EstimationError] = [:]
 
     // A `use` column says which figures a fit may take (the shipped panel's flags): rows marked
     // anything but `fit` (lower bounds, superseded vintages, figures before a break …) are left out.
@@ -95,10 +97,14 @@ extension DataTable {
       if existing.text == text || Double(existing.text) == Double(text) { continue }
       switch duplicates {
       case .error:
-        throw EstimationError.conflictingDuplicates(
-          first: CellLocation(file: file, line: existing.line, column: value + 1),
-          second: CellLocation(file: file, line: line, column: value + 1),
-          key: "\(key.city), \(key.year), \(name)")
+        // Refused only if a model reads this indicator (`readableColumnIndex`).
+        let position = 2 + column
+        if conflicts[position] == nil {
+          conflicts[position] = EstimationError.conflictingDuplicates(
+            first: CellLocation(file: file, line: existing.line, column: value + 1),
+            second: CellLocation(file: file, line: line, column: value + 1),
+            key: "\(key.city), \(key.year), \(name)")
+        }
       case .first:
         continue
       case .mean:
@@ -124,6 +130,6 @@ extension DataTable {
     }
     return DataTable(
       file: file, columnNames: ["city", "year"] + indicators, cells: cells.map { TextColumn($0) },
-      provenance: .pivoted(cellLines: cellLines, valueField: value + 1))
+      provenance: .pivoted(cellLines: cellLines, valueField: value + 1), unresolvedDuplicates: conflicts)
   }
 }

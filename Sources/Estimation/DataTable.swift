@@ -12,6 +12,10 @@ public struct DataTable: Sendable {
   /// `cells[column][row]`.
   let cells: [TextColumn]
   let provenance: Provenance
+  /// Columns of a pivoted tidy file given twice with different values for one city and year,
+  /// left unresolved (`--duplicates error`): the first conflict of each, by column position.
+  /// Reading such a column as numbers or labels throws it; columns no model reads never do.
+  let unresolvedDuplicates: [Int: EstimationError]
 
   /// Where each cell came from.
   enum Provenance: Sendable {
@@ -25,11 +29,15 @@ public struct DataTable: Sendable {
   /// Texts read as a missing value.
   public static let missingMarkers: Set<String> = ["", "NA", "N/A", "NaN", "nan", "null", "."]
 
-  init(file: String, columnNames: [String], cells: [TextColumn], provenance: Provenance) {
+  init(
+    file: String, columnNames: [String], cells: [TextColumn], provenance: Provenance,
+    unresolvedDuplicates: [Int: EstimationError] = [:]
+  ) {
     self.file = file
     self.columnNames = columnNames
     self.cells = cells
     self.provenance = provenance
+    self.unresolvedDuplicates = unresolvedDuplicates
   }
 
   /// A table from columns of text in memory (`columns[name]` all of equal length), in the given
@@ -70,6 +78,26 @@ public struct DataTable: Sendable {
     return panel.isEmpty ? place : "\(place) (\(panel.joined(separator: ", ")))"
   }
 
+  /// The position of a column whose values are about to be used: a column with an unresolved
+  /// duplicate is refused here, when it is in play, not when the file is read.
+  /// Where a row came from: its line (a pivoted tidy file: the first line of its city and year)
+  /// and its city and year when the table has those columns.
+  public func observationSource(row: Int) -> ObservationSource {
+    let line =
+      switch provenance {
+      case let .wide(rowLines): rowLines[row]
+      case let .pivoted(cellLines, _): cellLines[0][row]
+      }
+    func cell(_ name: String) -> String? { columnNames.firstIndex(of: name).map { cells[$0][row] } }
+    return ObservationSource(file: file, line: line, city: cell("city"), year: cell("year"))
+  }
+
+  func readableColumnIndex(_ name: String) throws -> Int {
+    let index = try columnIndex(name)
+    if let conflict = unresolvedDuplicates[index] { throw conflict }
+    return index
+  }
+
   func columnIndex(_ name: String) throws -> Int {
     guard let index = columnNames.firstIndex(of: name) else {
       throw EstimationError.unknownColumn(
@@ -80,7 +108,7 @@ public struct DataTable: Sendable {
 
   /// The raw text of a column, missing cells as `nil`.
   public func labels(_ name: String) throws -> [String?] {
-    let column = cells[try columnIndex(name)]
+    let column = cells[try readableColumnIndex(name)]
     return column.indices.map { column.isMissing($0, markers: Self.missingMarkers) ? nil : column[$0] }
   }
 
@@ -95,7 +123,7 @@ public struct DataTable: Sendable {
   /// A column as numbers, appending non-numeric cells to `problems` instead of throwing, so a
   /// caller reading several columns reports all of them together.
   func numbers(_ name: String, problems: inout [EstimationError.NonNumericCell]) throws -> [Double?] {
-    let column = try columnIndex(name)
+    let column = try readableColumnIndex(name)
     var values = [Double?](repeating: nil, count: rowCount)
     let texts = cells[column]
     for row in texts.indices where !texts.isMissing(row, markers: Self.missingMarkers) {
@@ -151,6 +179,6 @@ extension DataTable {
     }
     return DataTable(
       file: file, columnNames: columnNames + derived.map(\.name), cells: cells + derived.map { TextColumn($0.cells) },
-      provenance: provenance)
+      provenance: provenance, unresolvedDuplicates: unresolvedDuplicates)
   }
 }

@@ -26,6 +26,7 @@ extension Design {
       weights: rows.weights.map(rows.usedValues), weightsColumn: weightColumn,
       clusters: clusterColumns.map { Clusters(column: $0, values: rows.usedLabels($0, in: columns)) },
       droppedCount: rows.dropped, observationName: { data.observationName(row: used[$0]) })
+    observationSource = { data.observationSource(row: used[$0]) }
   }
 }
 

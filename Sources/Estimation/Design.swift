@@ -22,6 +22,8 @@ public struct Design: Sendable {
   /// How messages name observation i (0-based, in design order): its file and line, and its
   /// city and year when the data have them.
   public var observationName: @Sendable (Int) -> String
+  /// Where observation i came from (file, line, city, year), when the design was read from a table.
+  public var observationSource: (@Sendable (Int) -> ObservationSource)?
   /// Fixed effects swept out of `response` and `columns` by the within transformation, if any
   /// (WithinTransformation.swift); the design then has no intercept and no dummies.
   public var absorbed: AbsorbedEffects?

@@ -76,6 +76,10 @@ extension Regression {
       ridge: ridge,
       weightsColumn: design.weightsColumn)
     absorbed = design.absorbed
+    if !covariance.clusterColumns.isEmpty && penalty == nil {
+      let s2 = solution.rss / residualDF
+      classicalStandardErrors = (0..<rank).map { (s2 * bread[$0, $0]).squareRoot() }
+    }
   }
 
   /// The options checked against the design; the ridge penalty, nil for least squares (λ = 0 is

@@ -70,6 +70,13 @@ public struct Regression: Sendable {
   public var weightsColumn: String?
   /// The fixed effects absorbed by demeaning instead of estimated as dummies.
   public var absorbed: AbsorbedEffects?
+  /// The classical standard errors s·√A_jj of `coefficients`, kept for a clustered fit so that
+  /// a cluster-robust error below the classical one can be flagged (`thinDataWarnings`).
+  public var classicalStandardErrors: [Double]?
+  /// The wild cluster bootstrap of the t tests, when asked for (`estimate --wild-bootstrap`).
+  public var wildBootstrap: WildClusterBootstrap?
+  /// The observations fitted, after listwise deletion, when asked for (`estimate --show-rows`).
+  public var observationSources: [ObservationSource]?
 
   /// Which standard errors leverage-1 observations leave undefined, where those are, and what to
   /// do instead; nil when there are none.

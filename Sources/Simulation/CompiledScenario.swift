@@ -13,6 +13,9 @@ public struct CompiledScenario: Sendable {
   public let seed: UInt64
   /// Per-run parameters drawn from their distributions, in registration order.
   public let parameters: [UncertainParameter]
+  /// Paths of parameters no equation reads: the model's elasticities of edges that an estimate
+  /// set replaced (drawn jointly from its estimates instead). Sensitivity analyses leave them out.
+  public let unreadParameters: Set<String>
   /// Outputs in result order: indicators in play (catalogue order), dimensions in play, `index`.
   public let outputs: [OutputInfo]
   public let targets: [Target]
@@ -145,6 +148,7 @@ extension CompiledScenario {
     horizon = scenario.horizon
     seed = scenario.seed
     parameters = registry.parameters
+    unreadParameters = Set(estimates.replacedParameters.map { registry.parameters[$0].path })
     self.outputs = outputs
     targets = scenario.targets
     self.slots = slots

@@ -60,6 +60,9 @@ struct CompiledEstimates {
 
   private(set) var draws: [Pending] = []
   private(set) var derivedCount = 0
+  /// Registry positions of the model's elasticities that an estimate set replaced: still
+  /// registered (the registry is append-only), but no equation reads them.
+  private(set) var replacedParameters: [Int] = []
 
   init(
     _ model: Model, layout: SlotLayout, edges: inout [String: [PendingEdge]], registry: inout ParameterRegistry
@@ -79,6 +82,9 @@ struct CompiledEstimates {
         normals.append(registry.register(path, .normal(mean: 0, sd: 1)))
         let edge = PendingEdge(driver: term.driver, lag: term.lag, from: from, source: .derived(derivedCount))
         if let existing = edges[set.response]?.firstIndex(where: { $0.driver == term.driver && $0.lag == term.lag }) {
+          if case .sampled(let parameter) = edges[set.response]?[existing].source {
+            replacedParameters.append(parameter)
+          }
           edges[set.response]?[existing] = edge
         } else {
           edges[set.response]?.append(edge)

@@ -132,6 +132,6 @@ struct SensitivityCommandTests {
     let result = try execute([script.path], executable: URL(fileURLWithPath: "/bin/bash"))
     #expect(result.status == 0, "stderr: \(result.stderr)")
     #expect(result.stdout.contains("largest total-order indices of the index in 2033"))
-    #expect(result.stdout.contains("index_method"))
+    #expect(result.stdout.contains("Index method: how the index is computed"), "the index_method group, by name")
   }
 }

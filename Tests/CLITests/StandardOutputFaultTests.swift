@@ -29,6 +29,8 @@ struct StandardOutputFaultTests {
     Printing(name: "sensitivity shard", arguments: FaultInjection.sobolShard),
   ]
 
+  /// Standard error without the warnings about the data that come before the output is written
+  /// (estimate's thin-data warnings on the shipped panel).
   @Test(arguments: commands)
   func aFullDeviceIsReportedNotCrashedOn(command: Printing) throws {
     let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))

@@ -1,3 +1,4 @@
+import CityModel
 import ErrorCategories
 import Foundation
 import Testing
@@ -119,16 +120,48 @@ struct DataReadingTests {
       "B 2020 x came from line 6, field value")
 
     let conflicting = tidy + "\nA,x,2020,11,u,s"
+    let unresolved = try DataTable.parse(csv: conflicting, file: "tidy.csv")
     #expect(
       throws: EstimationError.conflictingDuplicates(
         first: CellLocation(file: "tidy.csv", line: 3, column: 4),
         second: CellLocation(file: "tidy.csv", line: 8, column: 4),
         key: "A, 2020, x")
     ) {
-      try DataTable.parse(csv: conflicting, file: "tidy.csv")
+      try unresolved.numbers("x")
     }
+    #expect(try unresolved.numbers("y") == [1, 3, 2], "a column without conflicts reads as usual")
     #expect(try DataTable.parse(csv: conflicting, duplicates: .first).numbers("x") == [10, nil, 20])
     #expect(try DataTable.parse(csv: conflicting, duplicates: .mean).numbers("x") == [10.5, nil, 20])
+  }
+
+  /// Issue 19 item 8: a conflict in an indicator the formula does not use (gdp) is no error; one
+  /// in a used column is refused at both lines, also through a mapping to a catalogue id.
+  @Test func duplicatesAreCheckedOnlyInTheColumnsInPlay() throws {
+    let tidy = """
+      city,indicator,year,value
+      A,y,2020,1
+      A,x,2020,2
+      A,gdp,2020,5
+      A,gdp,2020,6
+      A,y,2021,2
+      A,x,2021,3
+      B,y,2020,4
+      B,x,2020,1
+      B,y,2021,5
+      B,x,2021,7
+      A,y,2022,2.5
+      A,x,2022,2
+      """
+    let table = try DataTable.parse(csv: tidy, file: "panel.csv")
+    let fit = try Regression(fitting: Design(formula: Formula(parsing: "y ~ x"), data: table))
+    #expect(fit.observationCount == 5)
+    let gdpConflict = EstimationError.conflictingDuplicates(
+      first: CellLocation(file: "panel.csv", line: 4, column: 4),
+      second: CellLocation(file: "panel.csv", line: 5, column: 4), key: "A, 2020, gdp")
+    #expect(throws: gdpConflict) { try Design(formula: Formula(parsing: "y ~ x + gdp"), data: table) }
+    #expect(throws: gdpConflict) { try Design(formula: Formula(parsing: "y ~ C(gdp)"), data: table) }
+    let mapping = PanelMapping(columns: ["gdp_total": "gdp"], file: nil)
+    #expect(throws: gdpConflict) { try table.mapped(by: mapping, ids: ["gdp_total"]).numbers("gdp_total") }
   }
 
   @Test func invalidWeightsAreReported() throws {

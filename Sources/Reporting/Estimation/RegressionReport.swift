@@ -61,6 +61,9 @@ extension Regression {
           [("condition_number", conditionNumber)],
           cause: "the design's columns are linearly dependent (see aliased)")
       ) { first, _ in first })
+    report.warnings = thinDataWarnings
+    report.wildBootstrap = wildBootstrap.map(Report.WildBootstrap.init)
+    report.rows = observationSources?.map { .init(source: "\($0.file):\($0.line)", city: $0.city, year: $0.year) }
     report.absorbed = absorbed.map { effects in
       .init(
         df: effects.degreesOfFreedom, factors: effects.factors.map { .init(column: $0.column, levels: $0.levels) },
@@ -162,6 +165,85 @@ extension Regression {
     /// The keys above whose number is not finite, with what it was and why (see `report`).
     public var undefined: [String: String]
     public var absorbed: Absorbed?
+    /// Thin-data warnings (`Regression.thinDataWarnings`); the key is written only when there are some.
+    public var warnings: [String] = []
+    /// The wild cluster bootstrap, written only when asked for.
+    public var wildBootstrap: WildBootstrap?
+    /// The observations used (`--show-rows`), written only when asked for.
+    public var rows: [Row]?
+
+    /// One observation used: `file:line`, city and year.
+    public struct Row: Encodable, Sendable, Equatable {
+      public var source: String
+      public var city: String?
+      public var year: String?
+    }
+
+    /// The bootstrap's settings and one test per coefficient (`p_value`, `ci_low`, `ci_high`;
+    /// an unbounded end is null with an `undefined` reason).
+    public struct WildBootstrap: Encodable, Sendable, Equatable {
+      public struct Test: Encodable, Sendable, Equatable {
+        public var term: String
+        public var t: Double
+        public var pValue: Double
+        public var ciLow: Double
+        public var ciHigh: Double
+
+        enum CodingKeys: String, CodingKey {
+          case term, t, pValue = "p_value", ciLow = "ci_low", ciHigh = "ci_high", undefined
+        }
+
+        public func encode(to encoder: Encoder) throws {
+          var c = encoder.container(keyedBy: CodingKeys.self)
+          try c.encode(term, forKey: .term)
+          try c.encode(finite(t), forKey: .t)
+          try c.encode(pValue, forKey: .pValue)
+          try c.encode(finite(ciLow), forKey: .ciLow)
+          try c.encode(finite(ciHigh), forKey: .ciHigh)
+          let reasons = undefined([("ci_low", ciLow), ("ci_high", ciHigh)], cause: "no value beyond it is rejected")
+          if !reasons.isEmpty { try c.encode(reasons, forKey: .undefined) }
+        }
+      }
+
+      public var type: String
+      public var weights: String
+      public var draws: Int
+      public var enumerated: Bool
+      public var seed: UInt64?
+      public var clusters: Int
+      public var tests: [Test]
+
+      init(_ bootstrap: WildClusterBootstrap) {
+        type = "WCR"
+        weights = bootstrap.weights.rawValue
+        draws = bootstrap.draws
+        enumerated = bootstrap.enumerated
+        seed = bootstrap.enumerated ? nil : bootstrap.seed
+        clusters = bootstrap.clusterCount
+        tests = bootstrap.tests.map {
+          Test(term: $0.term, t: $0.t, pValue: $0.pValue, ciLow: $0.confidenceLow, ciHigh: $0.confidenceHigh)
+        }
+      }
+
+      var tree: YAMLWriter.Value {
+        .mapping([
+          ("type", .text(type)), ("weights", .text(weights)), ("draws", .number(Double(draws))),
+          ("enumerated", .bool(enumerated)), ("seed", seed.map { .number(Double($0)) } ?? .null),
+          ("clusters", .number(Double(clusters))),
+          (
+            "tests",
+            .list(
+              tests.map { test in
+                .mapping([
+                  ("term", .text(test.term)), ("t", finite(test.t).map { .number($0) } ?? .null),
+                  ("p_value", .number(test.pValue)), ("ci_low", finite(test.ciLow).map { .number($0) } ?? .null),
+                  ("ci_high", finite(test.ciHigh).map { .number($0) } ?? .null),
+                ])
+              })
+          ),
+        ])
+      }
+    }
 
     /// Fixed effects absorbed by demeaning: their degrees of freedom, factors and sweeps.
     public struct Absorbed: Codable, Sendable, Equatable {
@@ -181,6 +263,7 @@ extension Regression {
       case adjRSquared = "adj_r_squared", rSquaredCentred = "r_squared_centred"
       case residualStdError = "residual_std_error", fStatistic = "f_statistic", fPValue = "f_p_value"
       case fDF = "f_df", conditionNumber = "condition_number", covariance, clusters, ridge, weights, undefined, absorbed
+      case warnings, wildBootstrap = "wild_bootstrap", rows
     }
 
     /// Optional values are written as null rather than left out, so every key is always there
@@ -210,6 +293,9 @@ extension Regression {
       try c.encode(weights, forKey: .weights)
       if !undefined.isEmpty { try c.encode(undefined, forKey: .undefined) }
       try c.encodeIfPresent(absorbed, forKey: .absorbed)
+      if !warnings.isEmpty { try c.encode(warnings, forKey: .warnings) }
+      try c.encodeIfPresent(wildBootstrap, forKey: .wildBootstrap)
+      try c.encodeIfPresent(rows, forKey: .rows)
     }
   }
 
@@ -266,8 +352,20 @@ extension Regression.Report {
           )
         ]
       } ?? []
+    var extras: [(String, YAMLWriter.Value)] = []
+    if !warnings.isEmpty { extras.append(("warnings", .list(warnings.map { .text($0) }))) }
+    if let wildBootstrap { extras.append(("wild_bootstrap", wildBootstrap.tree)) }
+    if let rows {
+      let list: [YAMLWriter.Value] = rows.map { row in
+        .mapping([
+          ("source", .text(row.source)), ("city", row.city.map { .text($0) } ?? .null),
+          ("year", row.year.map { .text($0) } ?? .null),
+        ])
+      }
+      extras.append(("rows", .list(list)))
+    }
     return withUndefined(
-      absorbedTree + [
+      absorbedTree + extras + [
         ("response", .text(response)), ("n_obs", .number(Double(nObs))), ("n_dropped", .number(Double(nDropped))),
         ("df_resid", number(dfResid)), ("df_model", number(dfModel)), ("df_inference", number(dfInference)),
         ("rank", .number(Double(rank))), ("coefficients", .list(coefficientTrees)),

@@ -1,4 +1,5 @@
 import Analysis
+import CityModel
 import Foundation
 import Simulation
 
@@ -7,11 +8,16 @@ public struct SensitivitySummary {
   let scenario: CompiledScenario
   let analysis: ScenarioAnalysis
   let report: ScenarioAnalysis.Report
+  /// Readable input names in the language of the table and of the JSON's `label`.
+  let inputLabel: SensitivityInputLabel
 
-  public init(scenario: CompiledScenario, analysis: ScenarioAnalysis, report: ScenarioAnalysis.Report) {
+  public init(
+    scenario: CompiledScenario, analysis: ScenarioAnalysis, report: ScenarioAnalysis.Report, language: Language = .en
+  ) {
     self.scenario = scenario
     self.analysis = analysis
     self.report = report
+    inputLabel = SensitivityInputLabel(scenario: scenario, language: language)
   }
 
   private var result: SensitivityResult { report.result }
@@ -33,6 +39,8 @@ public struct SensitivitySummary {
 
     struct Input: Encodable {
       var input: String
+      /// The readable name (`SensitivityInputLabel`); `input` stays the stable path.
+      var label: String
       var group: String?
     }
   }
@@ -42,7 +50,7 @@ public struct SensitivitySummary {
     let document = Document(
       scenario: scenario.id, method: result.method, noise: analysis.noise.rawValue, seed: analysis.seed,
       samples: result.method == .tornado ? nil : analysis.samples, runs: report.runs,
-      inputs: report.inputs.map { Document.Input(input: $0.name, group: $0.group) },
+      inputs: report.inputs.map { Document.Input(input: $0.name, label: inputLabel($0.name), group: $0.group) },
       rows: result.rows, warnings: result.warnings)
     return try ResultCoding.encoder().encode(document) + Data("\n".utf8)
   }
@@ -138,7 +146,7 @@ public struct SensitivitySummary {
       cells = rows.map { row in
         let m = tornado(row)
         return [
-          row.input, significant(m.inputLow), significant(m.inputHigh),
+          inputLabel(row.input), significant(m.inputLow), significant(m.inputHigh),
           fixed(m.low, decimals), fixed(m.high, decimals), fixed(m.swing, decimals),
         ]
       }
@@ -146,14 +154,14 @@ public struct SensitivitySummary {
       heading += " — R² = \(fixed(m.rSquared, 3)), rank R² = \(fixed(m.rankRSquared, 3))"
       header = ["input", "SRC", "PRCC"]
       cells = rows.sorted { abs(regression($0).src) > abs(regression($1).src) }.map { row in
-        [row.input, fixed(regression(row).src, 3), fixed(regression(row).prcc, 3)]
+        [inputLabel(row.input), fixed(regression(row).src, 3), fixed(regression(row).prcc, 3)]
       }
     case .sobol:
       header = ["input", "S1", "S1 95%", "ST", "ST 95%"]
       cells = rows.sorted { sobol($0).st > sobol($1).st }.map { row in
         let m = sobol(row)
         return [
-          row.input, fixed(m.s1, 3), "[\(fixed(m.s1Low, 3)), \(fixed(m.s1High, 3))]",
+          inputLabel(row.input), fixed(m.s1, 3), "[\(fixed(m.s1Low, 3)), \(fixed(m.s1High, 3))]",
           fixed(m.st, 3), "[\(fixed(m.stLow, 3)), \(fixed(m.stHigh, 3))]",
         ]
       }

@@ -23,6 +23,11 @@ struct Estimate: ParsableCommand {
       --memory-limit) is refused with its size. An existing estimates file is
       replaced only with --force.
 
+      Thin data is warned about: fewer than 10 observations per parameter, fewer
+      than 30 clusters, a cluster-robust error below the classical one. The
+      remedy for few clusters is --wild-bootstrap B (restricted wild cluster
+      bootstrap: bootstrap-t p-values and 95 % intervals by test inversion).
+
       Exit status: 0 success, 64 bad usage, 65 bad data, 66 unreadable input, 73
       output cannot be created, 74 output write failed.
       """)
@@ -74,6 +79,8 @@ struct Estimate: ParsableCommand {
   @Flag(help: "Report variance inflation factors.")
   var vif = false
 
+  @OptionGroup var inference: InferenceOptions
+
   @Option(help: "Output format: table, json or yaml.")
   var format: OutputFormat = .table
 
@@ -116,6 +123,7 @@ struct Estimate: ParsableCommand {
     if let form, PanelEquation.Form(rawValue: form) == nil {
       throw ValidationError("--form takes differences or levels, not \(form)")
     }
+    try inference.check(absorb: absorb, ridge: ridge, weights: weights, covariance: covariance)
     if let memoryLimit, DesignMemory.bytes(parsing: memoryLimit) == nil {
       throw ValidationError("--memory-limit takes a size such as 8G, 512M or 1000000 (bytes), not \(memoryLimit)")
     }
@@ -150,9 +158,10 @@ struct Estimate: ParsableCommand {
         data: table, weights: weights, clusters: covarianceType.clusterColumns, absorbing: absorb)
       equation = panel
     }
-    let regression = try Regression(fitting: design, covariance: covarianceType, ridge: ridge, varianceInflation: vif)
-
+    var regression = try Regression(fitting: design, covariance: covarianceType, ridge: ridge, varianceInflation: vif)
+    try inference.add(to: &regression, design: design, covariance: covarianceType)
     if let warning = regression.leverageOneWarning { printToStandardError("iccsim: warning: " + warning) }
+    for warning in regression.thinDataWarnings { printToStandardError("iccsim: warning: " + warning) }
     if let write, let equation {
       let estimated = try EstimatesFile.estimateSet(equation: equation, regression: regression)
       let (set, repair) = try CovarianceRepair.apply(psd.flatMap(PSDPolicy.init(rawValue:)) ?? .refuse, to: estimated)
@@ -161,7 +170,9 @@ struct Estimate: ParsableCommand {
       try EstimatesFile.write(text, to: write, force: force)
     }
     switch format {
-    case .table: try writeStandardOutput(regression.table() + "\n")
+    case .table:
+      let supplement = regression.supplementTable()
+      try writeStandardOutput(regression.table() + "\n" + (supplement.isEmpty ? "" : supplement + "\n"))
     case .json: try writeStandardOutput(try regression.jsonText() + "\n")
     case .yaml: try writeStandardOutput(regression.yamlText())
     }

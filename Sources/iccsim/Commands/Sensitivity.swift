@@ -69,6 +69,9 @@ struct Sensitivity: ParsableCommand {
   @Option(help: "Output format: table, json or csv.")
   var format: SensitivityFormat = .table
 
+  @Option(help: "Language of the inputs' readable names in the table and the JSON's `label`: en or zh.")
+  var lang: Language = .en
+
   @Option(
     help: ArgumentHelp(
       "Sobol: evaluate only shard K of N of the design (by base samples) and write it (JSON) to --out or "
@@ -139,7 +142,7 @@ struct Sensitivity: ParsableCommand {
       for diagnostic in report.diagnostics {
         printToStandardError("iccsim: warning: \(diagnostic.message)")
       }
-      let summary = SensitivitySummary(scenario: compiled, analysis: analysis, report: report)
+      let summary = SensitivitySummary(scenario: compiled, analysis: analysis, report: report, language: lang)
       switch format {
       case .table: try writeStandardOutput(summary.table())
       case .json: try StandardOutput.write(try summary.json())
