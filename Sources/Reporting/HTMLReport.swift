@@ -12,17 +12,18 @@ public struct Figure: Sendable, Equatable {
   }
 }
 
-/// One self-contained HTML page: for each run its manifest, projection, targets and cost
-/// tables, the index-by-dimension chart and a fan chart per output; then the comparison (chart
-/// and tables) and any extra figures. Styles and SVG are inline; there is no script and no
-/// network reference, so the file reads the same offline, printed, or attached to an email.
+/// One self-contained HTML page, titled with its scenarios' titles: for each run its manifest,
+/// projection, targets and cost tables, the index-by-dimension chart and a fan chart per output;
+/// then the comparison (manifest, chart and tables) and any extra figures. Styles and SVG are
+/// inline; there is no script and no network reference, so the file reads the same offline,
+/// printed, or attached to an email.
 public enum HTMLReport {
   public static func render(
     runs: [RunResult], comparison: PlanComparison? = nil, figures: [Figure] = [],
     options: ReportOptions = ReportOptions()
   ) throws(ReportingError) -> String {
     let language = options.language
-    let title = runs.count == 1 && comparison == nil ? runs[0].title.text(language) : Label.report.text(language)
+    let title = pageTitle(runs: runs, comparison: comparison, language: language)
     var body: [String] = ["<h1>\(xmlEscaped(title))</h1>"]
     for run in runs {
       if runs.count > 1 || comparison != nil { body.append("<h2>\(xmlEscaped(run.title.text(language)))</h2>") }
@@ -40,8 +41,9 @@ public enum HTMLReport {
       if run.cost.contains(where: { $0.p95 != 0 }) { body.append(table(.cost(of: run, language: language))) }
     }
     if let comparison {
-      body.append(
-        "<h2>\(Label.comparison.text(language)) — \(Label.base.text(language)): \(xmlEscaped(comparison.base))</h2>")
+      let base = comparison.baseTitle?.text(language) ?? comparison.base
+      body.append("<h2>\(Label.comparison.text(language)) — \(Label.base.text(language)): \(xmlEscaped(base))</h2>")
+      body.append(table(.manifest(of: comparison, language: language), className: "manifest"))
       if let chart = DifferenceChart.svg(for: comparison, language: language) { body.append(figure(chart)) }
       body += try ReportTable.comparisons(of: comparison, options: options).map { table($0) }
     }
@@ -96,6 +98,18 @@ public enum HTMLReport {
       h2 { break-before: page; }
     }
     """
+
+  /// The titles of the page's scenarios, each once, in order: the runs', then the comparison's base
+  /// and alternatives.
+  static func pageTitle(runs: [RunResult], comparison: PlanComparison?, language: Language) -> String {
+    var titles = runs.map { $0.title.text(language) }
+    if let comparison {
+      titles.append(comparison.baseTitle?.text(language) ?? comparison.base)
+      titles += comparison.comparisons.map { $0.title.text(language) }
+    }
+    var seen: Set<String> = []
+    return titles.filter { seen.insert($0).inserted }.joined(separator: language == .zh ? "、" : ", ")
+  }
 
   private static func figure(_ svg: String) -> String {
     "<figure>\n\(svg)</figure>"

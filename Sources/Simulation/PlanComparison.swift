@@ -3,6 +3,8 @@ import CityModel
 /// `compare`: paired differences (alternative − base) under common random numbers.
 public struct PlanComparison: Codable, Sendable, Equatable {
   public var base: String
+  /// The base scenario's title; nil in results written before it was recorded.
+  public var baseTitle: LocalizedText?
   public var outputs: [OutputInfo]
   public var comparisons: [Comparison]
   /// Numerical problems met in any of the scenarios (see `RunResult.diagnostics`).
@@ -10,10 +12,11 @@ public struct PlanComparison: Codable, Sendable, Equatable {
   public var meta: RunManifest?
 
   public init(
-    base: String, outputs: [OutputInfo], comparisons: [Comparison], diagnostics: [NumericalDiagnostic] = [],
-    meta: RunManifest? = nil
+    base: String, baseTitle: LocalizedText? = nil, outputs: [OutputInfo], comparisons: [Comparison],
+    diagnostics: [NumericalDiagnostic] = [], meta: RunManifest? = nil
   ) {
     self.base = base
+    self.baseTitle = baseTitle
     self.outputs = outputs
     self.comparisons = comparisons
     self.diagnostics = diagnostics
@@ -21,14 +24,15 @@ public struct PlanComparison: Codable, Sendable, Equatable {
   }
 
   private enum CodingKeys: String, CodingKey {
-    case base, outputs, comparisons, diagnostics, meta
+    case base, baseTitle, outputs, comparisons, diagnostics, meta
   }
 
   /// Decodes results written before diagnostics and the sampling were recorded as having no
-  /// diagnostics and independent sampling.
+  /// diagnostics and independent sampling, and those without the base's title as untitled.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     base = try c.decode(String.self, forKey: .base)
+    baseTitle = try c.decodeIfPresent(LocalizedText.self, forKey: .baseTitle)
     outputs = try c.decode([OutputInfo].self, forKey: .outputs)
     comparisons = try c.decode([Comparison].self, forKey: .comparisons)
     diagnostics = try c.decodeIfPresent([NumericalDiagnostic].self, forKey: .diagnostics) ?? []
@@ -70,10 +74,13 @@ public struct Difference: Codable, Sendable, Equatable {
   public var p95: Double
   /// Share of runs in which the alternative is strictly higher than the base.
   public var probabilityHigher: Double
+  /// Share of runs in which the alternative is strictly lower than the base; nil in results
+  /// written before it was recorded.
+  public var probabilityLower: Double?
 
   public init(
     indicator: String, year: Int, mean: Double, sd: Double, p5: Double, p50: Double, p95: Double,
-    probabilityHigher: Double
+    probabilityHigher: Double, probabilityLower: Double? = nil
   ) {
     self.indicator = indicator
     self.year = year
@@ -83,5 +90,16 @@ public struct Difference: Codable, Sendable, Equatable {
     self.p50 = p50
     self.p95 = p95
     self.probabilityHigher = probabilityHigher
+    self.probabilityLower = probabilityLower
+  }
+
+  /// Share of runs in which the alternative is strictly better than the base, in the direction
+  /// `better` (lower for a rank); nil when the direction or the needed share is not recorded.
+  public func probabilityBetter(_ better: Direction?) -> Double? {
+    switch better {
+    case .higher: probabilityHigher
+    case .lower: probabilityLower
+    case nil: nil
+    }
   }
 }

@@ -35,11 +35,10 @@ public enum DifferenceChart {
     var canvas = SVGCanvas(width: RowChartLayout.width, height: layout.height)
     let colours = comparison.comparisons.indices.map { ChartColour.series[$0 % ChartColour.series.count] }
     let title = "\(Label.difference.text(language)), \(shownYear)"
+    let base = comparison.baseTitle?.text(language) ?? comparison.base
     layout.drawFrame(
       on: &canvas, title: title,
-      legend: zip(colours, comparison.comparisons.map { "\($0.title.text(language)) − \(comparison.base)" }).map {
-        ($0, $1)
-      },
+      legend: zip(colours, comparison.comparisons.map { "\($0.title.text(language)) − \(base)" }).map { ($0, $1) },
       axisCaption: units.count == 1 ? unitLabel(units.first!, language) : "", signed: true)
     for (row, output) in present.enumerated() {
       for (mark, colour) in colours.enumerated() {

@@ -33,7 +33,7 @@ struct Compare: ParsableCommand {
   func run() throws {
     try exitingOnError {
       let loaded = try scenarios.map { try loadScenario($0, options: options) }
-      let files = try output.files(stems: ["compare-\(loaded[0].id)"])
+      let files = try output.files(stems: [ResultDocument.comparisonStem(base: loaded[0].id)])
       try files.complete { files in
         let result = try compareScenarios(loaded, options: options)
         try output.emit([.comparison(result)], presentation: presentation, into: files)

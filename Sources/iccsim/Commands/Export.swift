@@ -37,7 +37,8 @@ struct Export: ParsableCommand {
       let files = try CommandOutput([out], force: force)
       let data = try readInput(result, limit: ResultFileLimits.result)
       let document = try ResultDocument.decode(data, source: result)
-      let rendered = try Exporter.render(document, as: format, settings: try presentation.settings())
+      let rendered = try Exporter.render(
+        document, as: format, settings: try presentation.settings(toStandardOutput: out == nil))
       try files.complete { try $0.write(rendered, to: out) }
     }
   }
