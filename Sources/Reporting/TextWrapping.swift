@@ -56,3 +56,15 @@ func wrap(_ text: String, width: Int) -> [String] {
   if !line.isEmpty || lines.isEmpty { lines.append(line) }
   return lines
 }
+
+/// Every line of `text` wrapped to `width` (unchanged without one); a wrapped line continues
+/// after `hanging`.
+func wrapLines(_ text: String, width: Int?, hanging: String = "") -> String {
+  guard let width else { return text }
+  return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+    guard displayWidth(String(line)) > width else { return String(line) }
+    return wrap(String(line), width: width - displayWidth(hanging)).enumerated().map {
+      $0.offset == 0 ? $0.element : hanging + $0.element
+    }.joined(separator: "\n")
+  }.joined(separator: "\n")
+}

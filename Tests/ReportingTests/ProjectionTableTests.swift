@@ -134,7 +134,8 @@ import Testing
     #expect(lean.first { $0[0] == .text("index") }?[6] == .text("undefined"))
     #expect(tables[5].notes.contains("The plans cost the same: the change per 100 亿元 is undefined"))
     let chinese = try ReportTable.comparisons(of: comparison, options: ReportOptions(language: .zh))
-    let title = "上海·旗舰方案（测试数据） − 上海·基准方案（测试数据） — 项目成本（亿元）"
+    let plans = ["上海·旗舰方案（测试数据）", "上海·基准方案（测试数据）"]
+    let title = plans.joined(separator: " − ") + " — 项目成本（亿元）"
     #expect(chinese[1].title == title)
     #expect(chinese[5].sections.flatMap(\.rows).first { $0[0] == .text("index") }?[6] == .text("无定义"))
   }

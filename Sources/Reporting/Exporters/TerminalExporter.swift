@@ -16,40 +16,26 @@ public enum TerminalExporter {
     var columns = table.displayColumns
     let indent = table.sections.contains { $0.heading != nil } ? "  " : ""
     func cells(_ row: [ReportTable.Cell]) -> [String] { columns.map { row[$0.index].displayText } }
-    var fit = TableFit(
-      header: columns.map(\.column.title), rows: table.sections.flatMap(\.rows).map(cells),
-      alignments: columns.map(\.column.alignment), indent: indent, width: width)
+    func fit() -> TableFit {
+      TableFit(
+        header: columns.map(\.column.title), rows: table.sections.flatMap(\.rows).map(cells),
+        alignments: columns.map(\.column.alignment), indent: indent, width: width)
+    }
     var leftOut: [String] = []
-    while !fit.fits, let drop = fit.nextOptional(columns.map(\.column.thinningOrder)) {
+    while !fit().fits, let drop = fit().nextOptional(columns.map(\.column.thinningOrder)) {
       leftOut.append(columns[drop].column.title)
       columns.remove(at: drop)
-      fit = TableFit(
-        header: columns.map(\.column.title), rows: table.sections.flatMap(\.rows).map(cells),
-        alignments: columns.map(\.column.alignment),
-        indent: indent, width: width)
     }
-    let widths = fit.widths()
-    let alignments = columns.map(\.column.alignment)
-    func lines(_ cells: [String], indented: Bool) -> [String] {
-      let wrapped = zip(cells, widths).enumerated().map { position, pair in
-        let prefix = indented && position == 0 ? indent : ""
-        return wrap(pair.0, width: pair.1 - displayWidth(prefix)).map { prefix + $0 }
-      }
-      let height = wrapped.map(\.count).max() ?? 1
-      return (0..<height).map { line in
-        zip(wrapped, zip(widths, alignments)).map { cell, layout in
-          padded(line < cell.count ? cell[line] : "", to: layout.0, layout.1)
-        }.joined(separator: "  ").trimmingTrailingSpaces()
-      }
-    }
-    let total = widths.reduce(0, +) + 2 * max(0, widths.count - 1)
+    let layout = AlignedColumns(
+      [columns.map(\.column.title)] + table.sections.flatMap(\.rows).map(cells),
+      alignments: columns.map(\.column.alignment), indent: indent, width: width)
     let limit = width ?? Int.max
     var output = table.title.isEmpty ? [] : wrap(table.title, width: limit) + [""]
-    output += lines(columns.map(\.column.title), indented: false)
-    output.append(String(repeating: "─", count: total))
+    output += layout.lines(columns.map(\.column.title))
+    output.append(String(repeating: "─", count: layout.total))
     for section in table.sections {
       if let heading = section.heading { output += wrap(heading, width: limit) }
-      output += section.rows.flatMap { lines(cells($0), indented: true) }
+      output += section.rows.flatMap { layout.lines(cells($0), indented: true) }
     }
     var notes = table.notes
     if !leftOut.isEmpty, let width { notes.append(Label.columnsLeftOut(leftOut, width: width, language)) }

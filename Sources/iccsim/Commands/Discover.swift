@@ -25,6 +25,8 @@ struct Discover: ParsableCommand {
   @Argument(help: "The scenario file (YAML).")
   var scenario: String
 
+  @OptionGroup var terminal: TerminalWidthOption
+
   @Option(help: "The target, as OUTPUT:YEAR, one of the scenario's `targets:`.")
   var target: String
 
@@ -96,7 +98,8 @@ struct Discover: ParsableCommand {
           printToStandardError("iccsim: warning: \(diagnostic.message)")
         }
         let rendered = DiscoveryReport(scenario: compiled, discovery: discovery, report: report)
-        let data = format == .json ? try rendered.json() : Data(rendered.table().utf8)
+        let data =
+          format == .json ? try rendered.json() : Data(rendered.table(width: out == nil ? terminal.width() : nil).utf8)
         try files.write(data, to: out)
       }
     }

@@ -29,6 +29,8 @@ struct Estimate: ParsableCommand {
 
   @OptionGroup var panel: PanelOptions
 
+  @OptionGroup var terminal: TerminalWidthOption
+
   enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, yaml
   }
@@ -161,7 +163,7 @@ struct Estimate: ParsableCommand {
       try EstimatesFile.write(text, to: write, force: force)
     }
     switch format {
-    case .table: try writeStandardOutput(regression.table() + "\n")
+    case .table: try writeStandardOutput(regression.table(fitting: terminal.width()) + "\n")
     case .json: try writeStandardOutput(try regression.jsonText() + "\n")
     case .yaml: try writeStandardOutput(regression.yamlText())
     }
