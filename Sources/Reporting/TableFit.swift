@@ -54,7 +54,8 @@ struct TableFit {
 
   /// The column to leave out next: the optional one (non-nil `thinningOrder`) with the lowest order.
   func nextOptional(_ thinningOrder: [Int?]) -> Int? {
-    thinningOrder.indices.filter { thinningOrder[$0] != nil }.min { thinningOrder[$0]! < thinningOrder[$1]! }
+    let optional = thinningOrder.enumerated().compactMap { column, order in order.map { (column, $0) } }
+    return optional.min { $0.1 < $1.1 }?.0
   }
 
   /// The width of each column.
