@@ -14,6 +14,8 @@ struct TableFit {
   private let readable: [Int]
   private let longestWord: [Int]
   private let widestCharacter: [Int]
+  /// Whether a column holds text (left-aligned), as opposed to numbers.
+  private let wrapsText: [Bool]
   private let width: Int?
 
   /// `header` and `rows` hold the displayed text of each column; the first column of a row is
@@ -37,6 +39,7 @@ struct TableFit {
       return min(natural[column], max(longestWord[column], column == 0 ? Self.readableName : Self.readableText))
     }
     self.natural = natural
+    wrapsText = alignments.map { $0 == .left }
     self.longestWord = longestWord
     widestCharacter = widths { text in text.map { displayWidth(String($0)) }.max() ?? 0 }
     self.width = width
@@ -62,8 +65,12 @@ struct TableFit {
   func widths() -> [Int] {
     guard let width, total(natural) > width else { return natural }
     if total(readable) <= width {
-      // Give the room left back a column at a time, to the column wrapped the most.
+      // Give the room left back: first to the headings of numbers, so they wrap no more than
+      // needed, then a column at a time to the text wrapped the most.
       var widths = readable
+      for column in widths.indices where !wrapsText[column] {
+        widths[column] += min(natural[column] - widths[column], width - total(widths))
+      }
       while total(widths) < width,
         let neediest = widths.indices.max(by: { natural[$0] - widths[$0] < natural[$1] - widths[$1] }),
         widths[neediest] < natural[neediest]
