@@ -12,7 +12,7 @@ struct Compare: ParsableCommand {
       Every alternative is projected over the same runs as the base, so uncertain
       quantities the plans share take the same values in both; the difference
       alternative − base is then summarised per indicator and year, with the
-      probability that the alternative is higher.
+      probability that the alternative is better (higher, or lower for a rank).
       """)
 
   @Argument(help: "The base scenario, then one or more alternatives.")
