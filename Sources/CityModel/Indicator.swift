@@ -78,6 +78,17 @@ public struct Indicator: Hashable, Sendable {
   }
 }
 
+extension Indicator {
+  /// The catalogue's units that count whole things (districts, stores, sites, events, beds,
+  /// vehicles …): tables round such an indicator to whole numbers. A rank is a position, not a count.
+  public static let countUnits: Set<String> = ["count", "per year", "beds", "vehicles", "个"]
+
+  /// Whether `unit` counts whole things (`countUnits`).
+  public static func isCountUnit(_ unit: String) -> Bool {
+    countUnits.contains(unit.lowercased())
+  }
+}
+
 extension Dimension {
   /// The dimension's name in the evaluation system.
   public var name: LocalizedText {

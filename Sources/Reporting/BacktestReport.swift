@@ -40,23 +40,23 @@ public enum BacktestReport {
   }
 
   /// The summary, one row per indicator over all horizons and per horizon over all indicators
-  /// (the full breakdown is in the JSON), then what the backtest left out.
-  public static func table(_ backtest: Backtest, header: Header) -> String {
+  /// (the full breakdown is in the JSON), then what the backtest left out; fitted to `width`
+  /// display columns when given.
+  public static func table(_ backtest: Backtest, header: Header, width: Int? = nil) -> String {
     let rows = backtest.summary.filter { $0.indicator == nil || $0.horizon == nil }.map(cells)
-    let widths = columns.indices.map { j in ([columns[j]] + rows.map { $0[j] }).map(displayWidth).max() ?? 0 }
-    func line(_ cells: [String]) -> String {
-      zip(cells, widths).enumerated().map { j, pair in
-        let pad = String(repeating: " ", count: pair.1 - displayWidth(pair.0))
-        return j < 2 ? pair.0 + pad : pad + pair.0
-      }.joined(separator: "  ")
+    let layout = AlignedColumns(
+      [columns] + rows, alignments: columns.indices.map { $0 < 2 ? .left : .right }, width: width)
+    func line(_ cells: [String]) -> [String] {
+      width == nil ? [layout.fullLine(cells)] : layout.lines(cells)
     }
     var lines = [
       "Backtest of \(header.model) on \(header.data): \(header.mode), "
         + "\(header.recalibrated ? "recalibrated at each origin" : "model as given"), \(header.runs) runs per "
         + "projection",
-      "", line(columns), line(widths.map { String(repeating: "─", count: $0) }),
+      "",
     ]
-    lines += rows.map(line)
+    lines += line(columns) + line(layout.widths.map { String(repeating: "─", count: $0) })
+    lines += rows.flatMap(line)
     if backtest.points.isEmpty {
       lines.append("(no city has an observation at an origin and later within the horizons)")
     }
@@ -64,7 +64,7 @@ public enum BacktestReport {
       lines.append("")
       lines.append("Left out where the panel does not observe them: " + backtest.notes.joined(separator: "; "))
     }
-    return lines.joined(separator: "\n") + "\n"
+    return wrapLines(lines.joined(separator: "\n"), width: width) + "\n"
   }
 
   /// `{"model", "mode", "recalibrated", "points": […], "summary": […], "notes", "meta"}`.

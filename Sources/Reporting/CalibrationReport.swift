@@ -5,9 +5,12 @@ import Foundation
 /// indicator's order) and the public JSON.
 public enum CalibrationReport {
   /// One line per parameter: path, decision, the estimate with its standard error and basis, or
-  /// the reason the prior was kept; a count of each decision at the end.
-  public static func table(_ calibration: Calibration) -> String {
+  /// the reason the prior was kept; a count of each decision at the end. Given a `width` the
+  /// lines pass, the columns are fitted to it (`AlignedColumns`), the basis wrapping.
+  public static func table(_ calibration: Calibration, width fitting: Int? = nil) -> String {
     let width = max(24, (calibration.parameters.map(\.path.count).max() ?? 0) + 6)
+    let header = ["parameter", "decision", "estimate (se)", "basis"]
+    var rows: [[String]] = []
     var lines = [
       "\("parameter".padding(toLength: width, withPad: " ", startingAt: 0))  decision    estimate (se)  basis"
     ]
@@ -24,17 +27,23 @@ public enum CalibrationReport {
         }
         let label = end - index > 1 ? "\(parameter.path) … (\(end - index))" : parameter.path
         lines.append("\(pad(label, width))  \(decision)  \(pad("—", 13))  \(parameter.reason)")
+        rows.append([label, parameter.decision.rawValue, "—", parameter.reason])
         index = end
         continue
       }
       let estimate = "\(StatisticText.significant(fit.estimate)) (\(StatisticText.significant(fit.standardError)))"
       lines.append("\(pad(parameter.path, width))  \(decision)  \(pad(estimate, 13))  \(parameter.reason)")
+      rows.append([parameter.path, parameter.decision.rawValue, estimate, parameter.reason])
       index += 1
+    }
+    if let fitting, lines.contains(where: { displayWidth($0) > fitting }) {
+      let layout = AlignedColumns([header] + rows, alignments: [.left, .left, .left, .left], width: fitting)
+      lines = ([header] + rows).flatMap { layout.lines($0) }
     }
     let fitted = calibration.parameters.filter { $0.decision == .fitted }.count
     lines.append("")
     lines.append("\(fitted) of \(calibration.parameters.count) parameters fitted; the others keep their priors.")
-    return lines.joined(separator: "\n") + "\n"
+    return wrapLines(lines.joined(separator: "\n"), width: fitting) + "\n"
   }
 
   /// `{"model", "data", "until", "parameters": [{"path", "prior", "fitted": {"estimate", "se",

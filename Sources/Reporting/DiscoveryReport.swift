@@ -120,7 +120,7 @@ public struct DiscoveryReport {
   // MARK: Table
 
   /// A heading, the trajectory, then the chosen box's restrictions.
-  public func table() -> String {
+  public func table(width: Int? = nil) -> String {
     var text = "\(scenario.title.en) — runs where \(targetText) is \(discovery.outcome.rawValue)\n"
     text += "\(report.runs) runs, \(report.inputs.count) inputs, base rate \(percent(report.baseRate)); "
     text += "PRIM alpha \(discovery.prim.alpha), minimum mass \(discovery.prim.minimumMass)\n\n"
@@ -132,7 +132,7 @@ public struct DiscoveryReport {
         "\(step)\(mark)", percent(box.coverage), percent(box.density), percent(box.mass), "\(box.restricted)",
       ])
     }
-    text += aligned(rows, leftColumns: 1)
+    text += aligned(rows, leftColumns: 1, width: width)
     text += "\nChosen box (step \(report.chosen), \(choiceRule)): coverage \(percent(box.coverage)), "
     text += "density \(percent(box.density)), mass \(percent(box.mass))\n"
     var limits = [["input", "low", "high", "p-value", "path"]]
@@ -143,8 +143,8 @@ public struct DiscoveryReport {
         String(format: "%.2g", restriction.pValue), path,
       ])
     }
-    text += aligned(limits, leftColumns: 1, trailingLeft: true)
-    return text
+    text += aligned(limits, leftColumns: 1, trailingLeft: true, width: width)
+    return wrapLines(text, width: width)
   }
 
   // MARK: HTML
@@ -194,24 +194,14 @@ public struct DiscoveryReport {
 
   private func number(_ value: Double) -> String { String(format: "%.4g", value) }
 
-  /// Rows padded to their columns' widths: the first `leftColumns` (and, with `trailingLeft`, the
-  /// last) left-aligned, the others right-aligned.
-  private func aligned(_ rows: [[String]], leftColumns: Int, trailingLeft: Bool = false) -> String {
-    let widths = rows[0].indices.map { column in rows.map { displayWidth($0[column]) }.max() ?? 0 }
-    return rows.map { row in
-      row.indices.map { column in
-        let pad = String(repeating: " ", count: widths[column] - displayWidth(row[column]))
-        let left = column < leftColumns || (trailingLeft && column == row.count - 1)
-        return left ? row[column] + pad : pad + row[column]
-      }.joined(separator: "  ").trimmingSuffixSpaces()
-    }.joined(separator: "\n") + "\n"
-  }
-}
-
-extension String {
-  fileprivate func trimmingSuffixSpaces() -> String {
-    var text = self
-    while text.hasSuffix(" ") { text.removeLast() }
-    return text
+  /// Rows in aligned columns, fitted to `width`: the first `leftColumns` (and, with
+  /// `trailingLeft`, the last) left-aligned, the others right-aligned.
+  private func aligned(_ rows: [[String]], leftColumns: Int, trailingLeft: Bool = false, width: Int?) -> String {
+    let count = rows[0].count
+    let alignments: [ReportTable.Alignment] = (0..<count).map {
+      $0 < leftColumns || (trailingLeft && $0 == count - 1) ? .left : .right
+    }
+    let layout = AlignedColumns(rows, alignments: alignments, width: width)
+    return rows.flatMap { layout.lines($0) }.joined(separator: "\n") + "\n"
   }
 }

@@ -12,17 +12,18 @@ public struct Figure: Sendable, Equatable {
   }
 }
 
-/// One self-contained HTML page: for each run its manifest, projection, targets and cost
-/// tables, the index-by-dimension chart and a fan chart per output; then the comparison (chart
-/// and tables) and any extra figures. Styles and SVG are inline; there is no script and no
-/// network reference, so the file reads the same offline, printed, or attached to an email.
+/// One self-contained HTML page, titled with its scenarios' titles: for each run its manifest,
+/// projection, targets and cost tables, the index-by-dimension chart and a fan chart per output;
+/// then the comparison (manifest, chart and tables) and any extra figures. Styles and SVG are
+/// inline; there is no script and no network reference, so the file reads the same offline,
+/// printed, or attached to an email.
 public enum HTMLReport {
   public static func render(
     runs: [RunResult], comparison: PlanComparison? = nil, figures: [Figure] = [],
     options: ReportOptions = ReportOptions()
   ) throws(ReportingError) -> String {
     let language = options.language
-    let title = runs.count == 1 && comparison == nil ? runs[0].title.text(language) : Label.report.text(language)
+    let title = pageTitle(runs: runs, comparison: comparison, language: language)
     var body: [String] = ["<h1>\(xmlEscaped(title))</h1>"]
     for run in runs {
       if runs.count > 1 || comparison != nil { body.append("<h2>\(xmlEscaped(run.title.text(language)))</h2>") }
@@ -40,6 +41,7 @@ public enum HTMLReport {
     if let comparison {
       body.append(
         "<h2>\(xmlEscaped(comparisonHeading(comparison, language)))</h2>")
+      body.append(table(.manifest(of: comparison, language: language), className: "manifest"))
       if let chart = ResultCharts.differences(of: comparison, language: language) { body.append(figure(chart.svg)) }
       body += try ReportTable.comparisons(of: comparison, options: options).map { table($0) }
     }
@@ -104,6 +106,18 @@ public enum HTMLReport {
   private static func comparisonHeading(_ comparison: PlanComparison, _ language: Language) -> String {
     let base = Punctuation.labelled(Label.base.text(language), comparison.baseName(language), language)
     return Punctuation.titled(Label.comparison.text(language), base, language)
+  }
+
+  /// The titles of the page's scenarios, each once, in order: the runs', then the comparison's base
+  /// and alternatives.
+  static func pageTitle(runs: [RunResult], comparison: PlanComparison?, language: Language) -> String {
+    var titles = runs.map { $0.title.text(language) }
+    if let comparison {
+      titles.append(comparison.baseName(language))
+      titles += comparison.comparisons.map { $0.title.text(language) }
+    }
+    var seen: Set<String> = []
+    return titles.filter { seen.insert($0).inserted }.joined(separator: language == .zh ? "、" : ", ")
   }
 
   static func figure(_ svg: String) -> String {

@@ -3,13 +3,13 @@ import CityModel
 /// The fixed words of tables, charts and the report, in Chinese and English. Names of
 /// indicators, dimensions and scenarios come from the result itself (`OutputInfo.name`).
 enum Label: String, CaseIterable, Sendable {
-  case indicator, unit, group, outputID, year, dimensionScores, scenario, base
+  case indicator, unit, group, outputID, year, dimensionScores, scenario, base, alternative
   case projection, targets, condition, targetYear, probability, firstMet, cost, costUnit
-  case comparison, difference, probabilityHigher, manifest, inputs, city, baseYear, horizon
+  case comparison, difference, probabilityBetter, manifest, inputs, city, baseYear, horizon
   case runs, seed, sampling, independentDraws, latinHypercube, version, command, threads, elapsed, host, date, median,
     band50, band90
   case target, indexByDimension, fanCharts, bandLegend, intervalNote, sketchNote, differenceNote
-  case sobol, firstOrder, totalOrder, baseline, notMet, report, lowEnd, highEnd
+  case sobol, firstOrder, totalOrder, baseline, notMet, lowEnd, highEnd
   case total, costNote, costEffectiveness, costEffectivenessNote, zeroCostNote, change, per100, changePer100,
     targetProbabilityChange, undefined
 
@@ -28,6 +28,7 @@ enum Label: String, CaseIterable, Sendable {
     case .dimensionScores: ("维度得分与综合指数", "Dimension scores and index")
     case .scenario: ("情景", "Scenario")
     case .base: ("基准情景", "Base scenario")
+    case .alternative: ("比较方案", "Alternative")
     case .projection: ("预测", "Projection")
     case .targets: ("目标达成概率", "Targets")
     case .condition: ("条件", "Condition")
@@ -38,7 +39,7 @@ enum Label: String, CaseIterable, Sendable {
     case .costUnit: ("亿元", "CNY 100 million")
     case .comparison: ("方案比较", "Comparison")
     case .difference: ("差值（方案－基准）", "Difference (alternative − base)")
-    case .probabilityHigher: ("高于基准的概率", "P(higher than base)")
+    case .probabilityBetter: ("优于基准的概率", "P(better than base)")
     case .manifest: ("运行清单", "Run manifest")
     case .inputs: ("输入文件", "Input files")
     case .city: ("城市", "City")
@@ -83,7 +84,6 @@ enum Label: String, CaseIterable, Sendable {
     case .totalOrder: ("总效应 ST", "Total ST")
     case .baseline: ("基准值", "Baseline")
     case .notMet: ("未达成", "not met")
-    case .report: ("情景报告", "Scenario report")
     case .lowEnd: ("输入取低值", "Input at low end")
     case .highEnd: ("输入取高值", "Input at high end")
     case .total: ("合计", "Total")
@@ -113,6 +113,15 @@ enum Label: String, CaseIterable, Sendable {
     case .targetProbabilityChange: ("目标达成概率变化", "Change in the targets' probability")
     case .undefined: ("无定义", "undefined")
     }
+  }
+}
+
+extension Label {
+  /// The note under a terminal table that left out `titles` to fit `width` columns.
+  static func columnsLeftOut(_ titles: [String], width: Int, _ language: Language) -> String {
+    language == .zh
+      ? "为适应 \(width) 列宽度省略：\(titles.joined(separator: "、"))（--wide 显示全部列）"
+      : "Left out to fit \(width) columns: \(titles.joined(separator: ", ")) (--wide shows every column)"
   }
 }
 

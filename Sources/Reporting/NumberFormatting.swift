@@ -1,9 +1,10 @@
+import CityModel
 import Foundation
 
 /// How the numbers of one row or column are shown to people, chosen from the unit so that a
 /// table reads naturally: 亿元 and other quantities to four significant digits with thousands
-/// separators, scores to one decimal, counts and ranks as integers when they are whole,
-/// probabilities as percentages.
+/// separators, scores to one decimal, counts of things (`Indicator.isCountUnit`) as whole numbers,
+/// ranks as integers when they are whole, probabilities as percentages.
 ///
 /// Formatting is done by hand, not by `NumberFormatter`, so output is identical on every host
 /// and locale.
@@ -13,11 +14,16 @@ public struct NumberFormat: Sendable, Equatable, Codable {
     case quantity
     /// A 0–100 score: one decimal.
     case score
-    /// Counts and ranks: grouped integers when whole, one decimal otherwise.
+    /// Counts and ranks: grouped integers (a small fractional rank keeps one decimal).
     case count
     /// A probability in [0, 1] shown as a percentage.
     case percent
+    /// A calendar year: a whole number, never grouped (2030, not 2,030).
+    case year
   }
+
+  /// The format of a calendar year.
+  public static let year = NumberFormat(style: .year, decimals: 0)
 
   public var style: Style
   /// Digits after the decimal point (of the percentage, for `percent`).
@@ -36,14 +42,18 @@ public struct NumberFormat: Sendable, Equatable, Codable {
     let style = Style(unit: unit)
     let finite = values.filter(\.isFinite)
     switch style {
+    case .year:
+      return .year
     case .score:
       return NumberFormat(style: .score, decimals: 1, signed: signed)
     case .count:
-      // Counts modelled continuously have fractional quantiles; a tenth is worth showing on
-      // small counts only (a rank of 9.4), not on 3,059.3 brands.
+      // Counts of things print as counts: a stock halfway through a ramp is 7 districts, not 6.7
+      // (data formats keep the exact value). A rank is a position, whose median moves by tenths:
+      // a tenth is worth showing on a small one (a rank of 9.4).
       let whole = finite.allSatisfy { $0 == $0.rounded() }
       let small = (finite.map(abs).max() ?? 0) < 100
-      return NumberFormat(style: .count, decimals: whole || !small ? 0 : 1, signed: signed)
+      let tenths = !Indicator.isCountUnit(unit) && !whole && small
+      return NumberFormat(style: .count, decimals: tenths ? 1 : 0, signed: signed)
     case .percent:
       let tiny = finite.contains { $0 != 0 && abs($0) < 0.01 }
       return NumberFormat(style: .percent, decimals: tiny ? 1 : 0, signed: signed)
@@ -68,15 +78,33 @@ public struct NumberFormat: Sendable, Equatable, Codable {
   /// positive numbers when `signed`.
   public func string(_ value: Double) -> String {
     guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "-∞") }
-    let shown = style == .percent ? value * 100 : value
-    return withSign(Self.digits(shown, decimals: decimals, grouped: true)) + (style == .percent ? "%" : "")
+    guard style == .percent else { return withSign(Self.digits(value, decimals: decimals, grouped: style != .year)) }
+    return percentText(value, grouped: true) + "%"
   }
 
-  /// The number with no grouping or percent sign (for `\num{}` in LaTeX and for data files); a
-  /// percentage is given in percent, so `\num{62}\%` reads as the table does.
+  /// The number with no grouping or percent sign (for `\num{}` in LaTeX); a percentage is given
+  /// in percent, so `\num{62}\%` reads as the table does.
   public func plain(_ value: Double) -> String {
     guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "inf" : "-inf") }
-    return withSign(Self.digits(style == .percent ? value * 100 : value, decimals: decimals, grouped: false))
+    guard style == .percent else { return withSign(Self.digits(value, decimals: decimals, grouped: false)) }
+    return percentText(value, grouped: false)
+  }
+
+  /// A probability in percent, never rounded to a certainty it is not: a probability strictly
+  /// between 0 and 1 that would read 0% or 100% gets a decimal more, and past that reads
+  /// `< 0.1` or `> 99.9`. Only an exact 0 or 1 prints as 0% or 100%. (Signed changes of a
+  /// probability are differences, and round as numbers do.)
+  private func percentText(_ value: Double, grouped: Bool) -> String {
+    let percent = value * 100
+    guard !signed, value > 0, value < 1 else {
+      return withSign(Self.digits(percent, decimals: decimals, grouped: grouped))
+    }
+    let tenth = Self.digits(percent, decimals: max(1, decimals), grouped: grouped)
+    let shown = Self.digits(percent, decimals: decimals, grouped: grouped)
+    let extreme = { (text: String) in Double(text) == 0 || Double(text) == 100 }
+    guard extreme(shown) else { return shown }
+    guard extreme(tenth) else { return tenth }
+    return value < 0.5 ? "< 0.1" : "> 99.9"
   }
 
   private func withSign(_ digits: String) -> String {

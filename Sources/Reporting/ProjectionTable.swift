@@ -20,8 +20,7 @@ extension ReportTable {
       _ in []
     }
     let title = Punctuation.titled(result.title.text(language), Label.projection.text(language), language)
-    let columns =
-      labelColumns(language) + years.map { Column(String($0), statistics: options.statistic.dataColumns(language)) }
+    let columns = labelColumns(language) + yearColumns(years, options: options)
     return ReportTable(
       name: Label.projection.text(language), title: title, columns: columns, sections: sections,
       notes: (options.statistic == .medianWithInterval ? [Label.intervalNote.text(language)] : [])
@@ -66,6 +65,30 @@ extension ReportTable {
       Column(Label.indicator.text(language), alignment: .left),
       Column(Label.unit.text(language), alignment: .left),
     ]
+  }
+
+  /// One column per year, each with the data columns of `options.statistic`; every year but the
+  /// first and the last may be left out on a narrow terminal (`thinningOrder`).
+  static func yearColumns(_ years: [Int], options: ReportOptions) -> [Column] {
+    let order = thinningOrder(years)
+    return years.map {
+      Column(String($0), statistics: options.statistic.dataColumns(options.language), thinningOrder: order[$0])
+    }
+  }
+
+  /// The order in which to leave years out, keeping the first and the last and the rest evenly
+  /// spread: each time, the year whose neighbours are closest together goes (2024 from 2023, 2024,
+  /// 2026, 2028, 2033; then 2026).
+  static func thinningOrder(_ years: [Int]) -> [Int: Int] {
+    var kept = years
+    var order: [Int: Int] = [:]
+    while kept.count > 2 {
+      let inner = 1..<(kept.count - 1)
+      guard let drop = inner.min(by: { kept[$0 + 1] - kept[$0 - 1] < kept[$1 + 1] - kept[$1 - 1] }) else { break }
+      order[kept[drop]] = order.count
+      kept.remove(at: drop)
+    }
+    return order
   }
 
   static func labelCells(_ output: OutputInfo, _ language: Language) -> [Cell] {

@@ -6,7 +6,7 @@ import Simulation
 public enum RankReport {
   /// One section per year, the cities in the order given: the median value, the rank's P5, P50
   /// and P95, and the probability of ranking first.
-  public static func table(_ ranking: CityRanking) -> String {
+  public static func table(_ ranking: CityRanking, width: Int? = nil) -> String {
     let values = ranking.entries.map(\.p50)
     let valueFormat = NumberFormat.fitting(values, unit: ranking.output.unit)
     // Whole ranks as integers; an interpolated one (1.5) with its tenth.
@@ -41,7 +41,7 @@ public enum RankReport {
         "Rank 1 is the \(order) value in a run; tied cities share the lowest rank of their group (min rank).",
         "Rank quantiles interpolate linearly between the runs' ranks (numpy's default).",
       ])
-    return TerminalExporter.render([table])
+    return TerminalExporter.render([table], width: width)
   }
 
   /// `{"indicator", "better", "runs", "seed", "ties", "ranks": [{"scenario", "city", "year",

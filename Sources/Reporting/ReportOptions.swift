@@ -9,6 +9,12 @@ public enum YearSelection: Sendable, Equatable {
   /// The years given, in order (each must lie within the result's years).
   case years([Int])
 
+  /// Whether the years were named one by one (and so are shown even where they say nothing new).
+  var isExplicit: Bool {
+    if case .years = self { return true }
+    return false
+  }
+
   /// The selected years of a result that spans `baseYear` … `baseYear + horizon`.
   func resolve(baseYear: Int, horizon: Int) throws(ReportingError) -> [Int] {
     switch self {

@@ -18,12 +18,19 @@ public struct ReportTable: Sendable, Equatable {
     public var statistics: [String]
     /// Shown only in data formats (e.g. the stable output id).
     public var dataOnly: Bool
+    /// For a column a narrow terminal may leave out (a milestone year between the first and the
+    /// last): the lower, the sooner it goes. Nil for a column always shown.
+    public var thinningOrder: Int?
 
-    public init(_ title: String, alignment: Alignment = .right, statistics: [String] = [], dataOnly: Bool = false) {
+    public init(
+      _ title: String, alignment: Alignment = .right, statistics: [String] = [], dataOnly: Bool = false,
+      thinningOrder: Int? = nil
+    ) {
       self.title = title
       self.alignment = alignment
       self.statistics = statistics
       self.dataOnly = dataOnly
+      self.thinningOrder = thinningOrder
     }
   }
 

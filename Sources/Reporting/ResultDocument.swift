@@ -23,13 +23,20 @@ public enum ResultDocument: Sendable, Equatable {
     }
   }
 
-  /// The stem for output files: the scenario id, or `compare-<base>`.
+  /// The stem for output files, one pattern for both commands: `<command>-<scenario id>`, the
+  /// base's id for a comparison (`run-shanghai-baseline`, `compare-shanghai-baseline`).
   public var fileStem: String {
     switch self {
-    case .run(let run): run.scenario
-    case .comparison(let comparison): "compare-\(comparison.base)"
+    case .run(let run): Self.runStem(run.scenario)
+    case .comparison(let comparison): Self.comparisonStem(base: comparison.base)
     }
   }
+
+  /// The file stem of a run of `scenario`.
+  public static func runStem(_ scenario: String) -> String { "run-\(scenario)" }
+
+  /// The file stem of a comparison with the base `base`.
+  public static func comparisonStem(base: String) -> String { "compare-\(base)" }
 
   private static func describe(_ error: DecodingError) -> String {
     func path(_ context: DecodingError.Context) -> String {

@@ -23,9 +23,9 @@ extension ReportTable {
         .text(target.indicator),
         .text(output?.name.text(language) ?? target.indicator),
         condition.map(Cell.text) ?? .empty,
-        .text(String(target.year)),
+        .number(Double(target.year), .year),
         .number(target.probability, percent),
-        likeliest.map { .text(String($0.year)) } ?? .text(Label.notMet.text(language)),
+        likeliest.map { .number(Double($0.year), .year) } ?? .text(Label.notMet.text(language)),
       ]
     }
     let columns = [
@@ -47,7 +47,7 @@ extension ReportTable {
   public static func cost(of result: RunResult, language: Language) -> ReportTable {
     let format = NumberFormat.fitting(result.cost.flatMap { [$0.mean, $0.p5, $0.p50, $0.p95] }, unit: "亿元")
     let rows: [[Cell]] = result.cost.map { point in
-      [.text(String(point.year))] + [point.mean, point.p5, point.p50, point.p95].map { .number($0, format) }
+      [.number(Double(point.year), .year)] + [point.mean, point.p5, point.p50, point.p95].map { .number($0, format) }
     }
     let columns =
       [Column(Label.year.text(language), alignment: .left)]
@@ -72,18 +72,43 @@ extension ReportTable {
       row(.seed, String(result.seed)),
       row(.sampling, (result.sampling == .latinHypercube ? Label.latinHypercube : .independentDraws).text(language)),
     ]
-    if let meta = result.meta {
-      rows += [
-        row(.version, meta.version),
-        row(.command, meta.command.joined(separator: " ")),
-        row(.threads, String(meta.threads)),
-        row(.elapsed, NumberFormat(style: .quantity, decimals: 2).string(meta.elapsedSeconds)),
-        row(.host, meta.host),
-        row(.date, meta.date),
-      ]
-      rows += meta.inputs.map { row(.inputs, "\($0.path)  sha256:\($0.sha256)") }
+    return manifestTable(rows + (result.meta.map { manifestRows($0, language: language) } ?? []), language: language)
+  }
+
+  /// What a comparison compared, with what, and how: the base, each alternative, and the manifest
+  /// (version, command, seed, the SHA-256 of every input).
+  public static func manifest(of comparison: PlanComparison, language: Language) -> ReportTable {
+    var rows: [[Cell]] = [
+      [.text(Label.base.text(language)), .text(titled(comparison.base, comparison.baseTitle, language))]
+    ]
+    rows += comparison.comparisons.map {
+      [.text(Label.alternative.text(language)), .text(titled($0.scenario, $0.title, language))]
     }
-    return ReportTable(
+    if let meta = comparison.meta { rows.append([.text(Label.seed.text(language)), .text(String(meta.seed))]) }
+    return manifestTable(
+      rows + (comparison.meta.map { manifestRows($0, language: language) } ?? []), language: language)
+  }
+
+  /// `id — title` (`id——title` in Chinese), or the id alone when there is no title.
+  private static func titled(_ id: String, _ title: LocalizedText?, _ language: Language) -> String {
+    title.map { Punctuation.titled(id, $0.text(language), language) } ?? id
+  }
+
+  /// The manifest's rows: version, command, threads, time, host, date, and every input's SHA-256.
+  private static func manifestRows(_ meta: RunManifest, language: Language) -> [[Cell]] {
+    func row(_ label: Label, _ value: String) -> [Cell] { [.text(label.text(language)), .text(value)] }
+    return [
+      row(.version, meta.version),
+      row(.command, meta.command.joined(separator: " ")),
+      row(.threads, String(meta.threads)),
+      row(.elapsed, NumberFormat(style: .quantity, decimals: 2).string(meta.elapsedSeconds)),
+      row(.host, meta.host),
+      row(.date, meta.date),
+    ] + meta.inputs.map { row(.inputs, "\($0.path)  sha256:\($0.sha256)") }
+  }
+
+  private static func manifestTable(_ rows: [[Cell]], language: Language) -> ReportTable {
+    ReportTable(
       name: Label.manifest.text(language), title: Label.manifest.text(language),
       columns: [Column("", alignment: .left), Column("", alignment: .left)],
       sections: [Section(heading: nil, rows: rows)])

@@ -179,7 +179,7 @@ extension CompiledScenario {
       outputs.append(
         OutputInfo(
           id: id, kind: .indicator, name: entry?.name ?? LocalizedText(zh: id, en: id),
-          unit: entry?.unit ?? "", dimension: entry?.dimension))
+          unit: entry?.unit ?? "", dimension: entry?.dimension, better: entry?.better ?? .higher))
     }
     for dimension in dimensions {
       outputs.append(

@@ -13,12 +13,18 @@ public struct OutputInfo: Codable, Sendable, Equatable {
   public var unit: String
   /// The dimension an indicator belongs to; nil for dimensions and the index.
   public var dimension: Dimension?
+  /// Which way is better (the catalogue's `better`; higher for dimensions and the index); nil in
+  /// results written before directions were recorded.
+  public var better: Direction?
 
-  public init(id: String, kind: Kind, name: LocalizedText, unit: String, dimension: Dimension?) {
+  public init(
+    id: String, kind: Kind, name: LocalizedText, unit: String, dimension: Dimension?, better: Direction? = .higher
+  ) {
     self.id = id
     self.kind = kind
     self.name = name
     self.unit = unit
     self.dimension = dimension
+    self.better = better
   }
 }

@@ -63,6 +63,7 @@ extension MonteCarlo {
 
     let statistics = summaries.statistics(threads: options.threads)
     let positives = summaries.positives()
+    let negatives = summaries.negatives()
     var offset = 0
     var comparisons = alternatives.enumerated().map { a, alternative in
       var differences: [Difference] = []
@@ -73,7 +74,8 @@ extension MonteCarlo {
             Difference(
               indicator: base.outputs[pair.base].id, year: base.baseYear + t, mean: s.mean, sd: s.sd,
               p5: s.p5, p50: s.p50, p95: s.p95,
-              probabilityHigher: Double(positives[offset]) / Double(options.runs)))
+              probabilityHigher: Double(positives[offset]) / Double(options.runs),
+              probabilityLower: Double(negatives[offset]) / Double(options.runs)))
           offset += 1
         }
       }

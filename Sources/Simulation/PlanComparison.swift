@@ -28,7 +28,7 @@ public struct PlanComparison: Codable, Sendable, Equatable {
   }
 
   /// Decodes results written before diagnostics and the sampling were recorded as having no
-  /// diagnostics and independent sampling.
+  /// diagnostics and independent sampling, and those without the base's title as untitled.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     base = try c.decode(String.self, forKey: .base)
@@ -81,10 +81,13 @@ public struct Difference: Codable, Sendable, Equatable {
   public var p95: Double
   /// Share of runs in which the alternative is strictly higher than the base.
   public var probabilityHigher: Double
+  /// Share of runs in which the alternative is strictly lower than the base; nil in results
+  /// written before it was recorded.
+  public var probabilityLower: Double?
 
   public init(
     indicator: String, year: Int, mean: Double, sd: Double, p5: Double, p50: Double, p95: Double,
-    probabilityHigher: Double
+    probabilityHigher: Double, probabilityLower: Double? = nil
   ) {
     self.indicator = indicator
     self.year = year
@@ -94,5 +97,16 @@ public struct Difference: Codable, Sendable, Equatable {
     self.p50 = p50
     self.p95 = p95
     self.probabilityHigher = probabilityHigher
+    self.probabilityLower = probabilityLower
+  }
+
+  /// Share of runs in which the alternative is strictly better than the base, in the direction
+  /// `better` (lower for a rank); nil when the direction or the needed share is not recorded.
+  public func probabilityBetter(_ better: Direction?) -> Double? {
+    switch better {
+    case .higher: probabilityHigher
+    case .lower: probabilityLower
+    case nil: nil
+    }
   }
 }

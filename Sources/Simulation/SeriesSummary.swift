@@ -19,6 +19,8 @@ struct SeriesSummary: Codable, Sendable, Equatable {
   private(set) var quantiles: QuantileSummary
   /// Values strictly above zero (for a paired difference: runs in which the alternative is higher).
   private(set) var positives = 0
+  /// Values strictly below zero (for a paired difference: runs in which the alternative is lower).
+  private(set) var negatives = 0
 
   init(exactLimit: Int = 50_000) {
     quantiles = QuantileSummary(exactLimit: exactLimit)
@@ -38,7 +40,7 @@ struct SeriesSummary: Codable, Sendable, Equatable {
     return kept
   }
 
-  private enum CodingKeys: String, CodingKey { case moments, quantiles, positives }
+  private enum CodingKeys: String, CodingKey { case moments, quantiles, positives, negatives }
 
   /// Decodes a summary written by another process (a shard), rejecting a file whose moments do
   /// not belong to its quantile summary.
@@ -46,8 +48,10 @@ struct SeriesSummary: Codable, Sendable, Equatable {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     quantiles = try container.decode(QuantileSummary.self, forKey: .quantiles)
     positives = try container.decode(Int.self, forKey: .positives)
+    negatives = try container.decodeIfPresent(Int.self, forKey: .negatives) ?? 0
     moments = quantiles.isExact ? nil : try container.decode(RunningMoments.self, forKey: .moments)
-    guard (0...quantiles.count).contains(positives), quantiles.isExact || moments?.count == quantiles.count else {
+    guard (0...quantiles.count).contains(positives + negatives), quantiles.isExact || moments?.count == quantiles.count
+    else {
       throw DecodingError.dataCorrupted(
         .init(
           codingPath: decoder.codingPath, debugDescription: "inconsistent series summary"))
@@ -56,7 +60,9 @@ struct SeriesSummary: Codable, Sendable, Equatable {
 
   /// Adds values in run order.
   mutating func add(contentsOf values: UnsafeBufferPointer<Double>) {
-    for value in values where value > 0 { positives += 1 }
+    for value in values {
+      if value > 0 { positives += 1 } else if value < 0 { negatives += 1 }
+    }
     if quantiles.isExact && quantiles.count + values.count <= quantiles.exactLimit {
       quantiles.add(contentsOf: values)
       return
@@ -77,6 +83,7 @@ struct SeriesSummary: Codable, Sendable, Equatable {
     }
     quantiles.merge(other.quantiles)
     positives += other.positives
+    negatives += other.negatives
   }
 
   /// Mean, sample standard deviation (n − 1) and P5/P25/P50/P75/P95.

@@ -50,6 +50,11 @@ final class SummaryBank: @unchecked Sendable {
     summaries.map(\.positives)
   }
 
+  /// Per series, the number of values strictly below zero.
+  func negatives() -> [Int] {
+    summaries.map(\.negatives)
+  }
+
   /// Statistics of every series, computed on `threads` threads.
   func statistics(threads: Int) -> [SeriesStatistics] {
     Array(summaries).parallelMap(threads: threads) { $0.statistics() }

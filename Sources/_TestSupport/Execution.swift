@@ -23,19 +23,19 @@ public let iccsimBinary: URL = {
 }()
 
 /// Runs `executable` with `arguments` in `directory` (the repository root unless given), with a
-/// pinned terminal width and crash backtraces off, and the iccsim binary's folder first on PATH.
-/// Standard output is captured, or goes to `standardOutput` when one is given (`stdout` is then
-/// empty).
+/// pinned terminal width (`columns`) and crash backtraces off, and the iccsim binary's folder first
+/// on PATH. Standard output is captured, or goes to `standardOutput` when one is given (`stdout`
+/// is then empty).
 public func execute(
   _ arguments: [String], executable: URL = iccsimBinary, in directory: URL = repositoryRoot,
-  standardOutput: FileHandle? = nil
+  standardOutput: FileHandle? = nil, columns: Int = 120
 ) throws -> Execution {
   let process = Process()
   process.executableURL = executable
   process.arguments = arguments
   process.currentDirectoryURL = directory
   var environment = ProcessInfo.processInfo.environment
-  environment["COLUMNS"] = "120"
+  environment["COLUMNS"] = String(columns)
   environment["SWIFT_BACKTRACE"] = "enable=no"
   environment["PATH"] = iccsimBinary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
   process.environment = environment

@@ -42,7 +42,8 @@ struct Iccsim: ParsableCommand {
       let baseline = try simulate(loaded[0], options: options)
       let comparison = try compareScenarios(loaded, options: options)
       for document in [ResultDocument.run(baseline), .comparison(comparison)] {
-        try StandardOutput.write(try Exporter.render(document, as: .text, settings: try presentation.settings()))
+        try StandardOutput.write(
+          try Exporter.render(document, as: .text, settings: try presentation.settings(toStandardOutput: true)))
         try writeStandardOutput("\n")
       }
       try writeStandardOutput(

@@ -93,17 +93,21 @@ struct DiskFullFaultTests {
       let size = { (name: String) in
         try FileManager.default.attributesOfItem(atPath: reference + "/" + name)[.size] as? Int ?? 0
       }
-      let room = try size("shanghai-baseline.json") + size("shanghai-baseline.xlsx") + (16 << 10)
+      let room = try size("run-shanghai-baseline.json") + size("run-shanghai-baseline.xlsx") + (16 << 10)
       try SmallFileSystem.withMounted { folder in
-        for name in ["shanghai-baseline.json", "shanghai-baseline.html"] {
+        for name in ["run-shanghai-baseline.json", "run-shanghai-baseline.html"] {
           try Data("old \(name)".utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
         }
         try SmallFileSystem.fill(folder, leaving: room)
         let result = try execute(arguments(folder))
         #expect(result.status == 74, "stderr: \(result.stderr)")
-        #expect(result.stderr.contains("shanghai-baseline.html: no space left on device"), "stderr: \(result.stderr)")
-        #expect(try FaultInjection.names(in: folder) == ["filler", "shanghai-baseline.html", "shanghai-baseline.json"])
-        #expect(try FaultInjection.contents(folder + "/shanghai-baseline.json") == "old shanghai-baseline.json")
+        #expect(
+          result.stderr.contains("run-shanghai-baseline.html: no space left on device"), "stderr: \(result.stderr)")
+        #expect(
+          try FaultInjection.names(in: folder) == [
+            "filler", "run-shanghai-baseline.html", "run-shanghai-baseline.json",
+          ])
+        #expect(try FaultInjection.contents(folder + "/run-shanghai-baseline.json") == "old run-shanghai-baseline.json")
       }
     }
   }

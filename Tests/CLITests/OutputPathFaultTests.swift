@@ -19,7 +19,7 @@ struct OutputPathFaultTests {
   }
 
   static let writers: [Writer] = [
-    Writer(name: "run --out", target: "out/shanghai-baseline.json") {
+    Writer(name: "run --out", target: "out/run-shanghai-baseline.json") {
       ["run", FaultInjection.scenario, "--runs", "20", "--format", "json,md", "--out", "\($0)/out"]
     },
     Writer(name: "run --keep-runs", target: "runs.csv") {

@@ -4,7 +4,8 @@ import _TestSupport
 
 /// Golden files for the terminal tables of `estimate` and `sensitivity`, rendered by Reporting:
 /// the text a user sees stays byte for byte what it was. The numbers are rounded (four decimals,
-/// four significant digits), so the files do not depend on the last bits of the arithmetic.
+/// four significant digits), so the files do not depend on the last bits of the arithmetic. The
+/// estimates are shown in full (`--wide`), as they would not fit the pinned 120 columns.
 @Suite("Rendering snapshots")
 struct RenderingSnapshotTests {
   static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
@@ -22,12 +23,12 @@ struct RenderingSnapshotTests {
       arguments: ["sensitivity", "scenarios/shanghai-baseline.yaml", "--method", "tornado"]),
     Example(
       snapshot: "estimate-ridge-vif.txt",
-      arguments: ["estimate", "--data", panel, "--formula", "y ~ x1 + x3", "--ridge", "0.5", "--vif"]),
+      arguments: ["estimate", "--data", panel, "--formula", "y ~ x1 + x3", "--ridge", "0.5", "--vif", "--wide"]),
     Example(
       snapshot: "estimate-two-way-cluster.txt",
       arguments: [
         "estimate", "--data", panel, "--formula", "y ~ x1 + log(x2) + C(city) + C(year)",
-        "--se", "cluster:city,year",
+        "--se", "cluster:city,year", "--wide",
       ]),
   ]
 

@@ -87,6 +87,20 @@ struct SimulationCommandTests {
     // In the base year both plans stand on the same observed values.
     let baseYear = comparison.comparisons[0].differences.filter { $0.year == 2023 }
     #expect(!baseYear.isEmpty && baseYear.allSatisfy { $0.mean == 0 && $0.probabilityHigher == 0 })
+    // The base's title and each output's direction travel with the result, and the shares of
+    // runs above and below the base, so a rank's "better" (lower) can be read.
+    #expect(comparison.baseTitle?.en == "Shanghai baseline")
+    #expect(comparison.outputs.first { $0.id == "global_city_rank" }?.better == .lower)
+    #expect(comparison.outputs.first { $0.id == "index" }?.better == .higher)
+    let shares = comparison.comparisons[0].differences.compactMap { difference in
+      difference.probabilityLower.map { (difference, $0) }
+    }
+    #expect(shares.count == comparison.comparisons[0].differences.count)
+    #expect(shares.allSatisfy { $0.0.probabilityHigher + $0.1 <= 1 })
+    #expect(baseYear.allSatisfy { $0.probabilityLower == 0 })
+    let rank = try #require(
+      comparison.comparisons[0].differences.first { $0.indicator == "global_city_rank" && $0.year == 2033 })
+    #expect(rank.p50 < 0 && (rank.probabilityLower ?? 0) > 0.5, "the plan improves the rank in most runs")
   }
 
   /// compare shows each plan's programme cost and what the difference buys per 100 亿元, in
@@ -142,7 +156,7 @@ struct SimulationCommandTests {
     #expect(try execute(arguments).status == 0)
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
     #expect(
-      names == ["shanghai-baseline.csv", "shanghai-baseline.json", "shanghai-baseline.md", "shanghai-baseline.xlsx"])
+      names == ["csv", "json", "md", "xlsx"].map { "run-shanghai-baseline.\($0)" })
     let again = try execute(arguments)
     #expect(again.status == 73)
     #expect(again.stderr.contains("it exists; pass --force to replace it"))
@@ -192,7 +206,7 @@ struct SimulationCommandTests {
       result.stderr.contains(
         "shanghai-baseline: retail_sales overflowed or became undefined in 2028 of run 0 (200 runs affected)"),
       "\(result.stderr)")
-    #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("shanghai-baseline.json").path))
+    #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("run-shanghai-baseline.json").path))
   }
 
   @Test func reportWritesOneSelfContainedPage() throws {

@@ -139,14 +139,14 @@ import _TestSupport
     let differences = try #require(outputs["differences-2033.svg"])
     #expect(differences.contains("差值（方案－基准），2033年"))
     #expect(differences.contains("上海·旗舰方案（测试数据）－上海·基准方案（测试数据）"))
-    let run = try #require(outputs["shanghai-flagship.html"])
+    let run = try #require(outputs["run-shanghai-flagship.html"])
     #expect(run.contains("<td>城市</td><td>上海</td>"))
     #expect(!run.contains(">shanghai<"), "the city is named, not given by id")
   }
 
   @Test func fanChartsAreIntervalChartsWithALegendLine() throws {
     let outputs = try Self.chineseOutputs()
-    let run = try #require(outputs.first { $0.name == "shanghai-flagship.html" }?.text)
+    let run = try #require(outputs.first { $0.name == "run-shanghai-flagship.html" }?.text)
     #expect(run.contains("<h3>扇形区间图</h3>") && !run.contains("扇形图"))
     let fans = outputs.filter { $0.name.hasPrefix("fan-") }
     #expect(fans.count == 13)

@@ -117,6 +117,15 @@ import _TestSupport
     let targets = try #require(sheets[1]["rows"] as? [[[String: Any]]])
     #expect((targets[1][4]["value"] as? NSNumber)?.doubleValue == run.targets[0].probability)
     #expect(targets[1][4]["format"] as? String == "0%")
+    // Years are numbers, shown ungrouped: the target year, the year first met, the cost's years.
+    for year in [targets[1][3], targets[1][5]]
+      + (try #require(sheets[2]["rows"] as? [[[String: Any]]])).dropFirst()
+      .map({ $0[0] })
+    {
+      #expect(year["type"] as? String == "int", "\(year)")
+      #expect(year["format"] as? String == "0")
+    }
+    #expect((targets[1][3]["value"] as? NSNumber)?.intValue == 2030)
   }
 }
 

@@ -42,6 +42,24 @@ import Testing
     try assertSnapshot(String(decoding: comparison, as: UTF8.self), named: "compare-en.html")
   }
 
+  /// A comparison's page holds its manifest (every input's SHA-256, as a run's page does), and
+  /// every page is titled with its scenarios' titles.
+  @Test func htmlPagesCarryTheManifestAndTheScenariosTitles() throws {
+    let html = String(
+      decoding: try Exporter.render(Fixtures.comparisonDocument(), as: .html, settings: Self.english), as: UTF8.self)
+    let inputs = try Fixtures.comparison().meta?.inputs ?? []
+    #expect(!inputs.isEmpty)
+    #expect(html.components(separatedBy: "sha256:").count - 1 == inputs.count)
+    #expect(inputs.allSatisfy { html.contains("sha256:\($0.sha256)") })
+    #expect(
+      html.contains(
+        "<title>Shanghai baseline (test fixture), Shanghai flagship plan (test fixture), "
+          + "Shanghai lean plan (test fixture)</title>"))
+    let run = String(decoding: try Exporter.render(Fixtures.runDocument(), as: .html), as: UTF8.self)
+    #expect(run.contains("<title>上海·旗舰方案（测试数据）</title>"))
+    #expect(!html.contains("Scenario report") && !run.contains("情景报告"))
+  }
+
   @Test func terminalColumnsAlignInDisplayWidth() throws {
     let text = String(decoding: try Exporter.render(Fixtures.runDocument(), as: .text), as: UTF8.self)
     let projection = text.components(separatedBy: "\n\n")[1].components(separatedBy: "\n")

@@ -18,15 +18,28 @@ import Testing
       ([61.2], "score", 61.0, "61.0"),
       // A quantity that is zero throughout.
       ([0, 0], "km", 0, "0"),
-      // Counts and ranks: integers when whole or from 100 up, one decimal otherwise.
+      // Counts of things: whole numbers, always (a stock in mid-ramp is 7 districts, not 6.7).
       ([14, 20], "count", 14, "14"),
-      ([14, 14.6], "count", 14.6, "14.6"),
+      ([14, 14.6], "count", 14.6, "15"),
+      ([5, 6.7], "count", 6.7, "7"),
       ([3_000, 3_059.3], "count", 3_059.3, "3,059"),
+      ([2500, 2500.4], "beds", 2500.4, "2,500"),
+      ([8.5], "per year", 8.5, "9"),
+      ([31.2], "vehicles", 31.2, "31"),
+      // Ranks: integers when whole or from 100 up, one decimal otherwise (a median rank of 9.4).
       ([12, 8], "rank", 12, "12"),
-      ([2500, 3000], "beds", 2500, "2,500"),
+      ([9, 9.4], "rank", 9.4, "9.4"),
       // Probabilities as percentages.
       ([0.6214], "%", 0.6214, "62%"),
       ([0.001, 0.5], "%", 0.001, "0.1%"),
+      // Never a certainty that is not one: only an exact 0 or 1 reads 0% or 100%.
+      ([0.9998], "%", 0.9998, "> 99.9%"),
+      ([0.0002], "%", 0.0002, "< 0.1%"),
+      ([0.5, 0.996], "%", 0.996, "99.6%"),
+      ([0.5, 0.003], "%", 0.003, "0.3%"),
+      ([0.5, 0.9994], "%", 0.9994, "99.9%"),
+      ([1], "%", 1, "100%"),
+      ([0, 0.5], "%", 0, "0%"),
     ] as [([Double], String, Double, String)])
   func formatsByUnit(values: [Double], unit: String, value: Double, expected: String) {
     #expect(NumberFormat.fitting(values, unit: unit).string(value) == expected)
@@ -39,6 +52,12 @@ import Testing
     #expect(format.string(0) == "0.0")
     #expect(format.string(-0.04) == "0.0", "a negative number that rounds to zero loses its sign")
     #expect(format.string(-0.05) == "-0.1", "half rounds away from zero")
+  }
+
+  @Test func nearCertaintiesKeepTheirComparatorInLaTeXAndYearsAreNotGrouped() {
+    #expect(NumberFormat.fitting([0.9998], unit: "%").plain(0.9998) == "> 99.9")
+    #expect(NumberFormat.year.string(2030) == "2030")
+    #expect(NumberFormat.fitting([2030], unit: "count").string(2030) == "2,030")
   }
 
   @Test func plainFormIsUngroupedForLaTeX() {

@@ -101,6 +101,13 @@ import Testing
       comparison.comparisons[1].differences.first { $0.indicator == "index" && $0.year == 2033 })
     #expect(index[index.count - 2].displayText == "-1.0 [-1.4 – -0.6]")
     #expect(index[index.count - 1] == .number(difference.probabilityHigher, NumberFormat(style: .percent, decimals: 1)))
+    // Headed by titles only; the base year, where every difference is zero, left out.
+    #expect(tables[0].title == "Shanghai flagship plan (test fixture) − Shanghai baseline (test fixture)")
+    #expect(
+      tables[0].displayColumns.map(\.column.title).dropFirst(2)
+        == ["2024", "2026", "2028", "2033", "P(better than base) 2033"])
+    let named = try ReportTable.comparisons(of: comparison, options: ReportOptions(years: .years([2023, 2030])))
+    #expect(named[0].columns.map(\.title).contains("2023"), "a base year named in --years is shown")
     #expect(throws: ReportingError.statisticUnavailable("p25")) {
       try ReportTable.comparisons(of: comparison, options: ReportOptions(statistic: .single(.p25)))
     }
@@ -131,5 +138,37 @@ import Testing
     let title = plans + "——项目成本（亿元）"
     #expect(chinese[1].title == title)
     #expect(chinese[5].sections.flatMap(\.rows).first { $0[0] == .text("index") }?[6] == .text("无定义"))
+  }
+}
+
+/// "Better than the base" follows the output's direction: for a rank, lower is better.
+@Suite struct ProbabilityBetterTests {
+  @Test func aRankIsBetterWhenLower() throws {
+    var comparison = try Fixtures.comparison()
+    let last = 2033
+    func cell(_ id: String, in comparison: PlanComparison) throws -> ReportTable.Cell {
+      let table = try ReportTable.comparisons(of: comparison, options: ReportOptions(language: .en))[0]
+      let row = try #require(table.sections.flatMap(\.rows).first { $0[0] == .text(id) })
+      return row[row.count - 1]
+    }
+    let rank = try #require(
+      comparison.comparisons[0].differences.first { $0.indicator == "global_city_rank" && $0.year == last })
+    #expect(rank.p50 < 0, "the flagship plan improves (lowers) the rank")
+    #expect(try cell("global_city_rank", in: comparison).displayText == "99.9%")
+    #expect(try cell("retail_sales", in: comparison).displayText == "99.9%")
+    // The same numbers with the rank's direction unrecorded (an older result): no guess is shown.
+    comparison.outputs = comparison.outputs.map {
+      var output = $0; output.better = nil; return output
+    }
+    #expect(try cell("global_city_rank", in: comparison) == .empty)
+  }
+
+  @Test func differencesCarryBothShares() {
+    let difference = Difference(
+      indicator: "global_city_rank", year: 2033, mean: -1, sd: 0.2, p5: -1.3, p50: -1, p95: -0.7,
+      probabilityHigher: 0.01, probabilityLower: 0.97)
+    #expect(difference.probabilityBetter(.lower) == 0.97)
+    #expect(difference.probabilityBetter(.higher) == 0.01)
+    #expect(difference.probabilityBetter(nil) == nil)
   }
 }

@@ -11,6 +11,7 @@ import Testing
     )
     let comparison = try ResultDocument.decode(Fixtures.data("compare-shanghai.json"), source: "c.json")
     #expect(comparison.fileStem == "compare-shanghai-baseline")
+    #expect(try Fixtures.runDocument().fileStem == "run-shanghai-flagship", "one pattern: <command>-<scenario>")
   }
 
   @Test(arguments: [

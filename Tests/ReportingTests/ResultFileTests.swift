@@ -15,7 +15,7 @@ import Testing
     let paths = formats.map { Exporter.path(stem: document.fileStem, format: $0, in: directory) }
     #expect(
       paths.map { URL(fileURLWithPath: $0).lastPathComponent }
-        == formats.map { "shanghai-flagship.\($0.fileExtension)" })
+        == formats.map { "run-shanghai-flagship.\($0.fileExtension)" })
     let outputs = try OutputSet(paths.map { OutputTarget(path: $0, force: false) })
     try Exporter.stage([document], formats: formats, in: directory, into: outputs, settings: ExportSettings())
     #expect(

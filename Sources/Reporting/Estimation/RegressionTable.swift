@@ -6,8 +6,9 @@ extension Regression {
   /// columns, then one row per coefficient (estimate, standard error, t, p, 95 % interval, and
   /// VIF when computed), then notes on dropped rows, aliased terms and the covariance. An
   /// undefined value (NaN, such as a standard error that does not exist) is shown as "—", with
-  /// the reason in the notes when it is known.
-  public func table() -> String {
+  /// the reason in the notes when it is known. Lines longer than `fitting` display columns (the
+  /// notes) wrap.
+  public func table(fitting columns: Int? = nil) -> String {
     let termWidth = max(14, coefficients.map { displayWidth($0.term) }.max() ?? 0)
     let showVIF = coefficients.contains { $0.varianceInflation != nil }
     let width = termWidth + 6 * 11 + (showVIF ? 11 : 0)
@@ -112,7 +113,7 @@ extension Regression {
     }
     if let weightsColumn { notes.append("Weighted by \(weightsColumn).") }
     for (index, note) in notes.enumerated() { lines.append("[\(index + 1)] \(note)") }
-    return lines.joined(separator: "\n")
+    return wrapLines(lines.joined(separator: "\n"), width: columns, hanging: "    ")
   }
 
   /// statsmodels' `forg`: 4 decimals for moderate magnitudes, else 4 significant digits in

@@ -18,11 +18,16 @@ public struct ExportSettings: Sendable, Equatable {
   public var byteOrderMark: Bool
   /// LaTeX: a whole document rather than a fragment to `\input`.
   public var standalone: Bool
+  /// Text: the display columns tables fit (`TerminalWidth`); nil for the full layout.
+  public var width: Int?
 
-  public init(options: ReportOptions = ReportOptions(), byteOrderMark: Bool = false, standalone: Bool = false) {
+  public init(
+    options: ReportOptions = ReportOptions(), byteOrderMark: Bool = false, standalone: Bool = false, width: Int? = nil
+  ) {
     self.options = options
     self.byteOrderMark = byteOrderMark
     self.standalone = standalone
+    self.width = width
   }
 }
 
@@ -42,7 +47,9 @@ public enum Exporter {
       case .comparison(let comparison):
         return Data(try HTMLReport.render(runs: [], comparison: comparison, options: options).utf8)
       }
-    case .text: return Data(TerminalExporter.render(try tables(of: document, for: format, options: options)).utf8)
+    case .text:
+      let tables = try tables(of: document, for: format, options: options)
+      return Data(TerminalExporter.render(tables, width: settings.width, language: options.language).utf8)
     case .md: return Data(MarkdownExporter.render(try tables(of: document, for: format, options: options)).utf8)
     case .tex:
       let tables = try tables(of: document, for: format, options: options)

@@ -60,7 +60,9 @@ public enum LaTeXExporter {
 
   static func cell(_ cell: ReportTable.Cell) -> String {
     func number(_ value: Double, _ format: NumberFormat) -> String {
-      "\\num{\(format.plain(value))}" + (format.style == .percent ? "\\%" : "")
+      // A year is a name, not a quantity: never grouped as siunitx may group it.
+      guard format.style != .year else { return format.plain(value) }
+      return "\\num{\(format.plain(value))}" + (format.style == .percent ? "\\%" : "")
     }
     switch cell {
     case .text(let text): return escape(text)

@@ -1,37 +1,48 @@
 import CityModel
 
 /// Aligned plain text for a terminal: columns padded by display width (CJK two columns wide),
-/// numbers right-aligned, dimension groups as headings with their rows indented.
+/// numbers right-aligned, dimension groups as headings with their rows indented; the title (if
+/// any) above, the notes below.
+///
+/// Given a `width`, a table never runs past it (`TableFit`): long names wrap first, then
+/// optional columns (milestone years between the first and the last) are left out, with a note
+/// saying which, then any cell wraps. Without one, the full layout.
 public enum TerminalExporter {
-  public static func render(_ tables: [ReportTable]) -> String {
-    tables.map(render).joined(separator: "\n")
+  public static func render(_ tables: [ReportTable], width: Int? = nil, language: Language = .en) -> String {
+    tables.map { render($0, width: width, language: language) }.joined(separator: "\n")
   }
 
-  static func render(_ table: ReportTable) -> String {
-    let columns = table.displayColumns
+  static func render(_ table: ReportTable, width: Int?, language: Language) -> String {
+    var columns = table.displayColumns
     let indent = table.sections.contains { $0.heading != nil } ? "  " : ""
-    let header = columns.map(\.column.title)
-    let body = table.sections.map { section in
-      section.rows.map { row in
-        columns.enumerated().map { position, entry in (position == 0 ? indent : "") + row[entry.index].displayText }
-      }
+    func cells(_ row: [ReportTable.Cell]) -> [String] { columns.map { row[$0.index].displayText } }
+    func fit() -> TableFit {
+      TableFit(
+        header: columns.map(\.column.title), rows: table.sections.flatMap(\.rows).map(cells),
+        alignments: columns.map(\.column.alignment), indent: indent, width: width)
     }
-    let widths = columns.indices.map { position in
-      ([header[position]] + body.joined().map { $0[position] }).map(displayWidth).max() ?? 0
+    var leftOut: [String] = []
+    while !fit().fits, let drop = fit().nextOptional(columns.map(\.column.thinningOrder)) {
+      leftOut.append(columns[drop].column.title)
+      columns.remove(at: drop)
     }
-    func line(_ cells: [String]) -> String {
-      zip(cells, zip(widths, columns.map(\.column.alignment))).map { padded($0, to: $1.0, $1.1) }
-        .joined(separator: "  ").trimmingTrailingSpaces()
+    let layout = AlignedColumns(
+      [columns.map(\.column.title)] + table.sections.flatMap(\.rows).map(cells),
+      alignments: columns.map(\.column.alignment), indent: indent, width: width)
+    let limit = width ?? Int.max
+    var output = table.title.isEmpty ? [] : wrap(table.title, width: limit) + [""]
+    output += layout.lines(columns.map(\.column.title))
+    output.append(String(repeating: "─", count: layout.total))
+    for section in table.sections {
+      if let heading = section.heading { output += wrap(heading, width: limit) }
+      output += section.rows.flatMap { layout.lines(cells($0), indented: true) }
     }
-    var lines = [
-      table.title, "", line(header), String(repeating: "─", count: widths.reduce(0, +) + 2 * (widths.count - 1)),
-    ]
-    for (section, rows) in zip(table.sections, body) {
-      if let heading = section.heading { lines.append(heading) }
-      lines += rows.map(line)
+    var notes = table.notes
+    if !leftOut.isEmpty, let width { notes.append(Label.columnsLeftOut(leftOut, width: width, language)) }
+    output += notes.flatMap { note in
+      wrap(note, width: limit - 2).enumerated().map { ($0.offset == 0 ? "* " : "  ") + $0.element }
     }
-    lines += table.notes.map { "* " + $0 }
-    return lines.joined(separator: "\n") + "\n"
+    return output.joined(separator: "\n") + "\n"
   }
 }
 

@@ -189,7 +189,12 @@ private struct NumberFormats {
 
   static func code(_ format: NumberFormat) -> String {
     let fraction = format.decimals > 0 ? "." + String(repeating: "0", count: format.decimals) : ""
-    let body = format.style == .percent ? "0\(fraction)%" : "#,##0\(fraction)"
+    let body =
+      switch format.style {
+      case .percent: "0\(fraction)%"
+      case .year: "0"
+      default: "#,##0\(fraction)"
+      }
     return format.signed ? "+\(body);-\(body);\(body)" : body
   }
 

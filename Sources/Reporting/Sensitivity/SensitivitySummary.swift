@@ -83,19 +83,22 @@ public struct SensitivitySummary {
   // MARK: Table
 
   /// A heading, one aligned block per output and year with the inputs by decreasing importance,
-  /// then the warnings.
-  public func table() -> String {
-    var text = "\(scenario.title.en) — \(methodTitle)\n\(designLine)\n"
+  /// then the warnings; fitted to `width` display columns when given (`TerminalWidth`).
+  public func table(width: Int? = nil) -> String {
+    var text = wrapLines("\(scenario.title.en) — \(methodTitle)\n\(designLine)", width: width) + "\n"
     var blocks: [(key: String, rows: [SensitivityRow])] = []
     for row in result.rows {
       let key = "\(row.output)\u{0}\(row.year.map(String.init) ?? "")"
       if blocks.last?.key == key { blocks[blocks.count - 1].rows.append(row) } else { blocks.append((key, [row])) }
     }
     for block in blocks {
-      text += "\n" + blockTable(block.rows)
+      text += "\n" + blockTable(block.rows, width: width)
     }
     if !result.warnings.isEmpty {
-      text += "\nWarnings:\n" + result.warnings.map { "  - \($0.message)\n" }.joined()
+      text +=
+        "\nWarnings:\n"
+        + result.warnings.map { wrapLines("  - \($0.message)", width: width, hanging: "    ") + "\n" }
+        .joined()
     }
     return text
   }
@@ -131,7 +134,7 @@ public struct SensitivitySummary {
     return "\(runs); \(inputs); \(noise)"
   }
 
-  private func blockTable(_ rows: [SensitivityRow]) -> String {
+  private func blockTable(_ rows: [SensitivityRow], width: Int?) -> String {
     let (fixed, significant) = (StatisticText.fixed, StatisticText.significant)
     let first = rows[0]
     let label = first.year.map { "\(first.output) in \($0)" } ?? first.output
@@ -167,12 +170,9 @@ public struct SensitivitySummary {
       }
     }
     let all = [header] + cells
-    let widths = header.indices.map { column in all.map { displayWidth($0[column]) }.max() ?? 0 }
-    let lines = all.map { line in
-      line.enumerated().map { column, cell in padded(cell, to: widths[column], alignRight: column > 0) }
-        .joined(separator: "  ")
-    }
-    return heading + "\n" + lines.joined(separator: "\n") + "\n"
+    let layout = AlignedColumns(
+      all, alignments: header.indices.map { $0 == 0 ? .left : .right }, width: width)
+    return wrapLines(heading, width: width) + "\n" + all.flatMap { layout.lines($0) }.joined(separator: "\n") + "\n"
   }
 
   private func tornado(_ row: SensitivityRow) -> TornadoMeasures {

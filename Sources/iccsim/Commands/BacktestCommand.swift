@@ -24,6 +24,8 @@ struct BacktestCommand: ParsableCommand {
 
   @OptionGroup var panel: PanelOptions
 
+  @OptionGroup var terminal: TerminalWidthOption
+
   enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, html
   }
@@ -106,7 +108,7 @@ struct BacktestCommand: ParsableCommand {
       model: model, data: panel.data, conditional: conditional, recalibrated: recalibrate, runs: runs)
     let text: String =
       switch format {
-      case .table: BacktestReport.table(result, header: header)
+      case .table: BacktestReport.table(result, header: header, width: out == nil ? terminal.width() : nil)
       case .json:
         try BacktestReport.json(
           result, header: header,

@@ -26,6 +26,8 @@ struct Calibrate: ParsableCommand {
 
   @OptionGroup var panel: PanelOptions
 
+  @OptionGroup var terminal: TerminalWidthOption
+
   enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
   }
@@ -89,7 +91,7 @@ struct Calibrate: ParsableCommand {
       try output.write(Data(text.utf8), to: out)
     }
     switch format {
-    case .table: try writeStandardOutput(CalibrationReport.table(calibration))
+    case .table: try writeStandardOutput(CalibrationReport.table(calibration, width: terminal.width()))
     case .json:
       let meta = ["version": Iccsim.configuration.version, "command": typedCommandLine]
       let report = try CalibrationReport.json(calibration, model: model, data: panel.data, until: until, meta: meta)

@@ -12,7 +12,7 @@ struct Compare: ParsableCommand {
       Every alternative is projected over the same runs as the base, so uncertain
       quantities the plans share take the same values in both; the difference
       alternative − base is then summarised per indicator and year, with the
-      probability that the alternative is higher.
+      probability that the alternative is better (higher, or lower for a rank).
       """)
 
   @Argument(help: "The base scenario, then one or more alternatives.")
@@ -33,7 +33,7 @@ struct Compare: ParsableCommand {
   func run() throws {
     try exitingOnError {
       let loaded = try scenarios.map { try loadScenario($0, options: options) }
-      let files = try output.files(stems: ["compare-\(loaded[0].id)"])
+      let files = try output.files(stems: [ResultDocument.comparisonStem(base: loaded[0].id)])
       try files.complete { files in
         let result = try compareScenarios(loaded, options: options)
         try output.emit([.comparison(result)], presentation: presentation, into: files)

@@ -25,6 +25,8 @@ struct Discover: ParsableCommand {
   @Argument(help: "The scenario file (YAML).")
   var scenario: String
 
+  @OptionGroup var terminal: TerminalWidthOption
+
   @Option(help: "The target, as OUTPUT:YEAR, one of the scenario's `targets:`.")
   var target: String
 
@@ -98,7 +100,7 @@ struct Discover: ParsableCommand {
         let rendered = DiscoveryReport(scenario: compiled, discovery: discovery, report: report)
         let data: Data
         switch format {
-        case .table: data = Data(rendered.table().utf8)
+        case .table: data = Data(rendered.table(width: out == nil ? terminal.width() : nil).utf8)
         case .json: data = try rendered.json()
         case .html: data = Data(rendered.html().utf8)
         }

@@ -34,6 +34,8 @@ struct Estimate: ParsableCommand {
 
   @OptionGroup var panel: PanelOptions
 
+  @OptionGroup var terminal: TerminalWidthOption
+
   enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, yaml
   }
@@ -172,7 +174,7 @@ struct Estimate: ParsableCommand {
     switch format {
     case .table:
       let supplement = regression.supplementTable()
-      try writeStandardOutput(regression.table() + "\n" + (supplement.isEmpty ? "" : supplement + "\n"))
+      try writeStandardOutput(regression.table(fitting: terminal.width()) + "\n" + (supplement.isEmpty ? "" : supplement + "\n"))
     case .json: try writeStandardOutput(try regression.jsonText() + "\n")
     case .yaml: try writeStandardOutput(regression.yamlText())
     }

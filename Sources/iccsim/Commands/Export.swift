@@ -47,7 +47,8 @@ struct Export: ParsableCommand {
   private func exportFile(_ fileFormat: ExportFormat) throws {
     let files = try CommandOutput([out], force: force)
     let document = try ResultDocument.decode(readInput(result, limit: ResultFileLimits.result), source: result)
-    let rendered = try Exporter.render(document, as: fileFormat, settings: try presentation.settings())
+    let rendered = try Exporter.render(
+      document, as: fileFormat, settings: try presentation.settings(toStandardOutput: out == nil))
     try files.complete { try $0.write(rendered, to: out) }
   }
 
@@ -55,7 +56,8 @@ struct Export: ParsableCommand {
   /// result, so it is read before the outputs are checked.
   private func exportCharts(into directory: String) throws {
     let document = try ResultDocument.decode(readInput(result, limit: ResultFileLimits.result), source: result)
-    let charts = ResultCharts.all(of: document, language: try presentation.settings().options.language)
+    let language = try presentation.settings(toStandardOutput: false).options.language
+    let charts = ResultCharts.all(of: document, language: language)
     guard !charts.isEmpty else { throw ReportingError.nothingToChart(source: result) }
     let folder = URL(fileURLWithPath: directory, isDirectory: true)
     let paths = charts.map { folder.appendingPathComponent($0.fileName).path }

@@ -14,16 +14,18 @@ struct Indicators: ParsableCommand {
   @Option(name: .customLong("catalogue"), help: "An indicators file extending the bundled catalogue.")
   var catalogueFile: String?
 
+  @OptionGroup var terminal: TerminalWidthOption
+
   func run() throws {
     try exitingOnError {
       var catalogue = IndicatorCatalogue.bundled
       if let catalogueFile { catalogue = try catalogue.extended(with: URL(fileURLWithPath: catalogueFile)) }
-      try writeStandardOutput(Self.table(catalogue, language: lang))
+      try writeStandardOutput(Self.table(catalogue, language: lang, width: terminal.width()))
     }
   }
 
   /// The catalogue as rows of columns padded by display width (CJK characters take two columns).
-  static func table(_ catalogue: IndicatorCatalogue, language: Language) -> String {
+  static func table(_ catalogue: IndicatorCatalogue, language: Language, width: Int?) -> String {
     let header =
       language == .zh
       ? ["行", "编号", "指标", "维度", "单位", "尺度", "角色", "方向"]
@@ -36,14 +38,11 @@ struct Indicators: ParsableCommand {
         CatalogueText.role(indicator.defaultRole, language), CatalogueText.direction(indicator.better, language),
       ]
     }
-    let widths = header.indices.map { column in ([header] + rows).map { displayWidth($0[column]) }.max() ?? 0 }
-    func line(_ cells: [String]) -> String {
-      zip(cells, widths).enumerated().map { column, pair in
-        column == cells.count - 1 ? pair.0 : padded(pair.0, to: pair.1, alignRight: column == 0)
-      }.joined(separator: "  ") + "\n"
-    }
-    let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
-    return line(header) + rule + rows.map(line).joined()
+    let table = ReportTable(
+      name: "indicators", title: "",
+      columns: header.enumerated().map { ReportTable.Column($1, alignment: $0 == 0 ? .right : .left) },
+      sections: [ReportTable.Section(heading: nil, rows: rows.map { $0.map(ReportTable.Cell.text) })])
+    return TerminalExporter.render([table], width: width, language: language)
   }
 }
 

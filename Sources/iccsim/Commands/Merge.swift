@@ -58,7 +58,8 @@ struct Merge: ParsableCommand {
           files: headers[0].header.meta?.inputs ?? [], seed: result.seed,
           threads: ProcessInfo.processInfo.activeProcessorCount, elapsed: clock.now - start)
       }
-      let data = try Exporter.resultFile(.run(result), as: format, settings: try presentation.settings())
+      let data = try Exporter.resultFile(
+        .run(result), as: format, settings: try presentation.settings(toStandardOutput: out == nil))
       try files.complete { try $0.write(data, to: out) }
     }
   }

@@ -26,6 +26,8 @@ struct Rank: ParsableCommand {
 
   @OptionGroup var options: SimulationOptions
 
+  @OptionGroup var terminal: TerminalWidthOption
+
   @Option(help: "Output format: table or json.")
   var format: RankFormat = .table
 
@@ -49,7 +51,7 @@ struct Rank: ParsableCommand {
         let ranking = try rankCities(loaded, better: better)
         let text =
           switch format {
-          case .table: RankReport.table(ranking)
+          case .table: RankReport.table(ranking, width: terminal.width())
           case .json:
             try RankReport.json(
               ranking, meta: ["version": Iccsim.configuration.version, "command": typedCommandLine])

@@ -35,7 +35,7 @@ struct Report: ParsableCommand {
         let runs = try loaded.map { try simulate($0, options: options) }
         let comparison = loaded.count > 1 ? try compareScenarios(loaded, options: options) : nil
         let page = try HTMLReport.render(
-          runs: runs, comparison: comparison, options: try presentation.settings().options)
+          runs: runs, comparison: comparison, options: try presentation.settings(toStandardOutput: false).options)
         try files.write(Data(page.utf8), to: out)
       }
     }

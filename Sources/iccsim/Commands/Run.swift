@@ -60,7 +60,8 @@ struct Run: ParsableCommand {
         return
       }
       let loaded = try scenarios.map { try loadScenario($0, catalogue: catalogue, options: options) }
-      let files = try output.files(stems: loaded.map(\.id), also: keepRuns.map { [$0] } ?? [])
+      let files = try output.files(
+        stems: loaded.map { ResultDocument.runStem($0.id) }, also: keepRuns.map { [$0] } ?? [])
       try files.complete { files in
         var documents: [ResultDocument] = []
         for scenario in loaded {

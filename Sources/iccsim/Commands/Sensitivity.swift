@@ -35,6 +35,8 @@ struct Sensitivity: ParsableCommand {
   @Argument(help: "The scenario file (YAML).")
   var scenario: String
 
+  @OptionGroup var terminal: TerminalWidthOption
+
   @Option(help: "Method: tornado, src or sobol.")
   var method: SensitivityMethod
 
@@ -144,7 +146,7 @@ struct Sensitivity: ParsableCommand {
       }
       let summary = SensitivitySummary(scenario: compiled, analysis: analysis, report: report, language: lang)
       switch format {
-      case .table: try writeStandardOutput(summary.table())
+      case .table: try writeStandardOutput(summary.table(width: terminal.width()))
       case .json: try StandardOutput.write(try summary.json())
       case .csv:
         try writeStandardOutput(summary.csv())

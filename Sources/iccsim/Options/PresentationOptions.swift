@@ -27,6 +27,8 @@ struct PresentationOptions: ParsableArguments {
   @Flag(help: "LaTeX: write a whole document instead of a fragment.")
   var standalone = false
 
+  @OptionGroup var terminal: TerminalWidthOption
+
   func validate() throws {
     guard CellStatistic(argument: stat) != nil else {
       throw ValidationError("unknown statistic '\(stat)'; use p50-p5-p95, mean, sd, p5, p25, p50, p75 or p95")
@@ -34,10 +36,11 @@ struct PresentationOptions: ParsableArguments {
     _ = try yearSelection()
   }
 
-  func settings() throws -> ExportSettings {
+  /// The settings of every format; a text table `toStandardOutput` fits the terminal's width.
+  func settings(toStandardOutput: Bool) throws -> ExportSettings {
     ExportSettings(
       options: ReportOptions(language: lang, years: try yearSelection(), statistic: CellStatistic(argument: stat)!),
-      byteOrderMark: bom, standalone: standalone)
+      byteOrderMark: bom, standalone: standalone, width: toStandardOutput ? terminal.width() : nil)
   }
 
   private func yearSelection() throws -> YearSelection {
@@ -83,9 +86,9 @@ struct ResultOutputOptions: ParsableArguments {
     }
   }
 
-  /// The outputs of results with these file stems (scenario ids; `compare-<base>` for a
-  /// comparison), and the files at `extra`, checked before any work: with `--out DIR`, one file
-  /// per stem and format in DIR (created if missing); without, standard output.
+  /// The outputs of results with these file stems (`ResultDocument.fileStem`), and the files at
+  /// `extra`, checked before any work: with `--out DIR`, one file per stem and format in DIR
+  /// (created if missing); without, standard output.
   func files(stems: [String], also extra: [String] = []) throws -> CommandOutput {
     let formats = try formats()
     guard let out else { return try CommandOutput(extra, force: force) }
@@ -96,7 +99,7 @@ struct ResultOutputOptions: ParsableArguments {
   /// Renders every document into `files` (from `files(stems:)`), or to standard output without
   /// `--out` once all are rendered.
   func emit(_ documents: [ResultDocument], presentation: PresentationOptions, into files: CommandOutput) throws {
-    let settings = try presentation.settings()
+    let settings = try presentation.settings(toStandardOutput: out == nil)
     let formats = try formats()
     guard let out else {
       let rendered = try documents.map { try Exporter.resultFile($0, as: formats[0], settings: settings) }

@@ -87,10 +87,12 @@ def score_series(oid, s0, gain, shift=0.0, spread_per_year=6.0):
 
 
 def outputs():
-    rows = [{"id": i[0], "kind": "indicator", "name": {"zh": i[1], "en": i[2]}, "unit": i[4], "dimension": i[3]}
-            for i in INDICATORS]
-    rows += [{"id": d[0], "kind": "dimension", "name": {"zh": d[1], "en": d[2]}, "unit": "score"} for d in DIMENSIONS]
-    rows.append({"id": "index", "kind": "index", "name": {"zh": "国际消费中心城市指数", "en": "ICC index"}, "unit": "score"})
+    rows = [{"id": i[0], "kind": "indicator", "name": {"zh": i[1], "en": i[2]}, "unit": i[4], "dimension": i[3],
+             "better": "lower" if i[4] == "rank" else "higher"} for i in INDICATORS]
+    rows += [{"id": d[0], "kind": "dimension", "name": {"zh": d[1], "en": d[2]}, "unit": "score", "better": "higher"}
+             for d in DIMENSIONS]
+    rows.append({"id": "index", "kind": "index", "name": {"zh": "国际消费中心城市指数", "en": "ICC index"}, "unit": "score",
+                 "better": "higher"})
     return rows
 
 
@@ -146,11 +148,13 @@ def differences(shift):
         d = a["p50"] - b["p50"]
         spread = abs(d) * 0.35 + 1e-9
         dig = 1 if abs(d) >= 1 else 3
+        higher = round(0.5 if d == 0 else min(0.999, 0.5 + 0.5 * math.erf(abs(d) / spread)) if d > 0
+                       else max(0.001, 0.5 - 0.5 * math.erf(abs(d) / spread)), 4)
         out.append({"indicator": b["indicator"], "year": b["year"], "mean": round(d * 1.01, dig),
                     "sd": round(spread / 1.645, dig), "p5": round(d - spread, dig), "p50": round(d, dig),
-                    "p95": round(d + spread, dig),
-                    "probability_higher": round(0.5 if d == 0 else min(0.999, 0.5 + 0.5 * math.erf(abs(d) / spread)) if d > 0
-                                                else max(0.001, 0.5 - 0.5 * math.erf(abs(d) / spread)), 4)})
+                    "p95": round(d + spread, dig), "probability_higher": higher,
+                    # No ties where the plans differ; where they do not, half above and half below.
+                    "probability_lower": 0.5 if d == 0 else round(1 - higher, 4)})
     return out
 
 
