@@ -20,7 +20,7 @@ struct RenderingSnapshotTests {
   static let examples = [
     Example(
       snapshot: "sensitivity-tornado.txt",
-      arguments: ["sensitivity", "scenarios/shanghai-baseline.yaml", "--method", "tornado"]),
+      arguments: ["sensitivity", "scenarios/shanghai-baseline.yaml", "--method", "tornado", "--wide"]),
     Example(
       snapshot: "estimate-ridge-vif.txt",
       arguments: ["estimate", "--data", panel, "--formula", "y ~ x1 + x3", "--ridge", "0.5", "--vif", "--wide"]),

@@ -67,7 +67,7 @@ struct SensitivityCommandTests {
   }
 
   @Test func tableIsAlignedAndSortedByImportance() throws {
-    let result = try execute(["sensitivity", Self.scenario, "--method", "tornado"])
+    let result = try execute(["sensitivity", Self.scenario, "--method", "tornado", "--wide"])
     #expect(result.status == 0, "stderr: \(result.stderr)")
     let lines = result.stdout.split(separator: "\n").map(String.init)
     #expect(lines[0] == "Shanghai baseline — Tornado (each input at P5 and P95, the others at their medians)")
