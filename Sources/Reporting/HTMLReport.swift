@@ -49,7 +49,12 @@ public enum HTMLReport {
       body.append("<h3>\(xmlEscaped(extra.title))</h3>")
       body.append(figure(extra.svg))
     }
-    return """
+    return page(title: title, language: language, body: body)
+  }
+
+  /// A whole page around `body` (HTML fragments, one per line), with the report's styles.
+  static func page(title: String, language: Language, body: [String]) -> String {
+    """
       <!DOCTYPE html>
       <html lang="\(language == .zh ? "zh-CN" : "en")">
       <head>
@@ -97,7 +102,7 @@ public enum HTMLReport {
     }
     """
 
-  private static func figure(_ svg: String) -> String {
+  static func figure(_ svg: String) -> String {
     "<figure>\n\(svg)</figure>"
   }
 
