@@ -3,7 +3,9 @@ import Stochastics
 
 /// Reads and validates an options file of `iccsim optimise` (docs/optimise.md, "The options file").
 enum PortfolioOptionsFile {
-  static let topKeys = ["candidates", "budget", "objective"]
+  /// `base` names the scenario the options are written for, for `iccsim validate`; optimise
+  /// checks them against the BASE it is given.
+  static let topKeys = ["base", "candidates", "budget", "objective"]
   static let alternativeKeys = ["starts", "scales"]
   static let budgetKeys = ["limit", "measure"]
   static let objectiveKeys = ["targets", "quantile", "of", "year"]

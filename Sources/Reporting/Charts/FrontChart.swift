@@ -2,12 +2,14 @@ import Simulation
 
 /// The Pareto front as a scatter of cost (the budget measure, 亿元) against the first objective:
 /// a filled point per plan at its search figure, a hollow one at its figure on fresh runs, and
-/// each plan's composition written beside its point (no hover: the page works printed).
+/// each plan's composition written in a column beside the plot, joined to its point by a leader
+/// line (no hover: the page works printed).
 struct FrontChart {
   let report: OptimisationReport
 
-  private static let width = 960.0
-  private static let margin = (left: 70.0, right: 260.0, top: 30.0, bottom: 50.0)
+  private static let width = 1200.0
+  private static let margin = (left: 70.0, right: 700.0, top: 30.0, bottom: 50.0)
+  private static let labelSpacing = 13.0
 
   /// The chart, or nil for an empty front.
   func svg() -> String? {
@@ -15,7 +17,7 @@ struct FrontChart {
     guard !front.isEmpty else { return nil }
     let measure = report.problem.budget.measure
     func cost(_ figures: PortfolioFigures) -> Double { measure == .mean ? figures.costMean : figures.costP90 }
-    let height = max(360, 60 + 26 * Double(front.count))
+    let height = max(400, 120 + Self.labelSpacing * Double(front.count))
     let margin = Self.margin
     var costs = front.flatMap { [cost($0.search), cost($0.reevaluated)] }
     if let limit = report.problem.budget.limit { costs.append(limit) }
@@ -46,7 +48,8 @@ struct FrontChart {
     canvas.text(report.problem.objectives[0].label, x: margin.left, y: 18, size: 12, bold: true)
     if let limit = report.problem.budget.limit {
       canvas.line(x(limit), margin.top, x(limit), height - margin.bottom, stroke: ChartColour.target, dash: "5 4")
-      canvas.text("budget", x: x(limit) + 4, y: margin.top + 12, size: 11, fill: ChartColour.target)
+      canvas.text(
+        "budget", x: x(limit) - 4, y: height - margin.bottom - 6, size: 11, anchor: .end, fill: ChartColour.target)
     }
     canvas.polyline(
       front.map { (x(cost($0.search)), y($0.search.objectives[0])) }, stroke: ChartColour.series[0], width: 1.5)
@@ -55,19 +58,33 @@ struct FrontChart {
       let (qx, qy) = (x(cost(entry.reevaluated)), y(entry.reevaluated.objectives[0]))
       canvas.line(px, py, qx, qy, stroke: ChartColour.muted, dash: "2 2")
       canvas.circle(x: qx, y: qy, radius: 4, fill: "white", stroke: ChartColour.series[1])
-      let isBest = k == report.optimisation.best
-      canvas.circle(x: px, y: py, radius: isBest ? 6 : 4.5, fill: ChartColour.series[0])
-      // Labels alternate above and below their point so neighbours on the front do not collide.
-      let offset = k % 2 == 0 ? -9.0 : 17.0
-      canvas.text(
-        "\(k + 1). \(entry.label)", x: px + 8, y: py + offset, size: 11, bold: isBest, halo: true)
+      canvas.circle(x: px, y: py, radius: k == report.optimisation.best ? 6 : 4.5, fill: ChartColour.series[0])
     }
-    let legendY = margin.top + 4
-    let legendX = Self.width - margin.right + 20
-    canvas.circle(x: legendX, y: legendY, radius: 4.5, fill: ChartColour.series[0])
-    canvas.text("search runs", x: legendX + 10, y: legendY + 4, size: 11)
-    canvas.circle(x: legendX, y: legendY + 20, radius: 4, fill: "white", stroke: ChartColour.series[1])
-    canvas.text("fresh runs (re-evaluated)", x: legendX + 10, y: legendY + 24, size: 11)
+    // Every point's composition in a column right of the plot, in the points' vertical order,
+    // spaced so no two collide, each joined to its point by a leader line.
+    let labelX = Self.width - margin.right + 24
+    let order = front.indices.sorted { y(front[$0].search.objectives[0]) < y(front[$1].search.objectives[0]) }
+    var placed: [Double] = []
+    for k in order {
+      let wanted = y(front[k].search.objectives[0]) + 4
+      placed.append(max(wanted, (placed.last ?? margin.top + 40) + Self.labelSpacing))
+    }
+    let overflow = (placed.last ?? 0) - (height - margin.bottom)
+    if overflow > 0 { placed = placed.map { $0 - overflow } }
+    for (k, labelY) in zip(order, placed) {
+      let entry = front[k]
+      let (px, py) = (x(cost(entry.search)), y(entry.search.objectives[0]))
+      canvas.line(px, py, labelX - 4, labelY - 4, stroke: ChartColour.grid)
+      canvas.text(
+        "\(k + 1). \(entry.label)", x: labelX, y: labelY, size: 10.5, bold: k == report.optimisation.best)
+    }
+    canvas.text("Plans (search figures)", x: labelX, y: margin.top + 22, size: 11, bold: true)
+    let legendY = height - 12
+    let legendX = margin.left + 300
+    canvas.circle(x: legendX, y: legendY - 4, radius: 4.5, fill: ChartColour.series[0])
+    canvas.text("search runs", x: legendX + 10, y: legendY, size: 11)
+    canvas.circle(x: legendX + 100, y: legendY - 4, radius: 4, fill: "white", stroke: ChartColour.series[1])
+    canvas.text("fresh runs (re-evaluated)", x: legendX + 110, y: legendY, size: 11)
     return canvas.render(title: "Pareto front: \(report.problem.objectives[0].label) against cost")
   }
 }
