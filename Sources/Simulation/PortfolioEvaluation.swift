@@ -33,7 +33,8 @@ public struct PortfolioEvaluation: Sendable {
       else { throw SimulationError("portfolios evaluated together need one seed and the same years") }
     }
     let measures = try scenarios.map { try RunMeasures(objectives, in: $0) }
-    let sampler = MonteCarloSampler(seed: first.seed)
+    // Every scenario's parameters drawn once per run: what the portfolios share is drawn once.
+    let sampler = SharedDraws(scenarios.flatMap(\.parameters), seed: first.seed, runs: runs, threads: threads)
     let blocks = (runs.count + blockSize - 1) / blockSize
     let items = scenarios.count * blocks
     let results = ResultSlots<PortfolioBlock>(count: items)
