@@ -26,6 +26,7 @@ bench: deps
 	$(SWIFT) run -c release --package-path Benchmarks estimation-benchmark
 	$(SWIFT) run -c release --package-path Benchmarks sensitivity-benchmark
 	$(SWIFT) run -c release --package-path Benchmarks evidence-benchmark
+	$(SWIFT) run -c release --package-path Benchmarks prim-benchmark
 
 clean:
 	rm -rf .build Benchmarks/.build

@@ -7,6 +7,7 @@
 //   swift run -c release --package-path Benchmarks sensitivity-benchmark
 //   swift run -c release --package-path Benchmarks evidence-benchmark
 //   swift run -c release --package-path Benchmarks optimise-benchmark
+//   swift run -c release --package-path Benchmarks prim-benchmark
 
 import PackageDescription
 
@@ -56,5 +57,12 @@ let package = Package(
         .product(name: "CityModel", package: "iccsim"),
       ],
       path: "Sources/OptimiseBenchmark"),
+    .executableTarget(
+      name: "prim-benchmark",
+      dependencies: [
+        .product(name: "Analysis", package: "iccsim"), .product(name: "LinearAlgebra", package: "iccsim"),
+        .product(name: "Stochastics", package: "iccsim"),
+      ],
+      path: "Sources/PRIMBenchmark"),
   ]
 )

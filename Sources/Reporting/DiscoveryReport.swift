@@ -3,7 +3,8 @@ import CityModel
 import Foundation
 import Simulation
 
-/// A scenario-discovery report as `iccsim discover` prints it: an aligned table or JSON.
+/// A scenario-discovery report as `iccsim discover` prints it: an aligned table, JSON, or an HTML
+/// page.
 public struct DiscoveryReport {
   let scenario: CompiledScenario
   let discovery: ScenarioDiscovery
@@ -144,6 +145,49 @@ public struct DiscoveryReport {
     }
     text += aligned(limits, leftColumns: 1, trailingLeft: true)
     return text
+  }
+
+  // MARK: HTML
+
+  /// A self-contained page: the heading, the peeling trajectory chart (the chosen box marked)
+  /// and the chosen box's limits.
+  public func html() -> String {
+    let title = "\(scenario.title.en) — runs where \(targetText) is \(discovery.outcome.rawValue)"
+    let summary =
+      "\(report.runs) runs, \(report.inputs.count) inputs, base rate \(percent(report.baseRate)); "
+      + "PRIM alpha \(discovery.prim.alpha), minimum mass \(discovery.prim.minimumMass); every run on one common "
+      + "path of yearly shocks and disruptions."
+    let limits = ReportTable(
+      name: "box",
+      title: "Chosen box (step \(report.chosen)): coverage \(percent(box.coverage)), density \(percent(box.density)), "
+        + "mass \(percent(box.mass))",
+      columns: [
+        ReportTable.Column("Input", alignment: .left), ReportTable.Column("Low"), ReportTable.Column("High"),
+        ReportTable.Column("p-value"), ReportTable.Column("Path", alignment: .left),
+      ],
+      sections: [
+        ReportTable.Section(
+          heading: nil,
+          rows: report.restrictions.map { restriction in
+            let path = report.inputs[restriction.input]
+            return [
+              .text(label(path)), .text(restriction.low.map(number) ?? "—"),
+              .text(restriction.high.map(number) ?? "—"),
+              .text(String(format: "%.2g", restriction.pValue)), .text(path),
+            ]
+          })
+      ],
+      notes: [
+        "The chosen box is the box of \(choiceRule). — marks an unrestricted side. The p-value is the one-sided "
+          + "hypergeometric probability of a box as dense without that restriction: a large one says it adds little."
+      ])
+    return HTMLReport.document(
+      title: title, language: .en,
+      body: [
+        "<h1>\(xmlEscaped(title))</h1>", #"<p class="note">\#(xmlEscaped(summary))</p>"#,
+        HTMLReport.figure(PeelingTrajectoryChart.svg(report.trajectory, chosen: report.chosen)),
+        HTMLReport.table(limits),
+      ])
   }
 
   private func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }

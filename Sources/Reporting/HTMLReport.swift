@@ -49,28 +49,28 @@ public enum HTMLReport {
       body.append("<h3>\(xmlEscaped(extra.title))</h3>")
       body.append(figure(extra.svg))
     }
-    return page(title: title, language: language, body: body)
+    return document(title: title, language: language, body: body)
   }
 
-  /// A whole page around `body` (HTML fragments, one per line), with the report's styles.
-  static func page(title: String, language: Language, body: [String]) -> String {
+  /// A complete page around `body` (HTML fragments, one per line) with the report's stylesheet.
+  static func document(title: String, language: Language, body: [String]) -> String {
     """
-      <!DOCTYPE html>
-      <html lang="\(language == .zh ? "zh-CN" : "en")">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(xmlEscaped(title))</title>
-      <style>
-      \(stylesheet)
-      </style>
-      </head>
-      <body>
-      \(body.joined(separator: "\n"))
-      </body>
-      </html>
+    <!DOCTYPE html>
+    <html lang="\(language == .zh ? "zh-CN" : "en")">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>\(xmlEscaped(title))</title>
+    <style>
+    \(stylesheet)
+    </style>
+    </head>
+    <body>
+    \(body.joined(separator: "\n"))
+    </body>
+    </html>
 
-      """
+    """
   }
 
   private static let stylesheet = """

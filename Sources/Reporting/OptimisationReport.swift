@@ -132,6 +132,6 @@ public struct OptimisationReport {
     var body = ["<h1>\(xmlEscaped(title))</h1>"]
     if let chart = FrontChart(report: self).svg() { body.append(HTMLReport.figure(chart)) }
     body.append(HTMLReport.table(frontTable()))
-    return HTMLReport.page(title: title, language: .en, body: body)
+    return HTMLReport.document(title: title, language: .en, body: body)
   }
 }

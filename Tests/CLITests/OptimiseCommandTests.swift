@@ -203,4 +203,28 @@ struct OptimiseCommandTests {
     #expect(result.stdout.contains("extends: \""), "the plan file is shown")
     #expect(result.stdout.contains("labels and ticks on the front chart: "))
   }
+
+  @Test func aSpaceBeyondTheExhaustiveLimitIsSearchedByNSGA2ReproduciblyFromTheSeed() throws {
+    // 13 optional candidates: 8,192 portfolios, more than the 4,096 searched exhaustively.
+    let candidates = (1...13).map { k in
+      "  - {id: c\(k), adds: {\(Self.candidates[k % 4].stock): \(k)}, start: 2024, cost: \(10 * k)}"
+    }
+    let options = "candidates:\n" + candidates.joined(separator: "\n")
+      + "\nbudget: {limit: 200}\nobjective: {quantile: 0.5, of: retail_sales, year: 2028}\n"
+    let folder = try Self.folder(["large.yaml": options])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let arguments = ["optimise", "base.yaml", "--options", "large.yaml", "--runs", "4", "--format", "json"]
+    let first = try execute(arguments, in: folder)
+    #expect(first.status == 0, "\(first.stderr)")
+    let document = try Self.json(first.stdout)
+    let method = try #require(document["method"] as? [String: Any])
+    #expect(method["kind"] as? String == "evolutionary" && method["seed"] as? Int == 7)
+    #expect(document["portfolios"] as? Int == 8192)
+    let front = try #require(document["front"] as? [[String: Any]])
+    #expect(!front.isEmpty && front.allSatisfy { ($0["cost_mean"] as? Double ?? .infinity) <= 200 })
+    let again = try Self.json(try execute(arguments, in: folder).stdout)
+    #expect(
+      (again["front"] as? [[String: Any]])?.compactMap { $0["label"] as? String }
+        == front.compactMap { $0["label"] as? String }, "the same seed gives the same front")
+  }
 }

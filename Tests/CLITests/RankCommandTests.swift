@@ -66,4 +66,13 @@ struct RankCommandTests {
     #expect(result.stdout == "")
     #expect(result.stderr.contains(message), "\(result.stderr)")
   }
+
+  @Test func example09Runs() throws {
+    let script = repositoryRoot.appendingPathComponent("examples/09-rank-cities.sh")
+    let result = try execute([script.path], executable: URL(fileURLWithPath: "/bin/bash"))
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    #expect(result.stdout.contains("Rank of"))
+    #expect(result.stdout.contains("retail_sales: 11 years; chances of ranking first sum to 1.000–1.000"))
+    #expect(result.stdout.contains("most likely first in 2033: "))
+  }
 }

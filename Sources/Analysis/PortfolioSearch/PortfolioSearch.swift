@@ -10,7 +10,7 @@ public enum PortfolioSearchMethod: Equatable, Sendable {
 public struct PortfolioSearchOptions: Sendable {
   /// Spaces of at most this many portfolios are searched exhaustively.
   public var exhaustiveLimit: Int
-  /// Population of the evolutionary search (rounded up to an even number).
+  /// Population of the evolutionary search (rounded up to an even number, at least 2).
   public var population: Int
   /// Generations of the evolutionary search.
   public var generations: Int

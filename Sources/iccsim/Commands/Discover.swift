@@ -46,7 +46,7 @@ struct Discover: ParsableCommand {
   @Option(help: "Worker threads; the default is this machine's number of cores.")
   var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-  @Option(help: "Output format: table or json.")
+  @Option(help: "Output format: table, json or html.")
   var format: DiscoveryFormat = .table
 
   @Option(help: "Write the report to this file instead of standard output.")
@@ -96,7 +96,12 @@ struct Discover: ParsableCommand {
           printToStandardError("iccsim: warning: \(diagnostic.message)")
         }
         let rendered = DiscoveryReport(scenario: compiled, discovery: discovery, report: report)
-        let data = format == .json ? try rendered.json() : Data(rendered.table().utf8)
+        let data: Data
+        switch format {
+        case .table: data = Data(rendered.table().utf8)
+        case .json: data = try rendered.json()
+        case .html: data = Data(rendered.html().utf8)
+        }
         try files.write(data, to: out)
       }
     }
@@ -105,5 +110,5 @@ struct Discover: ParsableCommand {
 
 /// The formats `discover` writes.
 enum DiscoveryFormat: String, ExpressibleByArgument, CaseIterable {
-  case table, json
+  case table, json, html
 }

@@ -17,7 +17,9 @@ struct Optimise: ParsableCommand {
       two objectives. Every portfolio is the base scenario plus its candidates, and
       every portfolio is projected over the same runs (common random numbers). The
       Pareto front of objective against cost within the budget is re-evaluated on
-      fresh runs (runs N..2N-1) and both figures are shown. See docs/optimise.md.
+      fresh runs (runs N..2N-1) and both figures are shown. Up to 4,096 portfolios
+      are searched exhaustively, larger spaces by NSGA-II (seeded by --seed).
+      See docs/optimise.md.
 
       Objectives on the command line: `targets` (every target of BASE met),
       `targets:ID,ID` (the named targets, each OUTPUT:YEAR), `quantile:P:OUTPUT:YEAR`
@@ -90,23 +92,19 @@ struct Optimise: ParsableCommand {
       if let seed { scenario.seed = seed }
       let options = try PortfolioOptions.load(from: URL(fileURLWithPath: optionsFile), base: scenario)
       let problem = try self.problem(scenario, options)
-      let size = problem.space.size
-      guard let size, size <= PortfolioSearchOptions().exhaustiveLimit else {
-        throw InputError(problems: [
-          InputProblem(
-            file: optionsFile,
-            message: "the candidates and their alternatives make \(size.map(String.init) ?? "too many") portfolios; "
-              + "the exhaustive search covers at most \(PortfolioSearchOptions().exhaustiveLimit): offer fewer "
-              + "candidates, starts or scales")
-        ])
-      }
+      let search = PortfolioSearchOptions(seed: scenario.seed)
+      // Exhaustive: every portfolio; evolutionary: at most the initial population and one per
+      // member in each generation.
+      let most = (search.population + search.population % 2) * (search.generations + 1)
+      let total = problem.space.size.map { $0 <= search.exhaustiveLimit ? $0 : min($0, most) } ?? most
       let files = try CommandOutput([out, outPlan], force: force)
       try files.complete { files in
-        let progress = ProgressBar(total: size, label: "optimise")
+        let progress = ProgressBar(total: total, label: "optimise")
         let clock = ContinuousClock()
         let start = clock.now
         let optimisation = try PortfolioOptimisation.run(
-          problem, runs: scenario.runs, threads: threads, progress: { progress.update($0) })
+          problem, runs: scenario.runs, threads: threads, searchOptions: search,
+          progress: { progress.update($0) })
         let elapsed = clock.now - start
         if let outPlan {
           try files.write(Data(try planText(problem, optimisation, to: outPlan).utf8), to: outPlan)
