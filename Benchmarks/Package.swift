@@ -6,6 +6,7 @@
 //   swift run -c release --package-path Benchmarks estimation-benchmark
 //   swift run -c release --package-path Benchmarks sensitivity-benchmark
 //   swift run -c release --package-path Benchmarks evidence-benchmark
+//   swift run -c release --package-path Benchmarks optimise-benchmark
 //   swift run -c release --package-path Benchmarks prim-benchmark
 
 import PackageDescription
@@ -49,6 +50,13 @@ let package = Package(
         .product(name: "Simulation", package: "iccsim"), .product(name: "CityModel", package: "iccsim"),
       ],
       path: "Sources/EvidenceBenchmark"),
+    .executableTarget(
+      name: "optimise-benchmark",
+      dependencies: [
+        .product(name: "Analysis", package: "iccsim"), .product(name: "Simulation", package: "iccsim"),
+        .product(name: "CityModel", package: "iccsim"),
+      ],
+      path: "Sources/OptimiseBenchmark"),
     .executableTarget(
       name: "prim-benchmark",
       dependencies: [

@@ -112,6 +112,9 @@ public struct Target: Hashable, Sendable {
     self.bound = bound
   }
 
+  /// How options files and the command line name the target: `OUTPUT:YEAR`, e.g. `index:2033`.
+  public var id: String { "\(output):\(year)" }
+
   public func isMet(by value: Double) -> Bool {
     switch bound {
     case .atLeast(let threshold): value >= threshold

@@ -4,6 +4,7 @@ import Foundation
 public enum InputFileKind: String, Sendable {
   case scenario, model, indicators, estimates
   case cityData = "city data"
+  case portfolioOptions = "portfolio options"
 }
 
 /// The outcome of validating one file that has no problems.
@@ -18,7 +19,8 @@ public struct ValidationReport: Sendable {
 
 /// Validates one input file, telling its kind by its content: a `.csv` file is a city table; a
 /// YAML mapping with `scenario` (or `extends`) is a scenario, with `model` a model, with
-/// `response` and `terms` an estimate set, and with only an `indicators` list a catalogue extension.
+/// `response` and `terms` an estimate set, with `candidates` the options of `iccsim optimise` (checked
+/// against the scenario its `base` names), and with only an `indicators` list a catalogue extension.
 ///
 /// Throws `InputError` with every problem found (in this file and any it refers to).
 public func validate(file url: URL, catalogue: IndicatorCatalogue = .bundled) throws -> ValidationReport {
@@ -74,6 +76,8 @@ public func validate(file url: URL, catalogue: IndicatorCatalogue = .bundled) th
         file: url, kind: .estimates, summary: "estimates of \($0.response): \(counted($0.terms.count, "term"))",
         notes: [])
     }
+  } else if mapping["candidates"] != nil {
+    report = portfolioOptionsReport(mapping, file: file, catalogue: catalogue, diagnostics: diagnostics)
   } else if mapping["indicators"] != nil {
     let added = IndicatorFile.read(tree, existing: catalogue.indicators, diagnostics: diagnostics)
     report = ValidationReport(
@@ -82,12 +86,38 @@ public func validate(file url: URL, catalogue: IndicatorCatalogue = .bundled) th
   } else {
     diagnostics.error(
       "cannot tell what this file is: expected a scenario (key 'scenario'), a model (key 'model'), an estimate "
-        + "set (keys 'response' and 'terms') or an indicators file (key 'indicators')",
+        + "set (keys 'response' and 'terms'), an indicators file (key 'indicators') or the options of optimise "
+        + "(key 'candidates')",
       at: tree.location)
     report = nil
   }
   try diagnostics.throwIfProblems()
   return report!
+}
+
+/// An options file's report: its candidates, budget and objectives checked against the scenario
+/// its `base:` names (optimise checks them against the BASE it is given).
+private func portfolioOptionsReport(
+  _ mapping: YAMLMapping, file: SourceFile, catalogue: IndicatorCatalogue, diagnostics: Diagnostics
+) -> ValidationReport? {
+  guard let baseTree = mapping["base"] else {
+    diagnostics.error(
+      "an options file is checked against a base scenario: name it with base: (a path relative to this file), "
+        + "or let `iccsim optimise BASE --options FILE` check it",
+      at: mapping.location)
+    return nil
+  }
+  guard let path = diagnostics.text(baseTree, what: "the path of the base scenario") else { return nil }
+  let baseFile = baseTree.location.file.resolving(path)
+  guard let base = ScenarioFile.read(baseFile, catalogue: catalogue, diagnostics: diagnostics),
+    let options = PortfolioOptionsFile.read(file, base: base, diagnostics: diagnostics)
+  else { return nil }
+  let portfolios = options.candidates.reduce(1) { $0 * (1 + $1.alternatives.count) }
+  return ValidationReport(
+    file: file.url, kind: .portfolioOptions,
+    summary: "options of \(base.id): \(counted(options.candidates.count, "candidate")), "
+      + "\(counted(portfolios, "portfolio")), \(counted(options.objectives.count, "objective"))",
+    notes: [])
 }
 
 /// A city table's report: figures of catalogue indicators must be in (or convert to) the

@@ -14,7 +14,7 @@ struct Iccsim: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Run.self, Compare.self, Report.self, Export.self, Sensitivity.self, Estimate.self, Calibrate.self,
-      BacktestCommand.self, Merge.self, Rank.self, Discover.self,
+      BacktestCommand.self, Merge.self, Rank.self, Discover.self, Optimise.self,
       Validate.self, Indicators.self, Init.self, DataCommands.self,
     ])
 

@@ -200,7 +200,8 @@ enum ScenarioFile {
 
   // MARK: - Interventions and targets
 
-  private static func intervention(
+  /// One intervention of a scenario file (also a candidate of an options file, `PortfolioOptionsFile`).
+  static func intervention(
     _ tree: YAMLTree, model: Model?, play: PlaySet?, baseYear: Int?, diagnostics: Diagnostics
   ) -> Intervention? {
     guard
