@@ -6,7 +6,7 @@ import _TestSupport
 /// error, in the result's JSON, with a mark and a note in the table, and in the HTML report.
 @Suite("Goalpost warnings")
 struct GoalpostWarningTests {
-  static let run = ["run", "scenarios/shanghai-baseline.yaml", "--runs", "200"]
+  static let run = ["run", "scenarios/shanghai-baseline.yaml", "--runs", "200", "--wide"]
   static let warning =
     "iccsim: warning: shanghai-baseline: the median of metro_km passes its high goalpost 1000 in 2028"
 

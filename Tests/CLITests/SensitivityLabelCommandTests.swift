@@ -8,7 +8,7 @@ import _TestSupport
 @Suite("sensitivity labels")
 struct SensitivityLabelCommandTests {
   static let tornado = [
-    "sensitivity", "scenarios/shanghai-baseline.yaml", "--method", "tornado", "--output", "retail_sales",
+    "sensitivity", "scenarios/shanghai-baseline.yaml", "--method", "tornado", "--output", "retail_sales", "--wide",
   ]
 
   static func json(_ text: String) throws -> [String: Any] {
@@ -98,7 +98,7 @@ struct SensitivityLabelCommandTests {
     let rows = (try Self.json(json.stdout)["rows"] as! [[String: Any]]).map { $0["input"] as! String }
     #expect(rows.filter { $0 == "retail_sales.estimates" }.count == 1)
     #expect(!rows.contains { $0.hasSuffix(".estimate_z") }, "the set's coordinates are not factors of their own")
-    let table = try execute(arguments, in: folder)
+    let table = try execute(arguments + ["--wide"], in: folder)
     #expect(
       table.stdout.contains("Total retail sales of consumer goods: estimated elasticities, drawn jointly (one group)"))
   }

@@ -174,7 +174,8 @@ struct Estimate: ParsableCommand {
     switch format {
     case .table:
       let supplement = regression.supplementTable()
-      try writeStandardOutput(regression.table(fitting: terminal.width()) + "\n" + (supplement.isEmpty ? "" : supplement + "\n"))
+      let table = regression.table(fitting: terminal.width())
+      try writeStandardOutput(table + "\n" + (supplement.isEmpty ? "" : supplement + "\n"))
     case .json: try writeStandardOutput(try regression.jsonText() + "\n")
     case .yaml: try writeStandardOutput(regression.yamlText())
     }
