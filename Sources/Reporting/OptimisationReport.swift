@@ -16,8 +16,9 @@ public struct OptimisationReport {
 
   /// The front by cost: composition, cost mean and P90, each objective ± its standard error on
   /// the search's runs and again on fresh runs; the best entry marked.
-  public func table() -> String {
-    TerminalExporter.render([frontTable()])
+  /// The front as a terminal table, fitted to `width` columns when given (plans wrap).
+  public func table(width: Int? = nil) -> String {
+    TerminalExporter.render([frontTable()], width: width)
   }
 
   func frontTable() -> ReportTable {

@@ -33,6 +33,7 @@ struct TerminalTableWidthTests {
     Command(arguments: ["sensitivity", base, "--method", "tornado"]),
     Command(arguments: ["sensitivity", base, "--method", "sobol", "--samples", "64"]),
     Command(arguments: ["discover", base, "--target", "retail_sales:2030", "--runs", "300"]),
+    Command(arguments: ["optimise", base, "--options", "scenarios/shanghai-options.yaml", "--runs", "40"]),
     Command(arguments: [
       "estimate", "--data", panel, "--duplicates", "first", "--se", "cluster:city",
       "--formula", "log(intl_tourism_receipts) ~ log(inbound_overnight_tourists) + log(gdp) + C(city)",

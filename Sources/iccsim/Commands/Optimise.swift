@@ -53,6 +53,8 @@ struct Optimise: ParsableCommand {
   @Option(help: "Output format: table, json or html.")
   var format: OptimiseFormat = .table
 
+  @OptionGroup var terminal: TerminalWidthOption
+
   @Option(help: "Write the report to this file instead of standard output.")
   var out: String?
 
@@ -112,7 +114,7 @@ struct Optimise: ParsableCommand {
         let report = OptimisationReport(problem: problem, optimisation: optimisation)
         let data: Data =
           switch format {
-          case .table: Data(report.table().utf8)
+          case .table: Data(report.table(width: out == nil ? terminal.width() : nil).utf8)
           case .json:
             try report.json(meta: [
               "version": Iccsim.configuration.version, "command": typedCommandLine, "threads": threads,
