@@ -27,6 +27,8 @@ bench: deps
 	$(SWIFT) run -c release --package-path Benchmarks sensitivity-benchmark
 	$(SWIFT) run -c release --package-path Benchmarks evidence-benchmark
 	$(SWIFT) run -c release --package-path Benchmarks prim-benchmark
+	$(SWIFT) build -c release --product iccsim
+	$(SWIFT) run -c release --package-path Benchmarks run-command-benchmark
 
 clean:
 	rm -rf .build Benchmarks/.build

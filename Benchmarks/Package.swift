@@ -8,6 +8,7 @@
 //   swift run -c release --package-path Benchmarks evidence-benchmark
 //   swift run -c release --package-path Benchmarks optimise-benchmark
 //   swift run -c release --package-path Benchmarks prim-benchmark
+//   swift run -c release --package-path Benchmarks run-command-benchmark   (after building iccsim)
 
 import PackageDescription
 
@@ -64,5 +65,7 @@ let package = Package(
         .product(name: "Stochastics", package: "iccsim"),
       ],
       path: "Sources/PRIMBenchmark"),
+    // Times the iccsim executable as a child process: no dependency on the package's libraries.
+    .executableTarget(name: "run-command-benchmark", path: "Sources/RunCommandBenchmark"),
   ]
 )

@@ -35,7 +35,7 @@ public struct MonteCarloSampler: ParameterSampler {
   public func noiseRun(_ run: Int) -> Int { run }
 }
 
-/// Writes every parameter's inverse CDF at the uniform `uniforms(parameter)(run)` for each run
+/// Writes every parameter's (prepared) inverse CDF at the uniform `uniforms(parameter)(run)` for each run
 /// (the layout of `ParameterSampler.sample`); a fixed value is copied without a draw.
 func drawByInverseCDF(
   _ parameters: [UncertainParameter], runs: Range<Int>, into values: UnsafeMutableBufferPointer<Double>,
@@ -48,6 +48,6 @@ func drawByInverseCDF(
       continue
     }
     let uniform = uniforms(parameter)
-    for (i, run) in runs.enumerated() { values[p * n + i] = parameter.distribution.quantile(uniform(run)) }
+    for (i, run) in runs.enumerated() { values[p * n + i] = parameter.quantile(uniform(run)) }
   }
 }

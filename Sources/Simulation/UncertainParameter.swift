@@ -7,11 +7,14 @@ import Stochastics
 public struct UncertainParameter: Sendable, Equatable {
   public let path: String
   public let distribution: Distribution
+  /// The distribution's inverse CDF, prepared once for the per-run draws.
+  let quantile: QuantileFunction
   let key: StreamKey
 
   init(path: String, distribution: Distribution) {
     self.path = path
     self.distribution = distribution
+    quantile = QuantileFunction(distribution)
     key = StreamKey(path)
   }
 }

@@ -30,25 +30,34 @@ func inverseRegularizedIncompleteBetaPair(
   if p.isNaN || q.isNaN { return (.nan, .nan) }
   if p <= 0 { return (0, 1) }
   if q <= 0 { return (1, 0) }
-  let atHalf = regularizedIncompleteBetaPair(x: 0.5, y: 0.5, a: a, b: b)
+  return inverseRegularizedIncompleteBetaPair(
+    p: p, q: q, a: a, b: b, atHalf: regularizedIncompleteBetaPair(x: 0.5, y: 0.5, a: a, b: b), approximateRoot: nil)
+}
+
+/// The same root for p and q in (0, 1), given I_½(a, b) (`atHalf`, as `regularizedIncompleteBetaPair`
+/// returns it) and optionally an approximate root to start Newton's method from instead of the
+/// Numerical Recipes guess (a start outside (0, 1) is ignored).
+func inverseRegularizedIncompleteBetaPair(
+  p: Double, q: Double, a: Double, b: Double, atHalf: (lower: Double, upper: Double), approximateRoot: Double?
+) -> (x: Double, y: Double) {
   let rootBelowHalf = p <= q ? p <= atHalf.lower : q >= atHalf.upper
   if rootBelowHalf {
-    let x = solveBelowHalf(a: a, b: b, p: p, q: q)
+    let x = solveBelowHalf(a: a, b: b, p: p, q: q, start: approximateRoot)
     return (x, 1 - x)
   }
   // I_y(b, a) = q: the same problem with the roles of (a, p) and (b, q) exchanged.
-  let y = solveBelowHalf(a: b, b: a, p: q, q: p)
+  let y = solveBelowHalf(a: b, b: a, p: q, q: p, start: approximateRoot.map { 1 - $0 })
   return (1 - y, y)
 }
 
 /// The z in (0, ½] with I_z(a, b) = p (equivalently 1 − I_z(a, b) = q), given that the root
-/// lies there. The residual uses the smaller of p and q.
-private func solveBelowHalf(a: Double, b: Double, p: Double, q: Double) -> Double {
+/// lies there. The residual uses the smaller of p and q. Newton starts from `start` when it lies
+/// in (0, ½), otherwise from the Numerical Recipes guess.
+private func solveBelowHalf(a: Double, b: Double, p: Double, q: Double, start: Double?) -> Double {
   let onLowerTail = p <= q
   let logTarget = log(onLowerTail ? p : q)
-  return solveIncreasingInLogScale(
-    start: initialGuess(a: a, b: b, p: p, q: q), lower: 0, upper: 0.5
-  ) { z in
+  let first = start.flatMap { $0 > 0 && $0 < 0.5 ? $0 : nil } ?? initialGuess(a: a, b: b, p: p, q: q)
+  return solveIncreasingInLogScale(start: first, lower: 0, upper: 0.5) { z in
     let tails = regularizedIncompleteBetaPair(x: z, y: 1 - z, a: a, b: b)
     // |d ln F / d ln z| = z·I′(z)/F = z^a (1−z)^(b−1) / (B(a, b)·F) for F = I or 1 − I.
     let density = betaPowerTerms(a: a, b: b, x: z, y: 1 - z) / (1 - z)

@@ -1,0 +1,40 @@
+/// A distribution's inverse CDF, prepared once for drawing many times (a parameter sampled for
+/// every run of a simulation).
+///
+/// Beta and PERT distributions, whose exact inverse needs an iterative solve, start it from a
+/// table of their quantile function (`BetaQuantileTable`): the same root to the accuracy of the
+/// incomplete beta function (about 10⁻¹³ relative), at about 40 % of the cost. Every other
+/// family evaluates `Distribution.quantile` directly, bit for bit.
+public struct QuantileFunction: Sendable, Equatable {
+  private enum Form: Sendable, Equatable {
+    case direct(Distribution)
+    /// lo + (hi − lo)·x for x ~ Beta(table.a, table.b).
+    case scaledBeta(lo: Double, hi: Double, table: BetaQuantileTable)
+  }
+
+  private let form: Form
+
+  /// Prepares the quantile function of `distribution`.
+  public init(_ distribution: Distribution) {
+    switch distribution {
+    case .beta(let alpha, let beta, let lo, let hi) where hi > lo:
+      form = .scaledBeta(lo: lo, hi: hi, table: BetaQuantileTable(a: alpha, b: beta))
+    case .pert(let lo, let mode, let hi) where hi > lo:
+      let shape = Distribution.pertShape(min: lo, mode: mode, max: hi)
+      form = .scaledBeta(lo: lo, hi: hi, table: BetaQuantileTable(a: shape.alpha, b: shape.beta))
+    default:
+      form = .direct(distribution)
+    }
+  }
+
+  /// The value below which a fraction `p` of the distribution lies, for `p` in (0, 1); the
+  /// same as `Distribution.quantile` to about 10⁻¹³ of the range (exactly, outside beta and PERT).
+  public func callAsFunction(_ p: Double) -> Double {
+    switch form {
+    case .direct(let distribution):
+      return distribution.quantile(p)
+    case .scaledBeta(let lo, let hi, let table):
+      return lo + (hi - lo) * table.quantile(p)
+    }
+  }
+}
