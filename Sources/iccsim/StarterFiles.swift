@@ -63,8 +63,11 @@ struct StarterFiles {
   var dataTable: String {
     ([Self.dataHeader]
       + rows.map { row in
-        [city, row.indicator.id, String(baseYear), plainNumberText(row.value), row.indicator.unit, row.source, row.note]
-          .map(CSVExporter.quoted).joined(separator: ",")
+        [
+          city, row.indicator.id, String(baseYear), plainNumberText(row.value), row.indicator.unit, row.source,
+          row.note,
+        ]
+        .map(CSVExporter.quoted).joined(separator: ",")
       }).joined(separator: "\n") + "\n"
   }
 
@@ -89,7 +92,8 @@ struct StarterFiles {
         + "# `iccsim run \(scenarioFileName)`."
     if zh == nil { text += "\n# Write the city's Chinese name in the title's zh." }
     if placeholders {
-      text += "\n# The base-year values marked TEMPLATE are placeholders (the middle of the model's goalposts):"
+      text +=
+        "\n# The base-year values marked TEMPLATE are placeholders (the middle of the model's goalposts):"
         + "\n# replace each with the city's \(baseYear) figure, in the unit given, and its source."
     }
     text += """
@@ -105,7 +109,8 @@ struct StarterFiles {
 
       """
     if let dataPath {
-      text += "baseline: \(dataPath)\n# values:                        # override any base-year value here, e.g.\n"
+      text +=
+        "baseline: \(dataPath)\n# values:                        # override any base-year value here, e.g.\n"
         + "#   consumer_satisfaction: 80\n"
     } else {
       text += "values:                          # base-year values, in the catalogue's units\n"

@@ -127,16 +127,16 @@ struct OptimiseCommandTests {
   @Test func planReproducesTheSearchFiguresOnTheShippedModel() throws {
     let folder = try Self.folder([
       "options.yaml": """
-        candidates:
-          - id: districts
-            adds: {landmark_districts: 2}
-            start: 2025
-            ramp: 3
-            cost: {triangular: {min: 80, mode: 100, max: 160}}
-            scales: [1, 2]
-          - {id: night, policy: night_economy, starts: [2024, 2026], ramp: 2, cost: {uniform: {min: 2, max: 5}}}
+      candidates:
+        - id: districts
+          adds: {landmark_districts: 2}
+          start: 2025
+          ramp: 3
+          cost: {triangular: {min: 80, mode: 100, max: 160}}
+          scales: [1, 2]
+        - {id: night, policy: night_economy, starts: [2024, 2026], ramp: 2, cost: {uniform: {min: 2, max: 5}}}
 
-        """
+      """
     ])
     defer { try? FileManager.default.removeItem(at: folder) }
     let base = repositoryRoot.appendingPathComponent("scenarios/shanghai-baseline.yaml").path
@@ -187,8 +187,10 @@ struct OptimiseCommandTests {
       in: folder)
     #expect(exists.status == 73)
     let pastFront = try execute(
-      ["optimise", "base.yaml", "--options", "options.yaml", "--out", "report.txt", "--out-plan", "new.yaml",
-       "--plan", "99"], in: folder)
+      [
+        "optimise", "base.yaml", "--options", "options.yaml", "--out", "report.txt", "--out-plan", "new.yaml",
+        "--plan", "99",
+      ], in: folder)
     #expect(pastFront.status == 64)
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("report.txt").path))
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("new.yaml").path))
@@ -209,7 +211,8 @@ struct OptimiseCommandTests {
     let candidates = (1...13).map { k in
       "  - {id: c\(k), adds: {\(Self.candidates[k % 4].stock): \(k)}, start: 2024, cost: \(10 * k)}"
     }
-    let options = "candidates:\n" + candidates.joined(separator: "\n")
+    let options =
+      "candidates:\n" + candidates.joined(separator: "\n")
       + "\nbudget: {limit: 200}\nobjective: {quantile: 0.5, of: retail_sales, year: 2028}\n"
     let folder = try Self.folder(["large.yaml": options])
     defer { try? FileManager.default.removeItem(at: folder) }
