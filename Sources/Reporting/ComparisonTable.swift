@@ -6,8 +6,9 @@ extension ReportTable {
   /// every output in the selected years (the base year, where every difference is zero, left
   /// out unless asked for by name), and the probability that the alternative is better in the
   /// last selected year, in the output's direction (lower for a rank); then, `includingCost`, its
-  /// programme cost beside the base's and its cost-effectiveness (left out where one rectangle of
-  /// differences is wanted, as in CSV). Plans are named by their titles.
+  /// programme cost beside the base's and its cost-effectiveness (where one rectangle of
+  /// differences is wanted, as in CSV, only the paired cost difference by year, as a last section).
+  /// Plans are named by their titles.
   public static func comparisons(
     of result: PlanComparison, options: ReportOptions = ReportOptions(), includingCost: Bool = true
   )
@@ -26,7 +27,7 @@ extension ReportTable {
         differences["\(difference.indicator)@\(difference.year)"] = difference
       }
       let lastYear = years[years.count - 1]
-      let sections = try outputSections(
+      var sections = try outputSections(
         result.outputs, years: differenceYears, values: differences.mapValues(SeriesPointValues.init),
         options: options, signed: true
       ) { output in
@@ -34,6 +35,9 @@ extension ReportTable {
           return [.empty]
         }
         return [.number(better, NumberFormat.fitting([better], unit: "%"))]
+      }
+      if !includingCost, let cost = comparison.cost {
+        sections.append(try costDifferenceSection(cost, years: differenceYears, options: options))
       }
       let columns =
         labelColumns(language)

@@ -141,6 +141,33 @@ import Testing
   }
 }
 
+/// CSV holds one rectangle per comparison, so the paired cost difference is its last section.
+@Suite struct ComparisonCostInCSVTests {
+  @Test func theCostDifferenceByYearIsTheLastSectionOfEachAlternative() throws {
+    let comparison = try Fixtures.comparison()
+    let tables = try Exporter.tables(
+      of: .comparison(comparison), for: .csv, options: ReportOptions(language: .en, statistic: .single(.p50)))
+    #expect(tables.count == comparison.comparisons.count, "no separate cost tables in CSV")
+    for (table, alternative) in zip(tables, comparison.comparisons) {
+      let section = try #require(table.sections.last)
+      #expect(section.heading == "Programme cost")
+      let row = section.rows[0]
+      #expect(row[0] == .text("programme_cost"))
+      let cost = try #require(alternative.cost)
+      let years = table.columns.compactMap { Int($0.title) }
+      #expect(!years.isEmpty)
+      for (k, year) in years.enumerated() {
+        let point = try #require(cost.difference.byYear.first { $0.year == year })
+        guard case .number(let value, _) = row[3 + k] else {
+          Issue.record("year \(year): \(row[3 + k])")
+          continue
+        }
+        #expect(value == point.p50)
+      }
+    }
+  }
+}
+
 /// "Better than the base" follows the output's direction: for a rank, lower is better.
 @Suite struct ProbabilityBetterTests {
   @Test func aRankIsBetterWhenLower() throws {
