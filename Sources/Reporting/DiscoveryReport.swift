@@ -27,12 +27,11 @@ public struct DiscoveryReport {
     }
   }
 
-  /// A readable name for the input at `path`: the name of the output its path starts with, then
-  /// the rest of the path; the path itself when it starts with no output id.
+  /// A readable name for the input at `path`, as sensitivity analysis names it (e.g. "Total retail
+  /// sales of consumer goods ← Metro route length in operation, elasticity"); the path itself
+  /// where there is no better name.
   func label(_ path: String) -> String {
-    let parts = path.split(separator: ".", maxSplits: 1).map(String.init)
-    guard parts.count == 2, let output = scenario.outputs.first(where: { $0.id == parts[0] }) else { return path }
-    return "\(output.name.en): \(parts[1])"
+    SensitivityInputLabel(scenario: scenario, language: .en)(path)
   }
 
   // MARK: JSON

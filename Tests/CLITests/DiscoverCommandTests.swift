@@ -24,7 +24,11 @@ struct DiscoverCommandTests {
     let restrictions = try #require(box["restrictions"] as? [[String: Any]])
     for restriction in restrictions {
       #expect(Set(restriction.keys) == ["input", "label", "low", "high", "p_value"])
+      // Labelled as sensitivity analysis labels inputs: never a path, nor a name glued to one.
+      let label = try #require(restriction["label"] as? String)
+      #expect(!label.contains("."), "\(label)")
     }
+    #expect(!restrictions.isEmpty)
     let baseRate = try #require(document["base_rate"] as? Double)
     #expect(abs((trajectory.first?["density"] as? Double ?? -1) - baseRate) < 1e-12)
   }
