@@ -8,9 +8,12 @@ extension ReportTable {
   /// last selected year, in the output's direction (lower for a rank); then, `includingCost`, its
   /// programme cost beside the base's and its cost-effectiveness (where one rectangle of
   /// differences is wanted, as in CSV, only the paired cost difference by year, as a last section).
-  /// Plans are named by their titles.
+  /// Plans are named by their titles. With `marksGoalposts`, an indicator whose median passes a
+  /// goalpost in the base or the alternative is marked ‡ and a note per crossing names the scenario
+  /// (off for formats that drop notes, CSV and XLSX).
   public static func comparisons(
-    of result: PlanComparison, options: ReportOptions = ReportOptions(), includingCost: Bool = true
+    of result: PlanComparison, options: ReportOptions = ReportOptions(), includingCost: Bool = true,
+    marksGoalposts: Bool = true
   )
     throws(ReportingError) -> [ReportTable]
   {
@@ -27,8 +30,10 @@ extension ReportTable {
         differences["\(difference.indicator)@\(difference.year)"] = difference
       }
       let lastYear = years[years.count - 1]
+      let crossings = marksGoalposts ? GoalpostNotes.crossings(result, comparison, language) : []
       var sections = try outputSections(
-        result.outputs, years: differenceYears, values: differences.mapValues(SeriesPointValues.init),
+        GoalpostNotes.markedOutputs(result.outputs, crossings), years: differenceYears,
+        values: differences.mapValues(SeriesPointValues.init),
         options: options, signed: true
       ) { output in
         guard let better = differences["\(output.id)@\(lastYear)"]?.probabilityBetter(output.better) else {
@@ -47,7 +52,7 @@ extension ReportTable {
       tables.append(
         ReportTable(
           name: comparison.scenario, title: title, columns: columns, sections: sections,
-          notes: [Label.differenceNote.text(language)]))
+          notes: [Label.differenceNote.text(language)] + GoalpostNotes.notes(result.outputs, crossings, language)))
       guard includingCost else { continue }
       tables += [
         comparisonCost(of: comparison, base: base, titled: title, years: years, language: language),

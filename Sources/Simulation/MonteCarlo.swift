@@ -110,11 +110,8 @@ public enum MonteCarlo {
     var series: [SeriesPoint] = []
     for (o, output) in partial.outputs.enumerated() {
       for t in 0..<years {
-        let s = statistics[o * years + t]
         series.append(
-          SeriesPoint(
-            indicator: output.id, year: partial.baseYear + t, mean: s.mean, sd: s.sd,
-            p5: s.p5, p25: s.p25, p50: s.p50, p75: s.p75, p95: s.p95))
+          SeriesPoint(indicator: output.id, year: partial.baseYear + t, statistics: statistics[o * years + t]))
       }
     }
     let costSeries = partial.outputs.count

@@ -36,6 +36,7 @@ extension MonteCarlo {
     // One seed (checked above), so one sampler serves every scenario.
     let sampler = options.sampling.sampler(seed: base.seed, runs: options.runs)
     var costs = PairedCostTally(base: base, alternatives: alternatives, exactLimit: options.exactQuantileLimit)
+    let goalposts = PairedGoalpostTally(base: base, alternatives: alternatives, exactLimit: options.exactQuantileLimit)
     var diagnostics: [NumericalDiagnostic] = []
     var done = 0
     BlockScheduler(runs: 0..<options.runs, blockSize: options.blockSize, threads: options.threads).forEachWave { runs in
@@ -53,6 +54,7 @@ extension MonteCarlo {
         }
       }
       costs.absorb(blocks, threads: options.threads)
+      goalposts.absorb(blocks, threads: options.threads)
       for block in blocks {
         diagnostics.absorb(block.base.diagnostics)
         for alternative in block.alternatives { diagnostics.absorb(alternative.diagnostics) }
@@ -89,7 +91,8 @@ extension MonteCarlo {
       comparisons[a].costEffectiveness = result.effectiveness
     }
     return PlanComparison(
-      base: base.id, baseTitle: base.title, outputs: base.outputs, comparisons: comparisons, diagnostics: diagnostics)
+      base: base.id, baseTitle: base.title, outputs: base.outputs, comparisons: comparisons, diagnostics: diagnostics,
+      goalpostCrossings: goalposts.crossings(threads: options.threads))
   }
 }
 

@@ -9,26 +9,33 @@ public struct PlanComparison: Codable, Sendable, Equatable {
   public var comparisons: [Comparison]
   /// Numerical problems met in any of the scenarios (see `RunResult.diagnostics`).
   public var diagnostics: [NumericalDiagnostic]
+  /// Per scenario (the base first, then the alternatives), where its medians pass an index
+  /// goalpost; nil when none does (the key is then left out of the JSON), and in results written
+  /// before crossings were recorded.
+  public var goalpostCrossings: [ScenarioGoalpostCrossings]?
   public var meta: RunManifest?
 
   public init(
     base: String, baseTitle: LocalizedText? = nil, outputs: [OutputInfo], comparisons: [Comparison],
-    diagnostics: [NumericalDiagnostic] = [], meta: RunManifest? = nil
+    diagnostics: [NumericalDiagnostic] = [], goalpostCrossings: [ScenarioGoalpostCrossings]? = nil,
+    meta: RunManifest? = nil
   ) {
     self.base = base
     self.baseTitle = baseTitle
     self.outputs = outputs
     self.comparisons = comparisons
     self.diagnostics = diagnostics
+    self.goalpostCrossings = goalpostCrossings.flatMap { $0.isEmpty ? nil : $0 }
     self.meta = meta
   }
 
   private enum CodingKeys: String, CodingKey {
-    case base, baseTitle, outputs, comparisons, diagnostics, meta
+    case base, baseTitle, outputs, comparisons, diagnostics, goalpostCrossings, meta
   }
 
   /// Decodes results written before diagnostics and the sampling were recorded as having no
-  /// diagnostics and independent sampling, and those without the base's title as untitled.
+  /// diagnostics and independent sampling, those without the base's title as untitled, and those
+  /// without goalpost crossings as having none.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     base = try c.decode(String.self, forKey: .base)
@@ -36,6 +43,7 @@ public struct PlanComparison: Codable, Sendable, Equatable {
     outputs = try c.decode([OutputInfo].self, forKey: .outputs)
     comparisons = try c.decode([Comparison].self, forKey: .comparisons)
     diagnostics = try c.decodeIfPresent([NumericalDiagnostic].self, forKey: .diagnostics) ?? []
+    goalpostCrossings = try c.decodeIfPresent([ScenarioGoalpostCrossings].self, forKey: .goalpostCrossings)
     meta = try c.decodeIfPresent(RunManifest.self, forKey: .meta)
   }
 }

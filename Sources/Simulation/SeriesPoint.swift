@@ -26,3 +26,12 @@ public struct SeriesPoint: Codable, Sendable, Equatable {
     self.p95 = p95
   }
 }
+
+extension SeriesPoint {
+  /// The point of `indicator` in `year` with the summary statistics of its runs.
+  init(indicator: String, year: Int, statistics s: SeriesStatistics) {
+    self.init(
+      indicator: indicator, year: year, mean: s.mean, sd: s.sd, p5: s.p5, p25: s.p25, p50: s.p50, p75: s.p75,
+      p95: s.p95)
+  }
+}

@@ -42,7 +42,7 @@ func simulate(_ scenario: Scenario, options: SimulationOptions, keepRuns: RunsFi
   var result = MonteCarlo.run(compiled, options: monteCarlo)
   try keepRuns?.throwIfFailed()
   try screen(result.diagnostics)
-  warnOfGoalpostCrossings(result)
+  warnOfGoalpostCrossings(result.goalpostCrossings ?? [], scenario: result.scenario)
   result.meta = ManifestBuilder.iccsim.manifest(
     of: [scenario], seed: scenario.seed, threads: options.threads, elapsed: clock.now - start)
   return result
@@ -70,10 +70,10 @@ func compareScenarios(_ loaded: [Scenario], options: SimulationOptions) throws -
   return result
 }
 
-/// Prints where a result's medians pass an index goalpost, to standard error.
-func warnOfGoalpostCrossings(_ result: RunResult) {
-  for crossing in result.goalpostCrossings ?? [] {
-    printToStandardError("iccsim: warning: \(crossing.message(scenario: result.scenario))")
+/// Prints where a scenario's medians pass an index goalpost, to standard error.
+func warnOfGoalpostCrossings(_ crossings: [GoalpostCrossing], scenario: String) {
+  for crossing in crossings {
+    printToStandardError("iccsim: warning: \(crossing.message(scenario: scenario))")
   }
 }
 

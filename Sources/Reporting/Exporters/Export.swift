@@ -125,7 +125,9 @@ public enum Exporter {
   {
     switch document {
     case .comparison(let comparison):
-      return try ReportTable.comparisons(of: comparison, options: options, includingCost: format != .csv)
+      return try ReportTable.comparisons(
+        of: comparison, options: options, includingCost: format != .csv,
+        marksGoalposts: format != .csv && format != .xlsx)
     case .run(let run):
       var tables = [
         try ReportTable.projection(of: run, options: options, marksGoalposts: format != .csv && format != .xlsx)

@@ -36,6 +36,10 @@ struct Compare: ParsableCommand {
       let files = try output.files(stems: [ResultDocument.comparisonStem(base: loaded[0].id)])
       try files.complete { files in
         let result = try compareScenarios(loaded, options: options)
+        // `report` runs each scenario on its own too, and warns there; `compare` warns here.
+        for scenario in result.goalpostCrossings ?? [] {
+          warnOfGoalpostCrossings(scenario.crossings, scenario: scenario.scenario)
+        }
         try output.emit([.comparison(result)], presentation: presentation, into: files)
       }
     }

@@ -52,7 +52,7 @@ struct Merge: ParsableCommand {
       let merged = try PartialRun.merge(headers: headers) { try Self.read(parts[$0], as: PartialRun.self) }
       var result = MonteCarlo.finalise(merged, threads: ProcessInfo.processInfo.activeProcessorCount)
       try screen(result.diagnostics)
-      warnOfGoalpostCrossings(result)
+      warnOfGoalpostCrossings(result.goalpostCrossings ?? [], scenario: result.scenario)
       if !noMeta {
         result.meta = ManifestBuilder.iccsim.manifest(
           files: headers[0].header.meta?.inputs ?? [], seed: result.seed,
