@@ -44,7 +44,9 @@ struct SensitivityTableText {
     let points: String =
       switch sampling {
       case .sobol(_, let replicates)? where replicates > 1:
-        zh ? "\(replicates)组独立置乱的Sobol点，" : "scrambled Sobol points in \(replicates) independent scramblings, "
+        zh
+          ? "\(replicates)组独立置乱的Sobol点，"
+          : "scrambled Sobol points in \(replicates) independent scramblings, "
       case .sobol?: zh ? "置乱的Sobol点，" : "scrambled Sobol points, "
       case .random?: zh ? "随机点，" : "random points, "
       case nil: ""
@@ -70,7 +72,8 @@ struct SensitivityTableText {
 
   /// The heading of a tornado block: the output with every input at its median.
   func tornadoHeading(_ output: String, base: String) -> String {
-    Punctuation.titled(output, zh ? "各输入取中位数时：\(base)" : "with every input at its median: \(base)", language)
+    let part = zh ? "各输入取中位数时：\(base)" : "with every input at its median: \(base)"
+    return Punctuation.titled(output, part, language)
   }
 
   /// The heading of a regression block: the output with the fits' R².
@@ -101,21 +104,26 @@ struct SensitivityTableText {
     let input = warning.input.map { label($0) } ?? ""
     let unstable = "样本过少，估计不稳定（请增加--samples）"
     switch warning.kind {
-    case .smallSample: return "基础样本过少：Sobol指数需要更多基础样本才能稳定（请增加--samples）"
+    case .smallSample:
+      return "基础样本过少：Sobol指数需要更多基础样本才能稳定（请增加--samples）"
     case .constantOutput: return "\(output)在整个设计中不变：没有可分配的方差，其指数记为0"
-    case .negativeFirstOrder: return "\(input)对\(output)的一阶指数为负，且超出其置信区间：\(unstable)"
+    case .negativeFirstOrder:
+      return "\(input)对\(output)的一阶指数为负，且超出其置信区间：\(unstable)"
     case .totalBelowFirstOrder:
       return "\(input)对\(output)的总效应指数低于一阶指数，超出ST − S1的置信区间：\(unstable)"
     case .firstOrderSumAboveOne: return "\(output)的一阶指数之和大于1，且超出其置信区间：\(unstable)"
     case .lowRSquared:
-      return "线性回归只能解释\(output)方差的一小部分：SRC不宜作为方差份额解读，请参考PRCC或Sobol指数"
+      return "线性回归只能解释\(output)方差的一小部分："
+        + "SRC不宜作为方差份额解读，请参考PRCC或Sobol指数"
     case .singleGroup:
       let only = inputs.compactMap(\.group).first ?? ScenarioModel.Group.model
       let reason =
         only == ScenarioModel.Group.model
-        ? "本情景中没有任何指数方法的量（指数权重或阈值）设有分布，全部方差归于模型（S = 1）；"
+        ? "本情景中没有任何指数方法的量（指数权重或阈值）设有分布，"
+          + "全部方差归于模型（S = 1）；"
           + "请在模型中为dimension_weights、indicator_weights或goalposts设定分布"
-        : "所有不确定量都是指数权重或阈值，全部方差归于指数方法（S = 1）；模型的量均为固定值"
+        : "所有不确定量都是指数权重或阈值，全部方差归于指数方法（S = 1）；"
+          + "模型的量均为固定值"
       return "--groups：\(inputs.count)个输入只构成一个组（\(label(only))）：\(reason)"
     }
   }
