@@ -66,14 +66,17 @@ public struct ScenarioAnalysis: Sendable {
     case .tornado:
       let points = try Tornado.design(inputs: inputs, options: tornadoOptions)
       let (values, diagnostics) = try evaluate(points)
-      let result = try Tornado.analyze(inputs: inputs, points: points, outputs: outputs, values: values)
+      let result = try Tornado.analyze(
+        inputs: inputs, points: points, outputs: outputs, values: values,
+        jointSets: ScenarioModel.estimateSetFactors(inputs))
       return Report(result: result, inputs: inputs, runs: points.rows, sampling: nil, diagnostics: diagnostics)
     case .src:
       let sampling = Self.sampling(inputs: inputs.count, matrices: 1, samples: samples, replicates: 1, seed: seed)
       let sample = try monteCarloSample(of: inputs, count: samples, sampling: sampling)
       let (values, diagnostics) = try evaluate(sample)
       let result = try StandardisedRegression.analyze(
-        inputs: inputs, sample: sample, outputs: outputs, values: values, options: regressionOptions)
+        inputs: inputs, sample: sample, outputs: outputs, values: values, options: regressionOptions,
+        jointSets: ScenarioModel.estimateSetFactors(inputs))
       return Report(result: result, inputs: inputs, runs: sample.rows, sampling: sampling, diagnostics: diagnostics)
     case .sobol:
       let (design, sampling) = try sobolDesign(inputs: inputs)

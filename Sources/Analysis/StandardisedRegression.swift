@@ -44,9 +44,13 @@ public enum StandardisedRegression {
   /// Rows come output by output, inputs in the order given. An output that does not vary gets
   /// zeros and a `constantOutput` warning; an output with R² below the threshold gets a
   /// `lowRSquared` warning.
+  ///
+  /// `jointSets` names the inputs that are coordinates of one jointly drawn set (input → set, as
+  /// `ScenarioModel.estimateSetFactors`); each set is one row, in place of its first coordinate,
+  /// with the group-wise measures of `jointMeasures`.
   public static func analyze(
     inputs: [SensitivityInput], sample: Matrix, outputs: [SensitivityOutput], values: Matrix,
-    options: RegressionOptions = RegressionOptions()
+    options: RegressionOptions = RegressionOptions(), jointSets: [String: String] = [:]
   ) throws -> SensitivityResult {
     try validate(inputs)
     let n = sample.rows, d = inputs.count
@@ -103,7 +107,9 @@ public enum StandardisedRegression {
       rankResponses += standardised(averageRanks(slice)[...])!
     }
 
+    let sets = jointSetMembers(of: inputs, in: jointSets)
     var measures = [Int: [RegressionMeasures]]()
+    var setMeasures = [Int: [String: RegressionMeasures]]()
     if !varying.isEmpty {
       let m = varying.count
       let response = Matrix(rows: n, columns: m, elements: responses)
@@ -111,24 +117,35 @@ public enum StandardisedRegression {
       let src = try fit(design, response, inputs: inputs)
       let rankFit = try fit(rankDesign, rankResponse, inputs: inputs)
       let prcc = try partialCorrelations(rankDesign, rankResponse, inputs: inputs)
+      let rSquared = src.residualSumsOfSquares.map { 1 - $0 / Double(n - 1) }
+      let rankRSquared = rankFit.residualSumsOfSquares.map { 1 - $0 / Double(n - 1) }
       for (index, column) in varying.enumerated() {
-        let rSquared = 1 - src.residualSumsOfSquares[index] / Double(n - 1)
-        let rankRSquared = 1 - rankFit.residualSumsOfSquares[index] / Double(n - 1)
         measures[column] = (0..<d).map {
           RegressionMeasures(
-            src: src.coefficients[$0, index], prcc: prcc[$0, index], rSquared: rSquared, rankRSquared: rankRSquared)
+            src: src.coefficients[$0, index], prcc: prcc[$0, index], rSquared: rSquared[index],
+            rankRSquared: rankRSquared[index])
         }
-        if rSquared < options.minimumRSquared {
+        if rSquared[index] < options.minimumRSquared {
           let output = outputs[column]
           warnings.append(
             SensitivityWarning(
               kind: .lowRSquared, output: output, input: nil,
               message:
-                "a linear regression on the inputs explains only R² = \(rounded(rSquared)) "
+                "a linear regression on the inputs explains only R² = \(rounded(rSquared[index])) "
                 + "of the variance of \(output) (below \(options.minimumRSquared)): "
                 + "SRCs are not meaningful as shares of variance; "
-                + "read the PRCCs (rank R² = \(rounded(rankRSquared))) or the Sobol indices instead"
+                + "read the PRCCs (rank R² = \(rounded(rankRSquared[index]))) or the Sobol indices instead"
             ))
+        }
+      }
+      for set in sets {
+        let kept = (0..<d).filter { !set.members.contains($0) }
+        let without = try residualSumsOfSquares(design, keeping: kept, response, inputs: inputs)
+        let rankWithout = try residualSumsOfSquares(rankDesign, keeping: kept, rankResponse, inputs: inputs)
+        for (index, column) in varying.enumerated() {
+          setMeasures[column, default: [:]][set.name] = jointMeasures(
+            rSquared: rSquared[index], rSquaredWithout: 1 - without[index] / Double(n - 1),
+            rankRSquared: rankRSquared[index], rankRSquaredWithout: 1 - rankWithout[index] / Double(n - 1))
         }
       }
     }
@@ -138,11 +155,49 @@ public enum StandardisedRegression {
       let values =
         measures[column]
         ?? Array(repeating: RegressionMeasures(src: 0, prcc: 0, rSquared: 0, rankRSquared: 0), count: d)
-      for (input, value) in zip(inputs, values) {
-        rows.append(SensitivityRow(input: input.name, output: output, measures: .regression(value)))
+      for (index, (input, value)) in zip(inputs, values).enumerated() {
+        guard let set = jointSets[input.name] else {
+          rows.append(SensitivityRow(input: input.name, output: output, measures: .regression(value)))
+          continue
+        }
+        guard sets.first(where: { $0.name == set })?.members.first == index else { continue }
+        let joint = setMeasures[column]?[set] ?? RegressionMeasures(src: 0, prcc: 0, rSquared: 0, rankRSquared: 0)
+        rows.append(SensitivityRow(input: set, output: output, measures: .regression(joint)))
       }
     }
     return SensitivityResult(method: .src, rows: rows, warnings: warnings)
+  }
+
+  /// The measures of a jointly drawn set, group-wise analogues of an input's: `src` is
+  /// √(R² − R²₋ₛ), the square root of the variance share the set's coordinates add when they
+  /// enter the regression together (its semipartial R²; for independent inputs the SRC² of one
+  /// input is its own share, so the two compare); `prcc` is √((R²ᵣ − R²ᵣ₋ₛ)/(1 − R²ᵣ₋ₛ)) on the
+  /// ranks, the set's multiple partial correlation (for one input, |PRCC|). Both are unsigned:
+  /// a set has no single direction. R²₋ₛ is the fit without the set's coordinates.
+  static func jointMeasures(
+    rSquared: Double, rSquaredWithout: Double, rankRSquared: Double, rankRSquaredWithout: Double
+  ) -> RegressionMeasures {
+    let share = max(0, rSquared - rSquaredWithout)
+    let unexplained = 1 - rankRSquaredWithout
+    let partial = unexplained > 0 ? max(0, rankRSquared - rankRSquaredWithout) / unexplained : 0
+    return RegressionMeasures(
+      src: share.squareRoot(), prcc: min(1, partial).squareRoot(), rSquared: rSquared, rankRSquared: rankRSquared)
+  }
+
+  /// The residual sums of squares of `response` regressed on the columns `kept` of `design`
+  /// (standardised data: with no column left they are the responses' own sums of squares).
+  private static func residualSumsOfSquares(
+    _ design: Matrix, keeping kept: [Int], _ response: Matrix, inputs: [SensitivityInput]
+  ) throws -> [Double] {
+    let n = design.rows
+    guard !kept.isEmpty else {
+      return (0..<response.columns).map { column in
+        response.elements[(column * n)..<((column + 1) * n)].reduce(0) { $0 + $1 * $1 }
+      }
+    }
+    let columns = kept.flatMap { design.elements[($0 * n)..<(($0 + 1) * n)] }
+    return try fit(Matrix(rows: n, columns: kept.count, elements: columns), response, inputs: inputs)
+      .residualSumsOfSquares
   }
 
   /// Least-squares coefficients (inputs × outputs) and residual sums of squares per output.

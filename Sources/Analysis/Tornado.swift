@@ -51,8 +51,12 @@ public enum Tornado {
 
   /// Tornado bars from the values (2d + 1 × outputs) of the points of `design(inputs:options:)`.
   /// Rows come output by output, each output's bars by decreasing swing (ties by input name).
+  ///
+  /// `jointSets` names the inputs that are standard-normal coordinates of one jointly drawn set
+  /// (input → set, as `ScenarioModel.estimateSetFactors`); each set is one bar, `jointBar`.
   public static func analyze(
-    inputs: [SensitivityInput], points: Matrix, outputs: [SensitivityOutput], values: Matrix
+    inputs: [SensitivityInput], points: Matrix, outputs: [SensitivityOutput], values: Matrix,
+    jointSets: [String: String] = [:]
   ) throws -> SensitivityResult {
     guard points.rows == 2 * inputs.count + 1, points.columns == inputs.count else {
       throw SensitivityError.valuesShape(
@@ -64,16 +68,19 @@ public enum Tornado {
         expectedRows: points.rows, expectedColumns: outputs.count, rows: values.rows, columns: values.columns)
     }
     try checkFinite(values, outputs: outputs)
+    let sets = jointSetMembers(of: inputs, in: jointSets)
     var rows: [SensitivityRow] = []
     for (column, output) in outputs.enumerated() {
-      let bars = inputs.enumerated().map { index, input in
-        SensitivityRow(
-          input: input.name, output: output,
-          measures: .tornado(
-            TornadoMeasures(
-              low: values[2 * index + 1, column], high: values[2 * index + 2, column],
-              base: values[0, column],
-              inputLow: points[2 * index + 1, index], inputHigh: points[2 * index + 2, index])))
+      let single = inputs.indices.map { index in
+        TornadoMeasures(
+          low: values[2 * index + 1, column], high: values[2 * index + 2, column], base: values[0, column],
+          inputLow: points[2 * index + 1, index], inputHigh: points[2 * index + 2, index])
+      }
+      var bars = zip(inputs, single).filter { jointSets[$0.0.name] == nil }.map { input, measures in
+        SensitivityRow(input: input.name, output: output, measures: .tornado(measures))
+      }
+      bars += sets.map { set in
+        SensitivityRow(input: set.name, output: output, measures: .tornado(jointBar(set.members.map { single[$0] })))
       }
       rows += bars.sorted { left, right in
         let (l, r) = (swing(left), swing(right))
@@ -81,6 +88,20 @@ public enum Tornado {
       }
     }
     return SensitivityResult(method: .tornado, rows: rows, warnings: [])
+  }
+
+  /// The bar of a jointly drawn set from the bars of its coordinates z₁…z_k, independent standard
+  /// normals each moved alone to its low and high quantile (±q). To first order the output is
+  /// base + Σ gᵢzᵢ with gᵢ = (highᵢ − lowᵢ)/2q, so under the set's joint draw it is normal with sd
+  /// |g|, and its own low and high quantiles are base ∓ q|g| = base ∓ √Σ((highᵢ − lowᵢ)/2)²: the
+  /// set moved as one input along the direction of its effect. The bar is that interval, centred
+  /// on the base (exact when the output is linear in the set's elasticities); the input's
+  /// quantiles are those of the coordinates (the set's position along that direction).
+  static func jointBar(_ members: [TornadoMeasures]) -> TornadoMeasures {
+    let half = members.map { ($0.high - $0.low) / 2 }.reduce(0) { $0 + $1 * $1 }.squareRoot()
+    let base = members[0].base
+    return TornadoMeasures(
+      low: base - half, high: base + half, base: base, inputLow: members[0].inputLow, inputHigh: members[0].inputHigh)
   }
 
   private static func swing(_ row: SensitivityRow) -> Double {

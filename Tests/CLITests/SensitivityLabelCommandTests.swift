@@ -81,9 +81,28 @@ struct SensitivityLabelCommandTests {
     #expect(!inputs.contains("retail_sales.drivers.tourism_spending.elasticity"))
     #expect(inputs.contains("retail_sales.drivers.landmark_districts.elasticity"), "not estimated: still an input")
     #expect(inputs.contains("retail_sales.drivers.metro_km@1.estimate_z"))
-    let rows = try Self.json(result.stdout)["rows"] as! [[String: Any]]
-    let z = try #require(rows.first { $0["input"] as? String == "retail_sales.drivers.metro_km@1.estimate_z" })
-    #expect((z["swing"] as? Double ?? 0) > 0)
+  }
+
+  @Test(arguments: ["tornado", "src"])
+  func tornadoAndRegressionShowAnEstimateSetAsOneRow(_ method: String) throws {
+    let folder = try Self.scenarioWithAnEstimateSet()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var arguments = ["sensitivity", "shanghai-baseline.yaml", "--method", method, "--output", "retail_sales"]
+    if method == "src" { arguments += ["--samples", "256"] }
+    let json = try execute(arguments + ["--format", "json"], in: folder)
+    #expect(json.status == 0, "stderr: \(json.stderr)")
+    let inputs = (try Self.json(json.stdout)["inputs"] as! [[String: Any]]).map { $0["input"] as! String }
+    #expect(inputs.contains("retail_sales.drivers.metro_km@1.estimate_z"), "the coordinates stay the inputs drawn")
+    let rows = try Self.json(json.stdout)["rows"] as! [[String: Any]]
+    let sets = rows.filter { $0["input"] as? String == "retail_sales.estimates" }
+    #expect(sets.count == 1)
+    #expect(!rows.contains { ($0["input"] as! String).hasSuffix(".estimate_z") }, "not a row per coordinate")
+    let measure = method == "tornado" ? "swing" : "src"
+    #expect((sets.first?[measure] as? Double ?? 0) > 0, "the set moves the output")
+    let table = try execute(arguments + ["--wide"], in: folder)
+    #expect(
+      table.stdout.contains("Total retail sales of consumer goods: estimated elasticities, drawn jointly (one group)"))
+    #expect(!table.stdout.contains("estimated elasticity (standard-normal z)"))
   }
 
   @Test func sobolIndicesTreatAnEstimateSetAsOneJointFactor() throws {

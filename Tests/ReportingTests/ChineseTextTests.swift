@@ -130,6 +130,53 @@ import _TestSupport
     }
   }
 
+  /// `iccsim sensitivity --lang zh` as a reader sees it: the tornado, regression, Sobol and
+  /// grouped Sobol tables (with the single-group and small-sample warnings), fitted to no width.
+  static func chineseSensitivityTables() throws -> [(name: String, text: String)] {
+    let scenario = ["sensitivity", "scenarios/shanghai-baseline.yaml", "--lang", "zh", "--wide"]
+    let runs: [(String, [String])] = [
+      ("tornado", ["--method", "tornado", "--output", "retail_sales"]),
+      ("src", ["--method", "src", "--samples", "64", "--output", "retail_sales"]),
+      ("sobol", ["--method", "sobol", "--samples", "16", "--noise", "zero", "--output", "retail_sales"]),
+      ("groups", ["--method", "sobol", "--groups", "--samples", "16", "--noise", "zero"]),
+    ]
+    return try runs.map { name, arguments in
+      let result = try execute(scenario + arguments)
+      #expect(result.status == 0, "\(name): \(result.stderr)")
+      return (name, result.stdout)
+    }
+  }
+
+  @Test func sensitivityTablesInChineseAreChineseWithFullWidthPunctuation() throws {
+    let tables = Dictionary(try Self.chineseSensitivityTables(), uniquingKeysWith: { first, _ in first })
+    let english = [
+      "Tornado", "Standardised", "Sobol indices", "runs", "uncertain input", "yearly shocks", "seed", "base samples",
+      "points", "median", "input", "output at", "swing", "rank R²", "Warnings", "only one group", " in 2033",
+    ]
+    for (name, table) in tables {
+      for line in table.split(separator: "\n") {
+        let found = ChineseTextRules.mixedPunctuation(in: String(line))
+        #expect(found.isEmpty, "\(name): \(found)")
+      }
+      for phrase in english { #expect(!table.contains(phrase), "\(name) prints \"\(phrase)\"") }
+    }
+    let tornado = try #require(tables["tornado"]).split(separator: "\n").map(String.init)
+    let title = "上海·基准方案——龙卷风图（每个输入取P5与P95，其余输入取中位数）"
+    #expect(tornado.first == title)
+    #expect(tornado[1].hasSuffix("个不确定输入；年度冲击：每次运行使用同一条共同路径"))
+    #expect(tornado.contains { $0.hasPrefix("社会消费品零售总额，2033年——各输入取中位数时：") })
+    #expect(
+      tornado.contains { $0.hasPrefix("输入 ") && $0.contains("输入取P5时的输出") && $0.hasSuffix("摆幅") })
+    let src = try #require(tables["src"])
+    #expect(src.contains("——标准化回归系数（SRC）与偏秩相关系数（PRCC）\n"))
+    #expect(src.contains("\n社会消费品零售总额，2033年——R² = 0.") && src.contains("，秩R² = 0."))
+    #expect(try #require(tables["sobol"]).contains("次运行（16个基础样本，随机点，种子"))
+    let groups = try #require(tables["groups"])
+    #expect(groups.contains("\n国际消费中心城市指数，2033年\n"))
+    #expect(groups.contains("\n警告：\n  - --groups："))
+    #expect(groups.contains("个输入只构成一个组（模型：城市如何演变）："))
+  }
+
   @Test func chineseOutputsNameTheBaseAndTheCity() throws {
     let outputs = Dictionary(try Self.chineseOutputs(), uniquingKeysWith: { first, _ in first })
     let comparison = try #require(outputs["compare-shanghai-baseline.html"])

@@ -109,6 +109,9 @@ public struct SensitivityInputLabel: Sendable {
     }
   }
 
+  /// The name of an output (an indicator, a dimension or the index), or its id when unknown.
+  func outputName(_ id: String) -> String { name(id) ?? id }
+
   private func name(_ id: String) -> String? {
     names[id].map { language == .zh ? $0.zh : $0.en }
   }

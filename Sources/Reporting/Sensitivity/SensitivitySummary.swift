@@ -83,69 +83,47 @@ public struct SensitivitySummary {
   // MARK: Table
 
   /// A heading, one aligned block per output and year with the inputs by decreasing importance,
-  /// then the warnings; fitted to `width` display columns when given (`TerminalWidth`).
+  /// then the warnings, in the language of `inputLabel`; fitted to `width` display columns when
+  /// given (`TerminalWidth`).
   public func table(width: Int? = nil) -> String {
-    var text = wrapLines("\(scenario.title.en) — \(methodTitle)\n\(designLine)", width: width) + "\n"
+    let title = Punctuation.titled(
+      scenario.title.text(text.language), text.methodTitle(result.method, grouped: analysis.grouped), text.language)
+    let design = text.designLine(
+      method: result.method, runs: report.runs, samples: analysis.samples, seed: analysis.seed,
+      sampling: report.sampling, inputs: report.inputs.count, noise: analysis.noise)
+    var table = wrapLines("\(title)\n\(design)", width: width) + "\n"
     var blocks: [(key: String, rows: [SensitivityRow])] = []
     for row in result.rows {
       let key = "\(row.output)\u{0}\(row.year.map(String.init) ?? "")"
       if blocks.last?.key == key { blocks[blocks.count - 1].rows.append(row) } else { blocks.append((key, [row])) }
     }
     for block in blocks {
-      text += "\n" + blockTable(block.rows, width: width)
+      table += "\n" + blockTable(block.rows, width: width)
     }
     if !result.warnings.isEmpty {
-      text +=
-        "\nWarnings:\n"
-        + result.warnings.map { wrapLines("  - \($0.message)", width: width, hanging: "    ") + "\n" }
+      table +=
+        "\n\(text.warningsHeading)\n"
+        + result.warnings.map {
+          wrapLines("  - \(text.warning($0, inputs: report.inputs))", width: width, hanging: "    ") + "\n"
+        }
         .joined()
     }
-    return text
+    return table
   }
 
-  private var methodTitle: String {
-    switch result.method {
-    case .tornado: "Tornado (each input at P5 and P95, the others at their medians)"
-    case .src: "Standardised regression (SRC) and partial rank correlation (PRCC)"
-    case .sobol:
-      analysis.grouped ? "Grouped Sobol indices (model vs index method)" : "Sobol indices (first order S1, total ST)"
-    }
-  }
-
-  private var designLine: String {
-    let inputs = "\(report.inputs.count) uncertain input\(report.inputs.count == 1 ? "" : "s")"
-    let noise =
-      analysis.noise == .common
-      ? "yearly shocks: one common path in every run" : "yearly shocks: switched off"
-    let points: String =
-      switch report.sampling {
-      case .sobol(_, let replicates)? where replicates > 1:
-        "scrambled Sobol points in \(replicates) independent scramblings, "
-      case .sobol?: "scrambled Sobol points, "
-      case .random?: "random points, "
-      case nil: ""
-      }
-    let runs: String =
-      switch result.method {
-      case .tornado: "\(report.runs) runs"
-      case .src: "\(report.runs) runs (\(points)seed \(analysis.seed))"
-      case .sobol: "\(report.runs) runs (\(analysis.samples) base samples, \(points)seed \(analysis.seed))"
-      }
-    return "\(runs); \(inputs); \(noise)"
-  }
+  private var text: SensitivityTableText { SensitivityTableText(language: inputLabel.language, label: inputLabel) }
 
   private func blockTable(_ rows: [SensitivityRow], width: Int?) -> String {
     let (fixed, significant) = (StatisticText.fixed, StatisticText.significant)
     let first = rows[0]
-    let label = first.year.map { "\(first.output) in \($0)" } ?? first.output
-    var heading = label
-    var header: [String]
+    let output = text.output(first.output, year: first.year)
+    let heading: String
+    let header = text.header(first.method)
     var cells: [[String]]
     switch first.measures {
     case .tornado(let base):
       let decimals = StatisticText.decimals(forLargest: rows.map { tornado($0).swing }.max() ?? 0)
-      heading += " — with every input at its median: \(fixed(base.base, decimals))"
-      header = ["input", "input P5", "input P95", "output at P5", "output at P95", "swing"]
+      heading = text.tornadoHeading(output, base: fixed(base.base, decimals))
       cells = rows.map { row in
         let m = tornado(row)
         return [
@@ -154,13 +132,13 @@ public struct SensitivitySummary {
         ]
       }
     case .regression(let m):
-      heading += " — R² = \(fixed(m.rSquared, 3)), rank R² = \(fixed(m.rankRSquared, 3))"
-      header = ["input", "SRC", "PRCC"]
+      heading = text.regressionHeading(
+        output, rSquared: fixed(m.rSquared, 3), rankRSquared: fixed(m.rankRSquared, 3))
       cells = rows.sorted { abs(regression($0).src) > abs(regression($1).src) }.map { row in
         [inputLabel(row.input), fixed(regression(row).src, 3), fixed(regression(row).prcc, 3)]
       }
     case .sobol:
-      header = ["input", "S1", "S1 95%", "ST", "ST 95%"]
+      heading = output
       cells = rows.sorted { sobol($0).st > sobol($1).st }.map { row in
         let m = sobol(row)
         return [

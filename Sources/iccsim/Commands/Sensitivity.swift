@@ -71,7 +71,7 @@ struct Sensitivity: ParsableCommand {
   @Option(help: "Output format: table, json or csv.")
   var format: SensitivityFormat = .table
 
-  @Option(help: "Language of the inputs' readable names in the table and the JSON's `label`: en or zh.")
+  @Option(help: "Language of the table (title, headers, notes, input names) and of the JSON's `label`: en or zh.")
   var lang: Language = .en
 
   @Option(
