@@ -108,7 +108,8 @@ extension ReportTable {
         SeriesPointValues(mean: point.mean, sd: point.sd, p5: point.p5, p25: nil, p50: point.p50, p95: point.p95))
     }
     let cells = try estimateCells(values, unit: "亿元", statistic: options.statistic, signed: true)
-    let label: [Cell] = [.text("programme_cost"), .text(Label.cost.text(language)), .text(unitLabel("亿元", language))]
+    let unit = unitLabel("亿元", language)
+    let label: [Cell] = [.text("programme_cost"), .text(Label.cost.text(language)), .text(unit)]
     return Section(heading: Label.cost.text(language), rows: [label + cells + [.empty]])
   }
 }
