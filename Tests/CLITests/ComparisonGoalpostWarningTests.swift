@@ -28,7 +28,9 @@ struct ComparisonGoalpostWarningTests {
           + "2028; the index scores it 100 from then on"))
     let zh = try execute(Self.compare + ["--lang", "zh"])
     #expect(zh.stdout.contains("地铁运营总里程 ‡"))
-    let zhNote = "‡ 地铁运营总里程（上海·基准方案）：中位数自2028年起高于指数上限1,000 公里"
+    let zhNote =
+      "‡ 地铁运营总里程（上海·基准方案）："
+      + "中位数自2028年起高于指数上限1,000 公里"
     #expect(zh.stdout.contains(zhNote))
   }
 
