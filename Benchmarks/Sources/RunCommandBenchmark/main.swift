@@ -96,7 +96,8 @@ guard FileManager.default.isExecutableFile(atPath: options.iccsim) else {
 let outputDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("run-command-benchmark-\(getpid())")
 defer { try? FileManager.default.removeItem(at: outputDirectory) }
 let scenarioName = URL(fileURLWithPath: options.scenario).deletingPathExtension().lastPathComponent
-let output = outputDirectory.appendingPathComponent(scenarioName + ".json")
+// `run --out DIR` names its file run-<scenario id>.json; the shipped scenarios' ids are their file names.
+let output = outputDirectory.appendingPathComponent("run-" + scenarioName + ".json")
 
 report("iccsim run \(options.scenario) --format json, \(options.threads) threads, median of \(options.repetitions)")
 report("| Runs | Median wall | All | Peak RSS |")
