@@ -91,25 +91,4 @@ extension ReportTable {
       ].filter { !$0.rows.isEmpty },
       notes: notes)
   }
-
-  /// The paired cost difference (alternative − base, 亿元) by year as one more section of a
-  /// comparison's difference table, with the `programme_cost` id, for formats that hold a single
-  /// rectangle (CSV), where the cost tables cannot follow.
-  static func costDifferenceSection(
-    _ cost: ComparisonCost, years: [Int], options: ReportOptions
-  ) throws(ReportingError) -> Section {
-    let language = options.language
-    var values: [SeriesPointValues] = []
-    for year in years {
-      guard let point = cost.difference.byYear.first(where: { $0.year == year }) else {
-        throw .missingValue(output: "programme_cost", year: year)
-      }
-      values.append(
-        SeriesPointValues(mean: point.mean, sd: point.sd, p5: point.p5, p25: nil, p50: point.p50, p95: point.p95))
-    }
-    let cells = try estimateCells(values, unit: "亿元", statistic: options.statistic, signed: true)
-    let unit = unitLabel("亿元", language)
-    let label: [Cell] = [.text("programme_cost"), .text(Label.cost.text(language)), .text(unit)]
-    return Section(heading: Label.cost.text(language), rows: [label + cells + [.empty]])
-  }
 }

@@ -42,7 +42,9 @@ extension ReportTable {
         return [.number(better, NumberFormat.fitting([better], unit: "%"))]
       }
       if !includingCost, let cost = comparison.cost {
-        sections.append(try costDifferenceSection(cost, years: differenceYears, options: options))
+        sections.append(
+          try costSection(
+            cost.difference.byYear, years: differenceYears, options: options, signed: true, trailing: [.empty]))
       }
       let columns =
         labelColumns(language)

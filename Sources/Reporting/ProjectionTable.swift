@@ -6,8 +6,10 @@ extension ReportTable {
   /// dimension scores and the index), one column per selected year, cells as `options.statistic`.
   /// With `marksGoalposts`, an indicator whose median passes a goalpost is marked ‡ and a note says
   /// why (off for formats that drop notes, CSV and XLSX, whose names stay as in the result).
+  /// With `includingCost`, a run with a programme cost ends with its cost by year (`costSection`).
   public static func projection(
-    of result: RunResult, options: ReportOptions = ReportOptions(), marksGoalposts: Bool = true
+    of result: RunResult, options: ReportOptions = ReportOptions(), marksGoalposts: Bool = true,
+    includingCost: Bool = false
   ) throws(ReportingError)
     -> ReportTable
   {
@@ -16,8 +18,11 @@ extension ReportTable {
     var points: [String: SeriesPointValues] = [:]
     for point in result.series { points["\(point.indicator)@\(point.year)"] = SeriesPointValues(point) }
     let outputs = marksGoalposts ? GoalpostNotes.markedOutputs(result) : result.outputs
-    let sections = try outputSections(outputs, years: years, values: points, options: options, signed: false) {
+    var sections = try outputSections(outputs, years: years, values: points, options: options, signed: false) {
       _ in []
+    }
+    if includingCost, result.cost.contains(where: { $0.p95 != 0 }) {
+      sections.append(try costSection(result.cost, years: years, options: options, signed: false, trailing: []))
     }
     let title = Punctuation.titled(result.title.text(language), Label.projection.text(language), language)
     let columns = labelColumns(language) + yearColumns(years, options: options)

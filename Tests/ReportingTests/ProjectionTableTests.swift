@@ -143,6 +143,25 @@ import Testing
 
 /// CSV holds one rectangle per comparison, so the paired cost difference is its last section.
 @Suite struct ComparisonCostInCSVTests {
+  @Test func aRunsCostByYearIsTheLastSectionOfItsProjection() throws {
+    let run = try Fixtures.run()
+    let tables = try Exporter.tables(
+      of: .run(run), for: .csv, options: ReportOptions(language: .en, statistic: .single(.p50)))
+    #expect(tables.count == 1, "CSV holds one rectangle")
+    let section = try #require(tables[0].sections.last)
+    #expect(section.heading == "Programme cost" && section.rows[0][0] == .text("programme_cost"))
+    let years = tables[0].columns.compactMap { Int($0.title) }
+    #expect(!years.isEmpty && run.cost.contains { $0.p50 != 0 })
+    for (k, year) in years.enumerated() {
+      let point = try #require(run.cost.first { $0.year == year })
+      guard case .number(let value, _) = section.rows[0][3 + k] else {
+        Issue.record("year \(year): \(section.rows[0][3 + k])")
+        continue
+      }
+      #expect(value == point.p50)
+    }
+  }
+
   @Test func theCostDifferenceByYearIsTheLastSectionOfEachAlternative() throws {
     let comparison = try Fixtures.comparison()
     let tables = try Exporter.tables(

@@ -116,8 +116,9 @@ public enum Exporter {
   }
 
   /// The tables a format shows: a run's projection, targets and programme cost (CSV, being one
-  /// rectangle, only the projection); a comparison's table per alternative, each followed by its
-  /// cost and cost-effectiveness tables (CSV: the differences only).
+  /// rectangle, the projection with the cost by year as its last section); a comparison's table per
+  /// alternative, each followed by its cost and cost-effectiveness tables (CSV: the differences,
+  /// ending with the paired cost difference by year).
   static func tables(
     of document: ResultDocument, for format: ExportFormat, options: ReportOptions
   ) throws(ReportingError)
@@ -130,7 +131,8 @@ public enum Exporter {
         marksGoalposts: format != .csv && format != .xlsx)
     case .run(let run):
       var tables = [
-        try ReportTable.projection(of: run, options: options, marksGoalposts: format != .csv && format != .xlsx)
+        try ReportTable.projection(
+          of: run, options: options, marksGoalposts: format != .csv && format != .xlsx, includingCost: format == .csv)
       ]
       guard format != .csv else { return tables }
       if !run.targets.isEmpty { tables.append(.targets(of: run, language: options.language)) }
