@@ -6,10 +6,11 @@ extension ReportTable {
   /// dimension scores and the index), one column per selected year, cells as `options.statistic`.
   /// With `marksGoalposts`, an indicator whose median passes a goalpost is marked ‡ and a note says
   /// why (off for formats that drop notes, CSV and XLSX, whose names stay as in the result).
-  /// With `includingCost`, a run with a programme cost ends with its cost by year (`costSection`).
+  /// With `endsWithCostRow` (for CSV, where the cost table cannot follow), a run with a programme
+  /// cost ends with its cost by year (`costSection`).
   public static func projection(
     of result: RunResult, options: ReportOptions = ReportOptions(), marksGoalposts: Bool = true,
-    includingCost: Bool = false
+    endsWithCostRow: Bool = false
   ) throws(ReportingError)
     -> ReportTable
   {
@@ -21,7 +22,7 @@ extension ReportTable {
     var sections = try outputSections(outputs, years: years, values: points, options: options, signed: false) {
       _ in []
     }
-    if includingCost, result.cost.contains(where: { $0.p95 != 0 }) {
+    if endsWithCostRow, result.cost.contains(where: { $0.p95 != 0 }) {
       sections.append(try costSection(result.cost, years: years, options: options, signed: false, trailing: []))
     }
     let title = Punctuation.titled(result.title.text(language), Label.projection.text(language), language)

@@ -132,7 +132,7 @@ public enum Exporter {
     case .run(let run):
       var tables = [
         try ReportTable.projection(
-          of: run, options: options, marksGoalposts: format != .csv && format != .xlsx, includingCost: format == .csv)
+          of: run, options: options, marksGoalposts: format != .csv && format != .xlsx, endsWithCostRow: format == .csv)
       ]
       guard format != .csv else { return tables }
       if !run.targets.isEmpty { tables.append(.targets(of: run, language: options.language)) }
