@@ -146,17 +146,9 @@ public struct QuantileSummary: Codable, Sendable, Hashable {
     if let sketch {
       return sketch.values(atRanks: probabilities.map { Double(count - 1) * $0 })
     }
-    // Only the order statistics each quantile interpolates between are needed: select them
-    // (quickselect on a copy, O(n) each) instead of sorting all n values.
-    let last = count - 1
-    var positions = Set<Int>()
-    for p in probabilities {
-      let lower = Swift.min(Int((Double(last) * p).rounded(.down)), last)
-      positions.insert(lower)
-      positions.insert(Swift.min(lower + 1, last))
-    }
-    var values = exactValues
-    values.withUnsafeMutableBufferPointer { OrderStatistics.select(Array(positions), in: $0) }
+    // A sorted copy: the radix sort costs less than selecting even a few positions by quickselect,
+    // whose comparisons of random data mispredict.
+    let values = sortedNumbers(exactValues)
     return probabilities.map { Self.linearQuantile(count: count, p: $0) { values[$0] } }
   }
 

@@ -1,31 +1,35 @@
+import Foundation
 import Testing
 
 @testable import Stochastics
 
-/// Selection must put exactly the value a full sort would put at each requested position.
+/// The sort must give the ascending order whatever route it takes: radix passes on the leading
+/// varying bits and an insertion finish, or the full radix sort when values crowd together.
 @Suite struct OrderStatisticsTests {
-  @Test(arguments: [1, 2, 17, 18, 100, 1001, 20_000])
-  func selectedValuesEqualTheSortedOnes(count: Int) {
-    let stream = RandomStream(seed: 99, run: UInt64(count), key: StreamKey("order-statistics"))
-    // Coarse values so that ties are common, plus a run of sorted and reversed stretches.
-    var values = (0..<count).map { (stream.uniform(UInt64($0)) * 50).rounded(.down) }
-    if count > 40 {
-      values.replaceSubrange(0..<10, with: (0..<10).map(Double.init))
-      values.replaceSubrange(10..<20, with: (0..<10).reversed().map(Double.init))
-    }
-    let sorted = values.sorted()
-    for k in Set([0, count / 3, count / 2, count - 1, max(0, count - 2)]) {
-      var copy = values
-      copy.withUnsafeMutableBufferPointer { OrderStatistics.select(k, in: $0, within: 0..<count) }
-      #expect(copy[k] == sorted[k], "position \(k) of \(count)")
-      #expect(copy[..<k].allSatisfy { $0 <= copy[k] } && copy[(k + 1)...].allSatisfy { $0 >= copy[k] })
-    }
-    // Several positions at once, as the quantile summary asks for them.
-    let positions = Array(
-      Set([0, count / 20, count / 4, count / 4 + 1, count / 2, 3 * count / 4, count - 1].map { min($0, count - 1) }))
+  /// Values crowded into a sliver of their range defeat the leading-bits pass (thousands share
+  /// its buckets), so the insertion finish gives up and the full radix sort must take over.
+  @Test(arguments: [100, 4096, 50_000])
+  func crowdedValuesAreSortedByTheFullRadixSort(count: Int) {
+    let stream = RandomStream(seed: 11, run: UInt64(count), key: StreamKey("crowded"))
+    var values = (0..<count).map { 1 + stream.uniform(UInt64($0)) * 1e-9 }
+    values[count / 2] = 1e300
+    values[count / 3] = -1e300
     var copy = values
-    copy.withUnsafeMutableBufferPointer { OrderStatistics.select(positions, in: $0) }
-    for k in positions { #expect(copy[k] == sorted[k], "position \(k) of \(count), selected together") }
+    copy.withUnsafeMutableBufferPointer { OrderStatistics.sort($0) }
+    #expect(copy == values.sorted())
+  }
+
+  /// Lognormal-like values (the simulation's typical series) and integer counts with many ties.
+  @Test(arguments: [65, 4096, 50_000])
+  func typicalSeriesAreSorted(count: Int) {
+    let stream = RandomStream(seed: 12, run: UInt64(count), key: StreamKey("typical"))
+    let spread = (0..<count).map { exp(4 * (stream.uniform(UInt64($0)) - 0.5)) * 18_500 }
+    let counts = (0..<count).map { (stream.uniform(UInt64(count + $0)) * 30).rounded(.down) }
+    for values in [spread, counts] {
+      var copy = values
+      copy.withUnsafeMutableBufferPointer { OrderStatistics.sort($0) }
+      #expect(copy == values.sorted())
+    }
   }
 }
 
