@@ -48,7 +48,8 @@ private struct BlockWorkspace {
     }
     self.n = n
     parameters = buffer(parameterValues * n)
-    u = buffer(slots * years * n)
+    // The largest buffer is left uninitialised: every year's value is written before it is read.
+    u = .allocate(capacity: slots * years * n)
     level = buffer(slots * n)
     zStar = buffer(slots * n)
     epsilon = buffer(slots * n)
@@ -76,8 +77,11 @@ extension CompiledScenario {
   func project(runs: Range<Int>, sampler: some ParameterSampler) -> BlockOutput {
     let n = runs.count
     let years = horizon + 1
+    // Every value is written below (each output in every year), so the array starts uninitialised.
+    let valueCount = seriesCount * years * n
     var output = BlockOutput(
-      runs: runs, years: years, values: [Double](repeating: 0, count: seriesCount * years * n),
+      runs: runs, years: years,
+      values: [Double](unsafeUninitializedCapacity: valueCount) { $1 = valueCount },
       targetMet: [Int](repeating: 0, count: targets.count),
       firstMet: [[Int]](repeating: [Int](repeating: 0, count: years + 1), count: targets.count))
     let w = BlockWorkspace(

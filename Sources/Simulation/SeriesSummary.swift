@@ -60,9 +60,13 @@ struct SeriesSummary: Codable, Sendable, Equatable {
 
   /// Adds values in run order.
   mutating func add(contentsOf values: UnsafeBufferPointer<Double>) {
+    var above = 0, below = 0
     for value in values {
-      if value > 0 { positives += 1 } else if value < 0 { negatives += 1 }
+      above += value > 0 ? 1 : 0
+      below += value < 0 ? 1 : 0
     }
+    positives += above
+    negatives += below
     if quantiles.isExact && quantiles.count + values.count <= quantiles.exactLimit {
       quantiles.add(contentsOf: values)
       return
