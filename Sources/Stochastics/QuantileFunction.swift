@@ -1,10 +1,11 @@
 /// A distribution's inverse CDF, prepared once for drawing many times (a parameter sampled for
 /// every run of a simulation).
 ///
-/// Beta and PERT distributions, whose exact inverse needs an iterative solve, start it from a
-/// table of their quantile function (`BetaQuantileTable`): the same root to the accuracy of the
-/// incomplete beta function (about 10⁻¹³ relative), at about 40 % of the cost. Every other
-/// family evaluates `Distribution.quantile` directly, bit for bit.
+/// Beta and PERT distributions, whose exact inverse needs an iterative solve, interpolate a
+/// table of their quantile function and solve only where the interpolant is not accurate enough
+/// (`BetaQuantileTable`): the root to the accuracy of the incomplete beta function (about 10⁻¹³
+/// relative), most draws without a solve. Every other family evaluates `Distribution.quantile`
+/// directly, bit for bit.
 public struct QuantileFunction: Sendable, Equatable {
   private enum Form: Sendable, Equatable {
     case direct(Distribution)
