@@ -5,8 +5,9 @@ import Synchronization
 /// wave by wave, each wave's blocks in block order, so every reduction sees runs 0, 1, 2, …
 /// whatever the thread count.
 ///
-/// Blocks are processed in waves of a few blocks per thread; only one wave's results are held
-/// at a time, so memory does not grow with the number of runs. Within a wave each thread takes
+/// Blocks are processed in waves of 16 blocks per thread; only one wave's results are held at a
+/// time, so memory does not grow with the number of runs. (Four per thread cost 3–4 % more CPU:
+/// each series' summary is then visited more often for fewer values, its sketch cold each time.) Within a wave each thread takes
 /// the next unclaimed block, so a thread slowed by other work on the machine holds up no one;
 /// results are stored by block, so the order of reduction never changes.
 struct BlockScheduler {
@@ -30,7 +31,7 @@ struct BlockScheduler {
   func forEachWave<Output: Sendable>(
     _ compute: @Sendable (Range<Int>) -> Output, consume: ([Output]) throws -> Void
   ) rethrows {
-    let waveSize = threads * 4
+    let waveSize = threads * 16
     var first = 0
     while first < blockCount {
       let count = min(waveSize, blockCount - first)
