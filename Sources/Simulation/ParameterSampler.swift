@@ -28,7 +28,8 @@ public struct MonteCarloSampler: ParameterSampler {
     _ parameters: [UncertainParameter], runs: Range<Int>, into values: UnsafeMutableBufferPointer<Double>
   ) {
     drawByInverseCDF(parameters, runs: runs, into: values) { parameter in
-      { run in RandomStream(seed: seed, run: UInt64(run), key: parameter.key).uniform(0) }
+      let streams = RandomStreamFamily(seed: seed, key: parameter.key)
+      return { run in streams.stream(run: UInt64(run)).uniform(0) }
     }
   }
 
@@ -47,7 +48,9 @@ func drawByInverseCDF(
       for i in 0..<n { values[p * n + i] = value }
       continue
     }
+    let row = UnsafeMutableBufferPointer(rebasing: values[(p * n)..<(p * n + n)])
     let uniform = uniforms(parameter)
-    for (i, run) in runs.enumerated() { values[p * n + i] = parameter.quantile(uniform(run)) }
+    for (i, run) in runs.enumerated() { row[i] = uniform(run) }
+    parameter.quantile.quantiles(inPlace: row)
   }
 }

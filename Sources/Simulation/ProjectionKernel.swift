@@ -116,17 +116,17 @@ extension CompiledScenario {
 
     // Stream bases for the yearly draws, keyed per run (shared across scenarios: common random numbers).
     let noiseRuns = runs.map { UInt64(sampler.noiseRun($0)) }
-    let shockStreams = responses.map { equation in
-      let key = StreamKey("\(slots[equation.slot].id).shock")
-      return noiseRuns.map { RandomStream(seed: seed, run: $0, key: key) }
+    func streams(_ name: String) -> [RandomStream] {
+      let family = RandomStreamFamily(seed: seed, key: StreamKey(name))
+      return noiseRuns.map { family.stream(run: $0) }
     }
-    let strikeStreams = noiseRuns.map { RandomStream(seed: seed, run: $0, key: StreamKey("disruption.strike")) }
-    let sizeStreams = noiseRuns.map { RandomStream(seed: seed, run: $0, key: StreamKey("disruption.size")) }
+    let shockStreams = responses.map { streams("\(slots[$0.slot].id).shock") }
+    let strikeStreams = streams("disruption.strike")
+    let sizeStreams = streams("disruption.size")
     // Each year's stock additions vary around their rates only when yearly noise is on.
     let additionStreams: [[RandomStream]] = stocks.map { equation in
       guard equation.yearly != .none, sampler.drawsYearlyNoise else { return [] }
-      let key = StreamKey("\(slots[equation.slot].id).yearly")
-      return noiseRuns.map { RandomStream(seed: seed, run: $0, key: key) }
+      return streams("\(slots[equation.slot].id).yearly")
     }
 
     var tally = DiagnosticTally()
@@ -273,7 +273,9 @@ extension CompiledScenario {
     let draw = UInt64(t)
     for r in responses.indices {
       let streams = shockStreams[r]
-      for i in 0..<n { w.normals[r * n + i] = standardNormalQuantile(streams[i].uniform(draw)) }
+      let row = UnsafeMutableBufferPointer(rebasing: w.normals[(r * n)..<(r * n + n)])
+      for i in 0..<n { row[i] = streams[i].uniform(draw) }
+      standardNormalQuantiles(inPlace: row)
     }
     if let factor = shockFactor {
       let members = correlatedResponses

@@ -28,6 +28,17 @@ public struct QuantileFunction: Sendable, Equatable {
     }
   }
 
+  /// Replaces every probability in `values` by its quantile: `self(p)` for each, with the form
+  /// of the distribution looked at once rather than once per value.
+  public func quantiles(inPlace values: UnsafeMutableBufferPointer<Double>) {
+    switch form {
+    case .direct(let distribution):
+      for i in values.indices { values[i] = distribution.quantile(values[i]) }
+    case .scaledBeta(let lo, let hi, let table):
+      for i in values.indices { values[i] = lo + (hi - lo) * table.quantile(values[i]) }
+    }
+  }
+
   /// The value below which a fraction `p` of the distribution lies, for `p` in (0, 1); the
   /// same as `Distribution.quantile` to about 10⁻¹³ of the range (exactly, outside beta and PERT).
   public func callAsFunction(_ p: Double) -> Double {

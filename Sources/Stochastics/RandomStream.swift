@@ -12,7 +12,12 @@ public struct RandomStream: Sendable {
   public let base: UInt64
 
   public init(seed: UInt64, run: UInt64, key: StreamKey) {
-    base = Self.mix(Self.mix(seed ^ key.hash) &+ run &* 0x9E37_79B9_7F4A_7C15)
+    self = RandomStreamFamily(seed: seed, key: key).stream(run: run)
+  }
+
+  @usableFromInline
+  init(keyedBase: UInt64, run: UInt64) {
+    base = Self.mix(keyedBase &+ run &* 0x9E37_79B9_7F4A_7C15)
   }
 
   /// The `index`-th 64-bit draw of the stream.
@@ -41,6 +46,21 @@ public struct RandomStream: Sendable {
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
+  }
+}
+
+/// The streams of one (seed, key) pair, one per run, with the part of the keying that does not
+/// depend on the run mixed once: `stream(run: r)` is `RandomStream(seed:run: r, key:)`.
+public struct RandomStreamFamily: Sendable {
+  @usableFromInline let keyedBase: UInt64
+
+  public init(seed: UInt64, key: StreamKey) {
+    keyedBase = RandomStream.mix(seed ^ key.hash)
+  }
+
+  @inlinable
+  public func stream(run: UInt64) -> RandomStream {
+    RandomStream(keyedBase: keyedBase, run: run)
   }
 }
 
