@@ -70,8 +70,7 @@ struct Run: ParsableCommand {
               file: try files.staged(path), outputs: try CompiledScenario(scenario).outputs,
               baseYear: scenario.baseYear, horizon: scenario.horizon)
           }
-          var result = try simulate(scenario, options: options, keepRuns: runsFile)
-          if noMeta { result.meta = nil }
+          let result = try simulate(scenario, options: options, keepRuns: runsFile, withManifest: !noMeta)
           documents.append(.run(result))
         }
         try output.emit(documents, presentation: presentation, into: files)
