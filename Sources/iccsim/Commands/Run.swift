@@ -7,6 +7,7 @@ import Simulation
 /// `iccsim run`: project scenarios year by year with Monte Carlo uncertainty.
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "run",
     abstract: "Project one or more scenarios with Monte Carlo uncertainty.",
     discussion: """
       Prints key indicators at milestone years as P50 [P5–P95], the probability of
