@@ -2,7 +2,10 @@
 # `make demo` runs the bundled default job; `make test` runs the test suite.
 
 SWIFT ?= swift
-BUILD_FLAGS ?= -c release
+# The Swift runtime and Foundation are linked statically: the dynamic loader then has far fewer
+# symbols to bind at start-up, which took about a fifth of a short `iccsim run` (one run: 34 ms
+# of CPU with shared libraries, 28 ms static; the binary grows from 35 MB to 107 MB).
+BUILD_FLAGS ?= -c release --static-swift-stdlib
 
 .PHONY: deps build demo test bench clean
 

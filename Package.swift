@@ -49,7 +49,9 @@ let package = Package(
         "Stochastics", "LinearAlgebra", "ErrorCategories", .product(name: "Yams", package: "Yams"),
         .product(name: "Crypto", package: "swift-crypto"),
       ],
-      resources: [.copy("Resources/indicators.yaml")]),
+      // Embedded in the binary rather than copied into a resource bundle: finding a bundle makes
+      // Foundation list the executable's directory (three times), a start-up cost of every command.
+      resources: [.embedInCode("Resources/indicators.yaml")]),
     .target(name: "Simulation", dependencies: ["CityModel", "Stochastics", "LinearAlgebra", "ErrorCategories"]),
     .target(
       name: "Estimation", dependencies: ["LinearAlgebra", "Stochastics", "CityModel", "FileOutput", "ErrorCategories"]),

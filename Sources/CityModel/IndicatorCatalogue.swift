@@ -27,16 +27,19 @@ public struct IndicatorCatalogue: Sendable {
   }
 
   /// The catalogue that ships with iccsim: the 24 indicators of the annex that survive in our copy
-  /// (row 8 is an open slot), read from the bundled `indicators.yaml`.
+  /// (row 8 is an open slot), read from `Resources/indicators.yaml`, which is embedded in the binary.
   public static let bundled: IndicatorCatalogue = {
-    guard let url = Bundle.module.url(forResource: "indicators", withExtension: "yaml") else {
-      fatalError("the bundled indicators.yaml is missing from the CityModel resources")
-    }
+    let diagnostics = Diagnostics()
+    let file = SourceFile(url: URL(fileURLWithPath: "/iccsim/bundled/indicators.yaml"))
+    let text = String(decoding: PackageResources.indicators_yaml, as: UTF8.self)
+    let tree = YAMLTree.parse(text, file: file, diagnostics: diagnostics)
+    let catalogue = IndicatorCatalogue([]).extended(with: tree, diagnostics: diagnostics)
     do {
-      return try IndicatorCatalogue([]).extended(with: url)
+      try diagnostics.throwIfProblems()
     } catch {
       fatalError("the bundled indicators.yaml is invalid:\n\(error)")
     }
+    return catalogue
   }()
 
   /// This catalogue plus the indicators of a user's file (same format as the bundled one).
@@ -51,7 +54,12 @@ public struct IndicatorCatalogue: Sendable {
   func extended(
     with file: SourceFile, referencedAt reference: SourceLocation? = nil, diagnostics: Diagnostics
   ) -> IndicatorCatalogue {
-    guard let tree = YAMLTree.load(file, referencedAt: reference, diagnostics: diagnostics) else { return self }
+    extended(with: YAMLTree.load(file, referencedAt: reference, diagnostics: diagnostics), diagnostics: diagnostics)
+  }
+
+  /// This catalogue plus the indicators of a parsed file; itself when the file could not be parsed.
+  private func extended(with tree: YAMLTree?, diagnostics: Diagnostics) -> IndicatorCatalogue {
+    guard let tree else { return self }
     return IndicatorCatalogue(indicators + IndicatorFile.read(tree, existing: indicators, diagnostics: diagnostics))
   }
 }

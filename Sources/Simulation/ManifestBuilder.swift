@@ -44,7 +44,7 @@ public struct ManifestBuilder: Sendable {
     return RunManifest(
       version: version, command: command, seed: seed, inputs: files,
       threads: threads, elapsedSeconds: (seconds * 1000).rounded() / 1000,
-      host: ProcessInfo.processInfo.hostName, date: ISO8601DateFormatter().string(from: Date()))
+      host: ProcessInfo.processInfo.hostName, date: UTCTimestamp.string(from: Date()))
   }
 
   /// The path relative to the working directory when it lies below it, so manifests do not

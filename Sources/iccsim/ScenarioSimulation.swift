@@ -28,8 +28,11 @@ func loadScenario(
 }
 
 /// Runs one scenario with a progress bar (and every run's values into `keepRuns`), refuses a
-/// numerically unusable result, and attaches the manifest.
-func simulate(_ scenario: Scenario, options: SimulationOptions, keepRuns: RunsFileWriter? = nil) throws -> RunResult {
+/// numerically unusable result, and attaches the manifest unless `withManifest` is false (`--no-meta`:
+/// then the date, host and digests list are not built at all).
+func simulate(
+  _ scenario: Scenario, options: SimulationOptions, keepRuns: RunsFileWriter? = nil, withManifest: Bool = true
+) throws -> RunResult {
   let compiled = try CompiledScenario(scenario)
   let progress = ProgressBar(total: scenario.runs, label: scenario.id)
   let clock = ContinuousClock()
@@ -43,8 +46,10 @@ func simulate(_ scenario: Scenario, options: SimulationOptions, keepRuns: RunsFi
   try keepRuns?.throwIfFailed()
   try screen(result.diagnostics)
   warnOfGoalpostCrossings(result.goalpostCrossings ?? [], scenario: result.scenario)
-  result.meta = ManifestBuilder.iccsim.manifest(
-    of: [scenario], seed: scenario.seed, threads: options.threads, elapsed: clock.now - start)
+  if withManifest {
+    result.meta = ManifestBuilder.iccsim.manifest(
+      of: [scenario], seed: scenario.seed, threads: options.threads, elapsed: clock.now - start)
+  }
   return result
 }
 

@@ -39,6 +39,9 @@ let errorCases: [ErrorCase] = [
     name: "duplicate key", files: ["s.yaml": s + "city: beijing\n"],
     expected: ["s.yaml:2:1: duplicate key 'city' in a mapping: each key may appear once"]),
   ErrorCase(
+    name: "duplicate key written once quoted", files: ["s.yaml": s + "values: {2023: 1, \"2023\": 2}\n"],
+    expected: ["s.yaml:6:10: duplicate key '2023' in a mapping: each key may appear once"]),
+  ErrorCase(
     name: "unknown key with a suggestion", files: ["s.yaml": s + "horizn: 10\n"],
     expected: ["s.yaml:6:1: unknown key 'horizn' in a scenario file; did you mean 'horizon'?"]),
   ErrorCase(

@@ -79,7 +79,11 @@ extension YAMLTree {
     }
     let node: Node?
     do {
-      node = try Yams.compose(yaml: text)
+      // Untyped composition: no scalar is matched against the YAML 1.1 patterns of numbers,
+      // booleans and dates (regular expressions, a fifth of reading a file), since readers type
+      // scalars themselves. Keys are then compared as text, which is how readers look them up,
+      // so `1:` and `"1":` in one mapping are a duplicate key.
+      node = try Yams.compose(yaml: text, .basic)
     } catch let error as YamlError {
       recordSyntaxError(error, file: file, diagnostics: diagnostics)
       return nil

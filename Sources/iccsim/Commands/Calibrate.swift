@@ -8,6 +8,7 @@ import Reporting
 /// keeping the prior (labelled, with the reason) where the data are too thin.
 struct Calibrate: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "calibrate",
     abstract: "Fit a model's parameters to a city panel; write the calibrated model.",
     discussion: """
       For every response: the drift and elasticities (the pooled differenced

@@ -7,6 +7,7 @@ import Simulation
 /// `iccsim compare`: paired differences between plans under common random numbers.
 struct Compare: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "compare",
     abstract: "Compare alternative plans with a base plan, run by run under common random numbers.",
     discussion: """
       Every alternative is projected over the same runs as the base, so uncertain

@@ -10,6 +10,7 @@ extension ScenarioDiscovery.Outcome: ExpressibleByArgument {}
 /// `iccsim discover`: the ranges of the uncertain quantities under which a target is missed.
 struct Discover: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "discover",
     abstract: "Find the conditions under which a target is missed (or met): PRIM over the uncertain quantities.",
     discussion: """
       Every run draws the scenario's uncertain quantities as `run` does (same seed,

@@ -8,6 +8,7 @@ import Reporting
 /// `iccsim estimate`: fit elasticities on a panel, by formula or as the model's own equation.
 struct Estimate: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "estimate",
     abstract: "Estimate elasticities from city panel data by least squares, with robust standard errors.",
     discussion: """
       Give the model either as a formula (a subset of R/patsy notation; see

@@ -6,6 +6,7 @@ import Reporting
 /// `iccsim export RESULT.json --format md|csv|tex|xlsx|html|json|text|svg --out FILE|DIR`
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "export",
     abstract: "Turn a run or comparison result (JSON) into tables and charts for slides and reports.",
     discussion: """
       Formats: text (aligned terminal table), csv, md (Markdown), tex (LaTeX

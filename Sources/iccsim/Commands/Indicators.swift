@@ -6,6 +6,7 @@ import Reporting
 /// `iccsim indicators`: the indicator catalogue as an aligned table.
 struct Indicators: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "indicators",
     abstract: "List the indicator catalogue: ids, names, dimensions, units, scales, roles and directions.")
 
   @Option(help: "Language of names and headers: zh or en.")

@@ -6,6 +6,7 @@ import Reporting
 /// `iccsim init --city NAME [--dir D]`: a baseline scenario for a city that validates as it stands.
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "init",
     abstract: "Start a city's baseline scenario: the scenario, its model and its base-year values.",
     discussion:
       "With --dir, writes into D the scenario (CITY-baseline.yaml), a copy of the shipped model and the "

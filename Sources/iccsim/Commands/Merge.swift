@@ -7,6 +7,7 @@ import Simulation
 /// `iccsim merge PART… --out RESULT.json`: the result of a run split with `run --shard K/N`.
 struct Merge: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "merge",
     abstract: "Combine the partial results of `iccsim run --shard K/N` into the result of the whole run.",
     discussion: """
       The parts must come from one job (same scenario, seed, run count, sampling and

@@ -10,6 +10,7 @@ extension PortfolioBudget.Measure: ExpressibleByArgument {}
 /// `iccsim optimise`: which portfolio of candidate projects, for the money, best meets the targets.
 struct Optimise: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "optimise",
     abstract: "Find the portfolios of candidate projects that best meet the objectives for their cost.",
     discussion: """
       The options file lists candidate projects, written as scenario interventions,

@@ -8,6 +8,7 @@ import Simulation
 /// uncertainty shared between them.
 struct Rank: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "rank",
     abstract: "Rank cities on the index or an indicator, year by year, with the rank's uncertainty.",
     discussion: """
       Give one scenario per city. Every city is projected over the same runs, so

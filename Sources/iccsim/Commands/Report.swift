@@ -7,6 +7,7 @@ import Simulation
 /// `iccsim report`: one self-contained HTML page from scenarios.
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "report",
     abstract: "Run scenarios and write one self-contained HTML report (tables, fan charts, comparison, manifest).",
     discussion: """
       Runs every scenario; with two or more, the first is the base and the others

@@ -7,6 +7,7 @@ import Simulation
 /// `iccsim run`: project scenarios year by year with Monte Carlo uncertainty.
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "run",
     abstract: "Project one or more scenarios with Monte Carlo uncertainty.",
     discussion: """
       Prints key indicators at milestone years as P50 [P5–P95], the probability of
@@ -70,8 +71,7 @@ struct Run: ParsableCommand {
               file: try files.staged(path), outputs: try CompiledScenario(scenario).outputs,
               baseYear: scenario.baseYear, horizon: scenario.horizon)
           }
-          var result = try simulate(scenario, options: options, keepRuns: runsFile)
-          if noMeta { result.meta = nil }
+          let result = try simulate(scenario, options: options, keepRuns: runsFile, withManifest: !noMeta)
           documents.append(.run(result))
         }
         try output.emit(documents, presentation: presentation, into: files)

@@ -12,6 +12,7 @@ extension DesignSampler.NoisePolicy: ExpressibleByArgument {}
 /// `iccsim sensitivity`: which uncertain quantities drive an output.
 struct Sensitivity: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "sensitivity",
     abstract: "Find which uncertain quantities drive an output: tornado, SRC/PRCC or Sobol indices.",
     discussion: """
       Inputs are the scenario's quantities that have a distribution (drifts,

@@ -5,6 +5,7 @@ import Foundation
 /// `iccsim validate FILE…`: check scenario, model, indicators, estimate and city-data files.
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "validate",
     abstract: "Check scenario, model, indicator, estimate and city-data files, reporting every problem at once.",
     discussion: """
       Each problem is printed as FILE:LINE:COLUMN: MESSAGE. Exit status 0 when every
