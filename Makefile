@@ -30,7 +30,7 @@ bench: deps
 	$(SWIFT) run -c release --package-path Benchmarks sensitivity-benchmark
 	$(SWIFT) run -c release --package-path Benchmarks evidence-benchmark
 	$(SWIFT) run -c release --package-path Benchmarks prim-benchmark
-	$(SWIFT) build -c release --product iccsim
+	$(SWIFT) build $(BUILD_FLAGS) --product iccsim
 	$(SWIFT) run -c release --package-path Benchmarks run-command-benchmark
 
 clean:
