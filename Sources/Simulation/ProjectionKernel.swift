@@ -41,15 +41,13 @@ private struct BlockWorkspace {
   let effectiveStart: UnsafeMutableBufferPointer<Int>
 
   init(n: Int, parameterValues: Int, slots: Int, years: Int, interventions: Int, responses: Int, indexMembers: Int) {
-    func buffer(_ count: Int) -> UnsafeMutableBufferPointer<Double> {
-      let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: count)
-      b.initialize(repeating: 0)
-      return b
-    }
+    // Every buffer but the disruption's is written before it is read (parameters by the sampler
+    // and the estimate draws, the others at the start of the block or of each year), so they
+    // start uninitialised; the disruption stays zero in a model without one.
+    func buffer(_ count: Int) -> UnsafeMutableBufferPointer<Double> { .allocate(capacity: count) }
     self.n = n
     parameters = buffer(parameterValues * n)
-    // The largest buffer is left uninitialised: every year's value is written before it is read.
-    u = .allocate(capacity: slots * years * n)
+    u = buffer(slots * years * n)
     level = buffer(slots * n)
     zStar = buffer(slots * n)
     epsilon = buffer(slots * n)
@@ -57,6 +55,7 @@ private struct BlockWorkspace {
     spreading = buffer(interventions * n)
     normals = buffer(responses * n)
     disruption = buffer(n)
+    disruption.initialize(repeating: 0)
     cost = buffer(n)
     goalposts = buffer(2 * indexMembers * n)
     effectiveStart = .allocate(capacity: interventions * n)
