@@ -7,9 +7,10 @@ import Synchronization
 ///
 /// Blocks are processed in waves of 16 blocks per thread; only one wave's results are held at a
 /// time, so memory does not grow with the number of runs. (Four per thread cost 3–4 % more CPU:
-/// each series' summary is then visited more often for fewer values, its sketch cold each time.) Within a wave each thread takes
-/// the next unclaimed block, so a thread slowed by other work on the machine holds up no one;
-/// results are stored by block, so the order of reduction never changes.
+/// each series' summary is then visited more often for fewer values, its sketch cold each time.)
+/// Within a wave each thread takes the next unclaimed block, so a thread slowed by other work on
+/// the machine holds up no one; results are stored by block, so the order of reduction never
+/// changes.
 struct BlockScheduler {
   let runs: Range<Int>
   let blockSize: Int
