@@ -62,8 +62,8 @@ struct SeriesSummary: Codable, Sendable, Equatable {
   mutating func add(contentsOf values: UnsafeBufferPointer<Double>) {
     var above = 0, below = 0
     for value in values {
-      above += value > 0 ? 1 : 0
-      below += value < 0 ? 1 : 0
+      above &+= value > 0 ? 1 : 0
+      below &+= value < 0 ? 1 : 0
     }
     positives += above
     negatives += below
