@@ -173,25 +173,55 @@ struct QuantileSketch: Codable, Sendable, Hashable {
     b.withUnsafeBufferPointer { merged(a, with: $0, from: 0, by: 1, count: b.count) }
   }
 
-  /// `ascending` merged with the ascending values b[start], b[start + step], … (`count` of them).
+  /// `ascending` merged with the ascending values b[start], b[start + step], … (`count` of them);
+  /// equal values keep those of `ascending` first.
+  ///
+  /// Each step of a branch-free merge waits for the comparison before it, so the smaller half of
+  /// the result is merged from the front and the larger half from the back in the same loop: two
+  /// independent chains. Both inputs are copied between −∞ and +∞ sentinels, so neither chain
+  /// checks for the end of an input (values are finite, and neither chain can pass both
+  /// sentinels before it stops). Both ends put `ascending`'s values before equal ones of `b`, so
+  /// the halves are the two parts of one stable merge.
   private static func merged(
     _ ascending: [Double], with b: UnsafeBufferPointer<Double>, from start: Int, by step: Int, count: Int
   ) -> [Double] {
-    ascending.withUnsafeBufferPointer { a in
-      [Double](unsafeUninitializedCapacity: a.count + count) { result, initialized in
-        var i = 0, j = 0, k = 0
-        while i < a.count && j < count {
-          // Branch-free choice: the comparison's outcome advances one index or the other.
-          let next = b[start + j * step]
-          let takeB = next < a[i]
-          result[k] = takeB ? next : a[i]
-          j += takeB ? 1 : 0
-          i += takeB ? 0 : 1
-          k += 1
+    let na = ascending.count
+    let nb = count
+    let total = na + nb
+    guard na > 0 && nb > 0 else {
+      return ascending + (0..<nb).map { b[start + $0 * step] }
+    }
+    return withUnsafeTemporaryAllocation(of: Double.self, capacity: na + 2) { left in
+      withUnsafeTemporaryAllocation(of: Double.self, capacity: nb + 2) { right in
+        left[0] = -.infinity
+        left[na + 1] = .infinity
+        right[0] = -.infinity
+        right[nb + 1] = .infinity
+        ascending.withUnsafeBufferPointer { for k in 0..<na { left[k + 1] = $0[k] } }
+        for k in 0..<nb { right[k + 1] = b[start + k * step] }
+        return [Double](unsafeUninitializedCapacity: total) { result, initialized in
+          initialized = total
+          let front = total / 2
+          var leftFront = 1, rightFront = 1
+          var leftBack = na, rightBack = nb
+          for k in 0..<front {
+            let x = left[leftFront], y = right[rightFront]
+            let takeRight = y < x ? 1 : 0
+            result[k] = takeRight == 1 ? y : x
+            rightFront &+= takeRight
+            leftFront &+= 1 &- takeRight
+            let u = left[leftBack], v = right[rightBack]
+            let takeLeft = u > v ? 1 : 0
+            result[total &- 1 &- k] = takeLeft == 1 ? u : v
+            leftBack &-= takeLeft
+            rightBack &-= 1 &- takeLeft
+          }
+          // An odd total leaves the middle value: the larger of the two the back chain points at.
+          if total - front > front {
+            let u = left[leftBack], v = right[rightBack]
+            result[front] = u > v ? u : v
+          }
         }
-        while i < a.count { result[k] = a[i]; i += 1; k += 1 }
-        while j < count { result[k] = b[start + j * step]; j += 1; k += 1 }
-        initialized = k
       }
     }
   }
