@@ -229,5 +229,22 @@ struct OptimiseCommandTests {
     #expect(
       (again["front"] as? [[String: Any]])?.compactMap { $0["label"] as? String }
         == front.compactMap { $0["label"] as? String }, "the same seed gives the same front")
+    // The search's effort is the user's to set: 10 × (2 + 1) evaluations at the most.
+    let small = try execute(arguments + ["--population", "9", "--generations", "2"], in: folder)
+    #expect(small.status == 0, "\(small.stderr)")
+    let smallDocument = try Self.json(small.stdout)
+    let smallMethod = try #require(smallDocument["method"] as? [String: Any])
+    #expect(smallMethod["population"] as? Int == 10 && smallMethod["generations"] as? Int == 2)
+    #expect((smallDocument["evaluated"] as? Int).map { (10...30).contains($0) } == true)
+    #expect(method["population"] as? Int == 64 && method["generations"] as? Int == 60, "the defaults")
+  }
+
+  @Test(arguments: [["--population", "1"], ["--population", "100001"], ["--generations", "-1"]])
+  func searchEffortOutOfRangeIsAUsageError(_ option: [String]) throws {
+    let result = try execute(
+      ["optimise", "scenarios/shanghai-baseline.yaml", "--options", "scenarios/shanghai-options.yaml"] + option,
+      in: repositoryRoot)
+    #expect(result.status == 64)
+    #expect(result.stderr.contains(option[0]) && result.stdout.isEmpty)
   }
 }

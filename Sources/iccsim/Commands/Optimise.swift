@@ -54,6 +54,8 @@ struct Optimise: ParsableCommand {
   @Option(help: "Output format: table, json or html.")
   var format: OptimiseFormat = .table
 
+  @OptionGroup var evolution: EvolutionSearchOptions
+
   @OptionGroup var terminal: TerminalWidthOption
 
   @Option(help: "Write the report to this file instead of standard output.")
@@ -95,7 +97,7 @@ struct Optimise: ParsableCommand {
       if let seed { scenario.seed = seed }
       let options = try PortfolioOptions.load(from: URL(fileURLWithPath: optionsFile), base: scenario)
       let problem = try self.problem(scenario, options)
-      let search = PortfolioSearchOptions(seed: scenario.seed)
+      let search = evolution.searchOptions(seed: scenario.seed)
       // Exhaustive: every portfolio; evolutionary: at most the initial population and one per
       // member in each generation.
       let most = (search.population + search.population % 2) * (search.generations + 1)
