@@ -90,21 +90,40 @@ public struct NumberFormat: Sendable, Equatable, Codable {
     return percentText(value, grouped: false)
   }
 
-  /// A probability in percent, never rounded to a certainty it is not: a probability strictly
-  /// between 0 and 1 that would read 0% or 100% gets a decimal more, and past that reads
-  /// `< 0.1` or `> 99.9`. Only an exact 0 or 1 prints as 0% or 100%. (Signed changes of a
-  /// probability are differences, and round as numbers do.)
+  /// How a probability strictly between 0 and 1 is shown so that it never reads as a certainty
+  /// it is not: with the format's decimals, or one decimal more when those would read 0% or 100%.
+  public enum ProbabilityPrecision: Equatable, Sendable {
+    case decimals(Int)
+    /// Past one decimal: `< 0.1%`.
+    case belowOneTenthPercent
+    /// Past one decimal: `> 99.9%`.
+    case aboveNinetyNinePointNinePercent
+  }
+
+  /// The precision of an unsigned percentage for `value` strictly between 0 and 1; nil for any
+  /// other value or format (an exact 0 or 1 prints as 0% or 100%; signed changes of a
+  /// probability are differences, and round as numbers do).
+  public func probabilityPrecision(_ value: Double) -> ProbabilityPrecision? {
+    guard style == .percent, !signed, value > 0, value < 1 else { return nil }
+    let percent = value * 100
+    let readsAsCertain = { (decimals: Int) in
+      let shown = Double(Self.digits(percent, decimals: decimals, grouped: false))
+      return shown == 0 || shown == 100
+    }
+    if !readsAsCertain(decimals) { return .decimals(decimals) }
+    if !readsAsCertain(max(1, decimals)) { return .decimals(max(1, decimals)) }
+    return value < 0.5 ? .belowOneTenthPercent : .aboveNinetyNinePointNinePercent
+  }
+
+  /// A probability in percent, at `probabilityPrecision`.
   private func percentText(_ value: Double, grouped: Bool) -> String {
     let percent = value * 100
-    guard !signed, value > 0, value < 1 else {
-      return withSign(Self.digits(percent, decimals: decimals, grouped: grouped))
+    switch probabilityPrecision(value) {
+    case nil: return withSign(Self.digits(percent, decimals: decimals, grouped: grouped))
+    case .decimals(let places): return Self.digits(percent, decimals: places, grouped: grouped)
+    case .belowOneTenthPercent: return "< 0.1"
+    case .aboveNinetyNinePointNinePercent: return "> 99.9"
     }
-    let tenth = Self.digits(percent, decimals: max(1, decimals), grouped: grouped)
-    let shown = Self.digits(percent, decimals: decimals, grouped: grouped)
-    let extreme = { (text: String) in Double(text) == 0 || Double(text) == 100 }
-    guard extreme(shown) else { return shown }
-    guard extreme(tenth) else { return tenth }
-    return value < 0.5 ? "< 0.1" : "> 99.9"
   }
 
   private func withSign(_ digits: String) -> String {

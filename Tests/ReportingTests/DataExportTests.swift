@@ -78,6 +78,37 @@ import _TestSupport
     }
   }
 
+  /// A workbook shows a probability as the other outputs do: 0.9998 is not 100% nor 0.0002 0%,
+  /// while the cell keeps its number; exact 0 and 1, ordinary values and signed changes keep the
+  /// column's format.
+  @Test func xlsxProbabilitiesNeverShowAsACertaintyTheyAreNot() throws {
+    let percent = NumberFormat(style: .percent, decimals: 0)
+    let cases: [(Double, NumberFormat, String)] = [
+      (0.9998, percent, #""> 99.9%""#), (0.0002, percent, #""< 0.1%""#), (0.996, percent, "0.0%"),
+      (0.004, percent, "0.0%"), (0.62, percent, "0%"), (1, percent, "0%"), (0, percent, "0%"),
+      (0.9998, NumberFormat(style: .percent, decimals: 0, signed: true), "+0%;-0%;0%"),
+      (0.9998, NumberFormat(style: .score, decimals: 1), "#,##0.0"),
+    ]
+    for (value, format, code) in cases {
+      #expect(NumberFormats.code(value, format) == code, "\(value) in \(format)")
+    }
+    let table = ReportTable(
+      name: "Targets", title: "Targets", columns: [.init("P")],
+      sections: [.init(heading: nil, rows: [0.9998, 0.62, 1].map { [.number($0, percent)] })])
+    let archive = try Archive(data: try XLSXExporter.render([table], groupTitle: "Group"), accessMode: .read)
+    func text(_ path: String) throws -> String {
+      var bytes = Data()
+      _ = try archive.extract(try #require(archive[path])) { bytes.append($0) }
+      return String(decoding: bytes, as: UTF8.self)
+    }
+    let styles = try text("xl/styles.xml")
+    #expect(isWellFormedXML(styles))
+    #expect(styles.contains(#"<numFmt numFmtId="164" formatCode="&quot;&gt; 99.9%&quot;"/>"#))
+    #expect(styles.contains(#"<numFmt numFmtId="165" formatCode="0%"/>"#))
+    let sheet = try text("xl/worksheets/sheet1.xml")
+    #expect(sheet.contains(#"s="2"><v>0.9998</v>"#) && sheet.contains(#"s="3"><v>0.62</v>"#))
+  }
+
   @Test func xlsxSheetNamesAreValidAndUnique() {
     #expect(
       XLSXExporter.uniqueSheetNames(["a/b", "A_b", String(repeating: "x", count: 40)]) == [

@@ -167,7 +167,7 @@ public enum XLSXExporter {
 }
 
 /// The cell styles of a workbook: 0 default, 1 header, then one per number format in use.
-private struct NumberFormats {
+struct NumberFormats {
   static let headerStyle = 1
   /// Excel format codes in first-use order; style index = 2 + position.
   private(set) var codes: [String] = []
@@ -175,16 +175,29 @@ private struct NumberFormats {
   init(tables: [ReportTable]) {
     for table in tables {
       for row in table.dataRows {
-        for case .number(_, let format) in row where !codes.contains(Self.code(format)) {
-          codes.append(Self.code(format))
+        for case .number(let value, let format) in row where !codes.contains(Self.code(value, format)) {
+          codes.append(Self.code(value, format))
         }
       }
     }
   }
 
   func style(for value: DataValue) -> Int {
-    guard case .number(_, let format) = value, let position = codes.firstIndex(of: Self.code(format)) else { return 0 }
+    guard case .number(let number, let format) = value, let position = codes.firstIndex(of: Self.code(number, format))
+    else { return 0 }
     return 2 + position
+  }
+
+  /// The code for `value` in `format`: a probability strictly between 0 and 1 gets the precision
+  /// the other outputs give it (`NumberFormat.probabilityPrecision`), so 0.9998 does not show as
+  /// 100%; past one decimal the code is the text `> 99.9%` or `< 0.1%`, and the cell keeps its value.
+  static func code(_ value: Double, _ format: NumberFormat) -> String {
+    switch format.probabilityPrecision(value) {
+    case nil: code(format)
+    case .decimals(let places): code(NumberFormat(style: .percent, decimals: places))
+    case .belowOneTenthPercent: #""< 0.1%""#
+    case .aboveNinetyNinePointNinePercent: #""> 99.9%""#
+    }
   }
 
   static func code(_ format: NumberFormat) -> String {
