@@ -128,7 +128,7 @@ public enum HTMLReport {
   static func table(_ table: ReportTable, className: String? = nil) -> String {
     let columns = table.displayColumns
     let grouped = table.sections.contains { $0.heading != nil }
-    var html = "<h3>\(xmlEscaped(table.title))</h3>\n"
+    var html = table.title.isEmpty ? "" : "<h3>\(xmlEscaped(table.title))</h3>\n"
     html += className.map { #"<table class="\#($0)">"# } ?? "<table>"
     html += "\n"
     if columns.contains(where: { !$0.column.title.isEmpty }) {

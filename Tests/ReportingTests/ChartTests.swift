@@ -53,6 +53,23 @@ import Testing
     #expect(FanChart.svg(for: "no_such_output", of: try Fixtures.run(), language: .en) == nil)
   }
 
+  /// A label wider than the label column (at most 45 % of the chart) wraps onto a second line,
+  /// and one that two lines cannot hold ends in an ellipsis; nothing runs past the column.
+  @Test func longRowLabelsWrapOntoTwoLinesAtMost() {
+    let long = "International brands present / China Time-honoured Brands: trend growth"
+    let layout = RowChartLayout(labels: [long + long], marksPerRow: 1, values: [0, 1])
+    let columns = Int((layout.left - 16) / (RowChartLayout.labelSize * 0.56))
+    #expect(layout.labelLines("Disruption probability") == ["Disruption probability"])
+    let two = layout.labelLines(long)
+    #expect(two.count == 2 && two.joined().filter { !$0.isWhitespace } == long.filter { !$0.isWhitespace })
+    let veryLong = Array(repeating: long, count: 3).joined(separator: " ")
+    let cut = layout.labelLines(veryLong)
+    #expect(cut.count == 2 && cut[1].hasSuffix("…"))
+    #expect((two + cut).allSatisfy { displayWidth($0) <= columns }, "\(two + cut)")
+    let chinese = layout.labelLines(String(repeating: "国内国际旅游花费", count: 12))
+    #expect(chinese.count == 2 && chinese.allSatisfy { displayWidth($0) <= columns })
+  }
+
   @Test func tornadoSortsBySwing() {
     let svg = BarChart.tornado(Self.tornadoBars, baseline: 29_038, title: "t", unit: "亿元", language: .en)
     let order = ["Drift of retail sales", "零售额弹性 β(地铁)", "Disruption probability"].map {

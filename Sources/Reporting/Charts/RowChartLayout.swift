@@ -55,7 +55,11 @@ struct RowChartLayout {
     for (row, label) in labels.enumerated() {
       let rowTop = top + Double(row) * rowHeight
       if row % 2 == 1 { canvas.rect(x: 0, y: rowTop, width: Self.width, height: rowHeight, fill: "#f6f7f9") }
-      canvas.text(label, x: left - 8, y: rowTop + rowHeight / 2 + 4, size: Self.labelSize, anchor: .end)
+      let lines = labelLines(label)
+      for (k, line) in lines.enumerated() {
+        let offset = (Double(k) - Double(lines.count - 1) / 2) * (Self.labelSize + 1)
+        canvas.text(line, x: left - 8, y: rowTop + rowHeight / 2 + 4 + offset, size: Self.labelSize, anchor: .end)
+      }
     }
     for tick in ticks {
       let x = scale(tick)
@@ -68,6 +72,20 @@ struct RowChartLayout {
         scale(reference), top - 4, scale(reference), bottom, stroke: ChartColour.axis, width: 1.2, dash: "4 3")
     }
     canvas.text(axisCaption, x: (left + right) / 2, y: bottom + 34, size: 11, anchor: .middle, fill: ChartColour.axis)
+  }
+
+  /// A row label as it fits the label column: one line, or two (wrapped between words, or
+  /// between characters in Chinese), the second ending in … when even two do not hold it.
+  func labelLines(_ label: String) -> [String] {
+    let columns = max(8, Int((left - 16) / (Self.labelSize * 0.56)))
+    let lines = wrap(label, width: columns)
+    guard lines.count > 2 else { return lines }
+    var second = ""
+    for character in lines[1...].joined(separator: " ") {
+      guard displayWidth(second + String(character)) < columns else { break }
+      second.append(character)
+    }
+    return [lines[0], second + "…"]
   }
 
   /// A horizontal interval with end caps and a dot at `centre`, plus the centre's value.

@@ -3,7 +3,8 @@ import CityModel
 import Foundation
 import Simulation
 
-/// A sensitivity report as `iccsim sensitivity` prints it: an aligned table, JSON or CSV.
+/// A sensitivity report as `iccsim sensitivity` prints it: an aligned table, JSON, CSV or an HTML
+/// page with charts (SensitivityPage.swift).
 public struct SensitivitySummary {
   let scenario: CompiledScenario
   let analysis: ScenarioAnalysis
@@ -20,7 +21,7 @@ public struct SensitivitySummary {
     inputLabel = SensitivityInputLabel(scenario: scenario, language: language)
   }
 
-  private var result: SensitivityResult { report.result }
+  var result: SensitivityResult { report.result }
 
   // MARK: JSON
 
@@ -86,19 +87,9 @@ public struct SensitivitySummary {
   /// then the warnings, in the language of `inputLabel`; fitted to `width` display columns when
   /// given (`TerminalWidth`).
   public func table(width: Int? = nil) -> String {
-    let title = Punctuation.titled(
-      scenario.title.text(text.language), text.methodTitle(result.method, grouped: analysis.grouped), text.language)
-    let design = text.designLine(
-      method: result.method, runs: report.runs, samples: analysis.samples, seed: analysis.seed,
-      sampling: report.sampling, inputs: report.inputs.count, noise: analysis.noise)
     var table = wrapLines("\(title)\n\(design)", width: width) + "\n"
-    var blocks: [(key: String, rows: [SensitivityRow])] = []
-    for row in result.rows {
-      let key = "\(row.output)\u{0}\(row.year.map(String.init) ?? "")"
-      if blocks.last?.key == key { blocks[blocks.count - 1].rows.append(row) } else { blocks.append((key, [row])) }
-    }
     for block in blocks {
-      table += "\n" + blockTable(block.rows, width: width)
+      table += "\n" + blockTable(block, width: width)
     }
     if !result.warnings.isEmpty {
       table +=
@@ -111,9 +102,43 @@ public struct SensitivitySummary {
     return table
   }
 
-  private var text: SensitivityTableText { SensitivityTableText(language: inputLabel.language, label: inputLabel) }
+  /// The report's title: the scenario and the method.
+  var title: String {
+    Punctuation.titled(
+      scenario.title.text(text.language), text.methodTitle(result.method, grouped: analysis.grouped), text.language)
+  }
+
+  /// What the analysis ran: method, runs, samples, seed, inputs and the noise policy.
+  var design: String {
+    text.designLine(
+      method: result.method, runs: report.runs, samples: analysis.samples, seed: analysis.seed,
+      sampling: report.sampling, inputs: report.inputs.count, noise: analysis.noise)
+  }
+
+  var text: SensitivityTableText { SensitivityTableText(language: inputLabel.language, label: inputLabel) }
+
+  /// The rows of the result grouped by output and year, in the result's order.
+  var blocks: [[SensitivityRow]] {
+    var blocks: [(key: String, rows: [SensitivityRow])] = []
+    for row in result.rows {
+      let key = "\(row.output)\u{0}\(row.year.map(String.init) ?? "")"
+      if blocks.last?.key == key { blocks[blocks.count - 1].rows.append(row) } else { blocks.append((key, [row])) }
+    }
+    return blocks.map(\.rows)
+  }
 
   private func blockTable(_ rows: [SensitivityRow], width: Int?) -> String {
+    let block = blockCells(rows)
+    let all = [block.header] + block.cells
+    let layout = AlignedColumns(
+      all, alignments: block.header.indices.map { $0 == 0 ? .left : .right }, width: width)
+    return wrapLines(block.heading, width: width) + "\n" + all.flatMap { layout.lines($0) }.joined(separator: "\n")
+      + "\n"
+  }
+
+  /// One output's block as text cells: its heading, the column headers and a row per input by
+  /// decreasing importance (the tornado's order is the analysis's, by swing).
+  func blockCells(_ rows: [SensitivityRow]) -> (heading: String, header: [String], cells: [[String]]) {
     let (fixed, significant) = (StatisticText.fixed, StatisticText.significant)
     let first = rows[0]
     let output = text.output(first.output, year: first.year)
@@ -147,13 +172,10 @@ public struct SensitivitySummary {
         ]
       }
     }
-    let all = [header] + cells
-    let layout = AlignedColumns(
-      all, alignments: header.indices.map { $0 == 0 ? .left : .right }, width: width)
-    return wrapLines(heading, width: width) + "\n" + all.flatMap { layout.lines($0) }.joined(separator: "\n") + "\n"
+    return (heading, header, cells)
   }
 
-  private func tornado(_ row: SensitivityRow) -> TornadoMeasures {
+  func tornado(_ row: SensitivityRow) -> TornadoMeasures {
     if case .tornado(let m) = row.measures { return m }
     preconditionFailure("a tornado block holds tornado rows only")
   }
@@ -163,7 +185,7 @@ public struct SensitivitySummary {
     preconditionFailure("a regression block holds regression rows only")
   }
 
-  private func sobol(_ row: SensitivityRow) -> SobolMeasures {
+  func sobol(_ row: SensitivityRow) -> SobolMeasures {
     if case .sobol(let m) = row.measures { return m }
     preconditionFailure("a Sobol block holds Sobol rows only")
   }

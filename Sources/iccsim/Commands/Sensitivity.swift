@@ -69,7 +69,7 @@ struct Sensitivity: ParsableCommand {
   @Option(help: "Worker threads; the default is this machine's number of cores.")
   var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-  @Option(help: "Output format: table, json or csv.")
+  @Option(help: "Output format: table, json, csv or html (a page with a chart per output).")
   var format: SensitivityFormat = .table
 
   @Option(help: "Language of the table (title, headers, notes, input names) and of the JSON's `label`: en or zh.")
@@ -149,6 +149,7 @@ struct Sensitivity: ParsableCommand {
       switch format {
       case .table: try writeStandardOutput(summary.table(width: terminal.width()))
       case .json: try StandardOutput.write(try summary.json())
+      case .html: try writeStandardOutput(summary.html())
       case .csv:
         try writeStandardOutput(summary.csv())
         for warning in report.result.warnings { printToStandardError("iccsim: warning: \(warning.message)") }
@@ -176,5 +177,5 @@ struct Sensitivity: ParsableCommand {
 
 /// The formats `sensitivity` writes.
 enum SensitivityFormat: String, ExpressibleByArgument, CaseIterable {
-  case table, json, csv
+  case table, json, csv, html
 }
