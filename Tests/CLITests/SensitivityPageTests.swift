@@ -51,4 +51,32 @@ struct SensitivityPageTests {
     #expect(!result.stdout.contains("<svg"))
     #expect(result.stdout.components(separatedBy: "<table>").count - 1 == 10, "one table per projected year")
   }
+
+  /// `--format svg --out DIR`: each chart of the page as its own file, named by what it shows,
+  /// the same drawing as the page's; all or none, never over existing files without --force.
+  @Test func svgChartsAreThePagesChartsInFilesOfTheirOwn() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sensitivity-svg-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let arguments = [
+      "sensitivity", Self.scenario, "--method", "tornado", "--all-years", "--format", "svg", "--out", folder.path,
+    ]
+    let first = try execute(arguments)
+    #expect(first.status == 0, "stderr: \(first.stderr)")
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    #expect(names == (2024...2033).map { "tornado-index-\($0).svg" })
+    let file = try String(contentsOf: folder.appendingPathComponent("tornado-index-2030.svg"), encoding: .utf8)
+    #expect(file.hasPrefix(#"<?xml version="1.0" encoding="UTF-8"?>"# + "\n<svg"))
+    let page = try execute(["sensitivity", Self.scenario, "--method", "tornado", "--year", "2030", "--format", "html"])
+    let svg = try #require(page.stdout.range(of: "<svg")).lowerBound
+    let end = try #require(page.stdout.range(of: "</svg>")).upperBound
+    #expect(file.hasSuffix(String(page.stdout[svg..<end]) + "\n"), "the file is the page's chart")
+    let again = try execute(arguments)
+    #expect(again.status == 73 && again.stderr.contains("--force"))
+    #expect(try String(contentsOf: folder.appendingPathComponent("tornado-index-2030.svg"), encoding: .utf8) == file)
+    #expect(try execute(arguments + ["--force"]).status == 0)
+    let regression = try execute([
+      "sensitivity", Self.scenario, "--method", "src", "--format", "svg", "--out", folder.path + "-src",
+    ])
+    #expect(regression.status == 64 && !FileManager.default.fileExists(atPath: folder.path + "-src"))
+  }
 }

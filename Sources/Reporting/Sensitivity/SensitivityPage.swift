@@ -13,7 +13,7 @@ extension SensitivitySummary {
     for rows in blocks {
       let cells = blockCells(rows)
       body.append("<h2>\(xmlEscaped(cells.heading))</h2>")
-      if let chart = chart(rows, title: cells.heading) { body.append(HTMLReport.figure(chart)) }
+      if let chart = chart(rows, title: cells.heading) { body.append(HTMLReport.figure(chart.svg)) }
       let table = ReportTable(
         name: "sensitivity", title: "",
         columns: cells.header.enumerated().map { ReportTable.Column($1, alignment: $0 == 0 ? .left : .right) },
@@ -27,8 +27,20 @@ extension SensitivitySummary {
     return HTMLReport.document(title: title, language: text.language, body: body)
   }
 
+  /// The page's charts, one per output and year, each named by what it shows
+  /// (`tornado-index-2033.svg`, `sobol-retail_sales-2030.svg`); none for the regression method.
+  public func charts() -> [NamedChart] {
+    blocks.compactMap { chart($0, title: blockCells($0).heading) }
+  }
+
   /// The chart of one output's rows, nil for the regression method.
-  private func chart(_ rows: [SensitivityRow], title: String) -> String? {
+  private func chart(_ rows: [SensitivityRow], title: String) -> NamedChart? {
+    let first = rows[0]
+    let name = "\(first.method.rawValue)-\(first.output)\(first.year.map { "-\($0)" } ?? "").svg"
+    return drawing(rows, title: title).map { NamedChart(fileName: name, svg: $0) }
+  }
+
+  private func drawing(_ rows: [SensitivityRow], title: String) -> String? {
     switch rows[0].measures {
     case .tornado(let first):
       let bars = rows.map { row in

@@ -60,12 +60,7 @@ struct Export: ParsableCommand {
     let language = try presentation.settings(toStandardOutput: false).options.language
     let charts = ResultCharts.all(of: document, language: language)
     guard !charts.isEmpty else { throw ReportingError.nothingToChart(source: result) }
-    let folder = URL(fileURLWithPath: directory, isDirectory: true)
-    let paths = charts.map { folder.appendingPathComponent($0.fileName).path }
-    let files = try CommandOutput(paths, force: force, creating: directory)
-    try files.complete { files in
-      for (chart, path) in zip(charts, paths) { try files.write(Data(chart.standaloneDocument.utf8), to: path) }
-    }
+    try writeCharts(charts, into: directory, force: force)
   }
 }
 

@@ -69,7 +69,7 @@ struct Sensitivity: ParsableCommand {
   @Option(help: "Worker threads; the default is this machine's number of cores.")
   var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-  @Option(help: "Output format: table, json, csv or html (a page with a chart per output).")
+  @Option(help: "Output format: table, json, csv, html (a page with a chart per output) or svg (the charts).")
   var format: SensitivityFormat = .table
 
   @Option(help: "Language of the table (title, headers, notes, input names) and of the JSON's `label`: en or zh.")
@@ -82,8 +82,11 @@ struct Sensitivity: ParsableCommand {
   )
   var shard: Shard?
 
-  @Option(help: "With --shard: the file to write.")
+  @Option(help: "With --shard: the file to write; with --format svg: the folder for the charts.")
   var out: String?
+
+  @Flag(help: "With --format svg: replace existing chart files.")
+  var force = false
 
   @Option(
     parsing: .upToNextOption,
@@ -109,7 +112,12 @@ struct Sensitivity: ParsableCommand {
       throw ValidationError("--shard and --merge split Sobol designs: use them with --method sobol")
     }
     if shard != nil && !merge.isEmpty { throw ValidationError("give either --shard or --merge, not both") }
-    if out != nil && shard == nil { throw ValidationError("--out names the shard file: use it with --shard") }
+    if out != nil && shard == nil && format != .svg {
+      throw ValidationError("--out names the shard file (with --shard) or the charts' folder (with --format svg)")
+    }
+    if format == .svg && (out == nil || method == .src || shard != nil) {
+      throw ValidationError("--format svg writes the tornado or Sobol charts of a whole analysis into --out DIR")
+    }
   }
 
   func run() throws {
@@ -150,6 +158,7 @@ struct Sensitivity: ParsableCommand {
       case .table: try writeStandardOutput(summary.table(width: terminal.width()))
       case .json: try StandardOutput.write(try summary.json())
       case .html: try writeStandardOutput(summary.html())
+      case .svg: try writeCharts(summary.charts(), into: out ?? ".", force: force)
       case .csv:
         try writeStandardOutput(summary.csv())
         for warning in report.result.warnings { printToStandardError("iccsim: warning: \(warning.message)") }
@@ -177,5 +186,5 @@ struct Sensitivity: ParsableCommand {
 
 /// The formats `sensitivity` writes.
 enum SensitivityFormat: String, ExpressibleByArgument, CaseIterable {
-  case table, json, csv, html
+  case table, json, csv, html, svg
 }
