@@ -78,5 +78,13 @@ struct SensitivityPageTests {
       "sensitivity", Self.scenario, "--method", "src", "--format", "svg", "--out", folder.path + "-src",
     ])
     #expect(regression.status == 64 && !FileManager.default.fileExists(atPath: folder.path + "-src"))
+    // A file format has no place for the result's warnings: they go to standard error.
+    let sobol = try execute([
+      "sensitivity", Self.scenario, "--method", "sobol", "--samples", "32", "--format", "svg", "--out",
+      folder.path + "-sobol",
+    ])
+    defer { try? FileManager.default.removeItem(atPath: folder.path + "-sobol") }
+    #expect(sobol.status == 0 && sobol.stderr.contains("only 32 base samples"))
+    #expect(FileManager.default.fileExists(atPath: folder.path + "-sobol/sobol-index-2033.svg"))
   }
 }

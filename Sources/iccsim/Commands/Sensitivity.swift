@@ -159,8 +159,10 @@ struct Sensitivity: ParsableCommand {
       case .json: try StandardOutput.write(try summary.json())
       case .html: try writeStandardOutput(summary.html())
       case .svg: try writeCharts(summary.charts(), into: out ?? ".", force: force)
-      case .csv:
-        try writeStandardOutput(summary.csv())
+      case .csv: try writeStandardOutput(summary.csv())
+      }
+      // Formats with no place for the warnings give them on standard error.
+      if format == .csv || format == .svg {
         for warning in report.result.warnings { printToStandardError("iccsim: warning: \(warning.message)") }
       }
     }
