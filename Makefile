@@ -17,8 +17,9 @@ deps:
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS) --product iccsim
 
+# The binary `build` made, run directly (`swift run` does not take --static-swift-stdlib).
 demo: build
-	$(SWIFT) run $(BUILD_FLAGS) iccsim
+	"$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/iccsim"
 
 test: deps
 	$(SWIFT) test --parallel
