@@ -76,6 +76,25 @@ struct ArchitectureTests {
     #expect(long.isEmpty, "lines over 120 columns: \(long.prefix(20).joined(separator: ", "))")
   }
 
+  /// A command's discussion keeps its line breaks in `--help`, which wraps at 80 columns: a
+  /// longer line would break into a ragged pair. So every discussion line fits in 79.
+  @Test func commandDiscussionsFitTheHelpWidth() throws {
+    let folder = repositoryRoot.appendingPathComponent("Sources/iccsim")
+    let files =
+      FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?
+      .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
+    var long: [String] = []
+    for file in files {
+      let text = try String(contentsOf: file, encoding: .utf8)
+      for block in text.components(separatedBy: "discussion: \"\"\"\n").dropFirst() {
+        let lines = block.components(separatedBy: "\n").prefix { !$0.hasSuffix("\"\"\"") && !$0.hasSuffix("\"\"\")") }
+        let indent = lines.filter { !$0.allSatisfy(\.isWhitespace) }.map { $0.prefix { $0 == " " }.count }.min() ?? 0
+        long += lines.filter { $0.count - indent > 79 }.map { "\(file.lastPathComponent): \($0)" }
+      }
+    }
+    #expect(files.count > 10 && long.isEmpty, "\(long)")
+  }
+
   @Test func importsMatchTheDeclaredDependencies() throws {
     let declared = try Self.declaredDependencies()
     for target in try Self.targets() {

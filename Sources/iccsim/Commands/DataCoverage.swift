@@ -9,9 +9,9 @@ struct DataCoverage: ParsableCommand {
     commandName: "coverage",
     abstract: "Summarise a tidy city panel: years, rows, fitted rows and source kinds per city and series.",
     discussion: """
-      A row is fitted when its `use` column reads `fit` (every row, when the table has no `use`
-      column). Source kinds are judged from each source's web address: official, nbs, media,
-      secondary, spammy-copy, or unclassified.
+      A row is fitted when its `use` column reads `fit` (every row, when the table
+      has no `use` column). Source kinds are judged from each source's web address:
+      official, nbs, media, secondary, spammy-copy, or unclassified.
       """)
 
   @Argument(help: "A tidy city table (city, indicator, year, value, unit, source; a use column optional).")
