@@ -36,8 +36,15 @@ public func standardNormalQuantile(_ p: Double) -> Double {
     let r = 0.180625 - q * q
     return q * centralNormalQuantileRatio(r)
   }
-  let tail = tailNormalQuantile(q < 0 ? p : 1 - p)
-  return q < 0 ? -tail : tail
+  return signedTailNormalQuantile(p)
+}
+
+/// Φ⁻¹(p) for p in a tail (|p − ½| > 0.425), from the tail probability min(p, 1 − p).
+@inlinable
+func signedTailNormalQuantile(_ p: Double) -> Double {
+  let lower = p < 0.5
+  let tail = tailNormalQuantile(lower ? p : 1 - p)
+  return lower ? -tail : tail
 }
 
 /// PPND16's central rational function in r = 0.180625 − (p − ½)².

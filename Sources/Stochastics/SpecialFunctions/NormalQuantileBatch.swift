@@ -20,12 +20,7 @@ public func standardNormalQuantiles(inPlace values: UnsafeMutableBufferPointer<D
         tails &+= abs(q) <= 0.425 ? 0 : 1
         values[i] = q * centralNormalQuantileRatio(0.180625 - q * q)
       }
-      for k in 0..<tails {
-        let p = tailProbabilities[k]
-        let q = p - 0.5
-        let tail = tailNormalQuantile(q < 0 ? p : 1 - p)
-        values[tailIndices[k]] = q < 0 ? -tail : tail
-      }
+      for k in 0..<tails { values[tailIndices[k]] = signedTailNormalQuantile(tailProbabilities[k]) }
     }
   }
 }
