@@ -175,8 +175,9 @@ struct NumberFormats {
   init(tables: [ReportTable]) {
     for table in tables {
       for row in table.dataRows {
-        for case .number(let value, let format) in row where !codes.contains(Self.code(value, format)) {
-          codes.append(Self.code(value, format))
+        for case .number(let value, let format) in row {
+          let code = Self.code(value, format)
+          if !codes.contains(code) { codes.append(code) }
         }
       }
     }
