@@ -51,8 +51,8 @@ struct BacktestCommand: ParsableCommand {
   @Option(help: "Random seed.")
   var seed: UInt64 = 1
 
-  @Option(help: "Threads (default: all cores).")
-  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+  @OptionGroup var threading: ThreadsOption
+  var threads: Int { threading.threads }
 
   @Option(help: "Fewest observations for a fit, with --recalibrate.")
   var minObs: Int = 20
@@ -85,7 +85,6 @@ struct BacktestCommand: ParsableCommand {
       throw ValidationError("--horizons must lie in 1…30")
     }
     guard (1...1_000_000).contains(runs) else { throw ValidationError("--runs must lie in 1…1000000 (got \(runs))") }
-    guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
   }
 
   func run() throws {

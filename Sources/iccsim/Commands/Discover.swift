@@ -46,8 +46,8 @@ struct Discover: ParsableCommand {
   @Option(help: "Seed of the draws (default: the scenario's `seed`).")
   var seed: UInt64?
 
-  @Option(help: "Worker threads; the default is this machine's number of cores.")
-  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+  @OptionGroup var threading: ThreadsOption
+  var threads: Int { threading.threads }
 
   @Option(help: "Output format: table, json or html.")
   var format: DiscoveryFormat = .table
@@ -65,9 +65,6 @@ struct Discover: ParsableCommand {
     }
     guard (20...10_000_000).contains(runs) else {
       throw ValidationError("--runs must be between 20 and 10000000 (got \(runs))")
-    }
-    guard (1...1024).contains(threads) else {
-      throw ValidationError("--threads must be between 1 and 1024 (got \(threads))")
     }
     guard parsedTarget != nil else {
       throw ValidationError("--target must be OUTPUT:YEAR, e.g. index:2035 (got '\(target)')")

@@ -48,8 +48,8 @@ struct Optimise: ParsableCommand {
   @Option(help: "Random seed (default: the base scenario's `seed`).")
   var seed: UInt64?
 
-  @Option(help: "Worker threads; the default is this machine's number of cores.")
-  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+  @OptionGroup var threading: ThreadsOption
+  var threads: Int { threading.threads }
 
   @Option(help: "Output format: table, json or html.")
   var format: OptimiseFormat = .table
@@ -73,9 +73,6 @@ struct Optimise: ParsableCommand {
   func validate() throws {
     if let runs, !(1...10_000_000).contains(runs) {
       throw ValidationError("--runs must be between 1 and 10000000 (got \(runs))")
-    }
-    guard (1...1024).contains(threads) else {
-      throw ValidationError("--threads must be between 1 and 1024 (got \(threads))")
     }
     if let budget, !(budget > 0 && budget.isFinite) {
       throw ValidationError("--budget must be a positive number of 亿元 (got \(budget))")

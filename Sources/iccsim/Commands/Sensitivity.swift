@@ -66,8 +66,8 @@ struct Sensitivity: ParsableCommand {
       """)
   var seed: UInt64?
 
-  @Option(help: "Worker threads; the default is this machine's number of cores.")
-  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+  @OptionGroup var threading: ThreadsOption
+  var threads: Int { threading.threads }
 
   @Option(help: "Output format: table, json, csv, html (a page with a chart per output) or svg (the charts).")
   var format: SensitivityFormat = .table
@@ -104,9 +104,6 @@ struct Sensitivity: ParsableCommand {
           throw ValidationError("--samples must be between 2 and 10000000 (got \(samples))")
         }
       }
-    }
-    if threads < 1 || threads > 1024 {
-      throw ValidationError("--threads must be between 1 and 1024 (got \(threads))")
     }
     if (shard != nil || !merge.isEmpty) && method != .sobol {
       throw ValidationError("--shard and --merge split Sobol designs: use them with --method sobol")

@@ -19,15 +19,12 @@ struct SimulationOptions: ParsableArguments {
   )
   var sampling: Sampling = .independent
 
-  @Option(help: "Worker threads; the default is this machine's number of cores.")
-  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+  @OptionGroup var threading: ThreadsOption
+  var threads: Int { threading.threads }
 
   func validate() throws {
     if let runs, runs < 1 || runs > 100_000_000 {
       throw ValidationError("--runs must be between 1 and 100000000 (got \(runs))")
-    }
-    if threads < 1 || threads > 1024 {
-      throw ValidationError("--threads must be between 1 and 1024 (got \(threads))")
     }
   }
 }
