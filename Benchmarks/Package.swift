@@ -22,6 +22,7 @@ let package = Package(
     .executableTarget(
       name: "least-squares-benchmark",
       dependencies: [
+        "BenchmarkSupport",
         .product(name: "LinearAlgebra", package: "iccsim"), .product(name: "Stochastics", package: "iccsim"),
       ],
       path: "Sources/LeastSquaresBenchmark"),
@@ -34,12 +35,14 @@ let package = Package(
     .executableTarget(
       name: "simulation-benchmark",
       dependencies: [
+        "BenchmarkSupport",
         .product(name: "Simulation", package: "iccsim"), .product(name: "CityModel", package: "iccsim"),
       ],
       path: "Sources/SimulationBenchmark"),
     .executableTarget(
       name: "sensitivity-benchmark",
       dependencies: [
+        "BenchmarkSupport",
         .product(name: "Analysis", package: "iccsim"), .product(name: "Simulation", package: "iccsim"),
         .product(name: "CityModel", package: "iccsim"),
       ],
@@ -47,6 +50,7 @@ let package = Package(
     .executableTarget(
       name: "evidence-benchmark",
       dependencies: [
+        "BenchmarkSupport",
         .product(name: "Analysis", package: "iccsim"), .product(name: "Estimation", package: "iccsim"),
         .product(name: "Simulation", package: "iccsim"), .product(name: "CityModel", package: "iccsim"),
       ],
@@ -54,6 +58,7 @@ let package = Package(
     .executableTarget(
       name: "optimise-benchmark",
       dependencies: [
+        "BenchmarkSupport",
         .product(name: "Analysis", package: "iccsim"), .product(name: "Simulation", package: "iccsim"),
         .product(name: "CityModel", package: "iccsim"),
       ],
@@ -61,11 +66,15 @@ let package = Package(
     .executableTarget(
       name: "prim-benchmark",
       dependencies: [
+        "BenchmarkSupport",
         .product(name: "Analysis", package: "iccsim"), .product(name: "LinearAlgebra", package: "iccsim"),
         .product(name: "Stochastics", package: "iccsim"),
       ],
       path: "Sources/PRIMBenchmark"),
     // Times the iccsim executable as a child process: no dependency on the package's libraries.
-    .executableTarget(name: "run-command-benchmark", path: "Sources/RunCommandBenchmark"),
+    .executableTarget(
+      name: "run-command-benchmark", dependencies: ["BenchmarkSupport"], path: "Sources/RunCommandBenchmark"),
+    // What every benchmark reports about its machine and its timings.
+    .target(name: "BenchmarkSupport", path: "Sources/BenchmarkSupport"),
   ]
 )

@@ -9,6 +9,7 @@
 //   Benchmarks/.build/release/evidence-benchmark
 
 import Analysis
+import BenchmarkSupport
 import CityModel
 import Estimation
 import Foundation
@@ -49,7 +50,7 @@ func seconds(_ work: () throws -> Void) rethrows -> Double {
   let start = clock.now
   try work()
   let elapsed = clock.now - start
-  return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+  return elapsed.seconds
 }
 
 var calibrationTimes: [Double] = []
@@ -77,10 +78,7 @@ for _ in 0..<3 {
 precondition(
   points == 30 * 5 * 5 * ids.count, "expected a point per city, origin, horizon and indicator, got \(points)")
 
-let cpu =
-  (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
-  .split(separator: "\n").first { $0.hasPrefix("model name") }?.split(separator: ":").last?
-  .trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
+let cpu = cpuName
 func median(_ x: [Double]) -> Double { x.sorted()[x.count / 2] }
 print(
   "evidence benchmark: default model (\(ids.count) indicators), panel of 30 cities × 20 years; \(cores) cores, \(cpu)")

@@ -3,6 +3,7 @@
 // counts: the problem is y = X·β + e with known β and small noise, so the fit must recover β and
 // leave a residual orthogonal to X; a wrong or empty result stops the benchmark.
 
+import BenchmarkSupport
 import Foundation
 import LinearAlgebra
 import Stochastics
@@ -49,18 +50,13 @@ func time(_ route: String, _ solve: () throws -> [Double]) rethrows -> Double {
     var coefficients: [Double] = []
     let elapsed = try clock.measure { coefficients = try solve() }
     check(coefficients, route: route)
-    seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    seconds.append(elapsed.seconds)
   }
   return median(seconds)
 }
 
 func machineDescription() -> String {
-  let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
-  let model =
-    cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
-    .map { $0.split(separator: ":", maxSplits: 1).last!.trimmingCharacters(in: .whitespaces) }
-    ?? "unknown CPU"
-  return "\(ProcessInfo.processInfo.activeProcessorCount) logical CPUs (nproc), \(model)"
+  "\(ProcessInfo.processInfo.activeProcessorCount) logical CPUs (nproc), \(cpuName)"
 }
 
 print("least squares, \(rows) × \(columns), median of \(repetitions); \(machineDescription())")

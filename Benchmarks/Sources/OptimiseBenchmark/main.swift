@@ -9,6 +9,7 @@
 //   Benchmarks/.build/release/optimise-benchmark [--repetitions N]      # from the repository root
 
 import Analysis
+import BenchmarkSupport
 import CityModel
 import Foundation
 import Simulation
@@ -51,7 +52,7 @@ for repetition in 1...repetitions {
   let labels = result.front.map { "\($0.label) \($0.search.objectives)" }
   if let first { precondition(first == labels, "repetitions differ") }
   first = labels
-  let time = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+  let time = elapsed.seconds
   seconds.append(time)
   print(String(format: "repetition %d: %.2f s, front of %d plans", repetition, time, result.front.count))
 }

@@ -12,6 +12,7 @@
 //   Benchmarks/.build/release/prim-benchmark
 
 import Analysis
+import BenchmarkSupport
 import Foundation
 import LinearAlgebra
 import Stochastics
@@ -52,13 +53,10 @@ for _ in 0..<5 {
   if let last { precondition(last == trajectory, "repeated analyses differ") }
   last = trajectory
   steps = trajectory.count
-  seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+  seconds.append(elapsed.seconds)
 }
 
-let cpu =
-  (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
-  .split(separator: "\n").first { $0.hasPrefix("model name") }?.split(separator: ":").last?
-  .trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
+let cpu = cpuName
 print(
   "PRIM benchmark: \(rows) runs × \(columns) inputs, alpha \(prim.alpha), minimum mass \(prim.minimumMass), "
     + "\(steps) boxes in the trajectory; \(ProcessInfo.processInfo.activeProcessorCount) cores, \(cpu)")

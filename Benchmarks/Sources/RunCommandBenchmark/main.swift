@@ -10,6 +10,7 @@
 //     [--iccsim .build/release/iccsim] [--scenario scenarios/shanghai-districts-first.yaml] \
 //     [--runs 10000,200000,1000000] [--threads 2] [--repetitions 5]
 
+import BenchmarkSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -92,7 +93,7 @@ func measure(_ arguments: [String]) -> (seconds: Double, peakBytes: Int) {
   #else
     let peakBytes = Int(usage.ru_maxrss) * 1024
   #endif
-  return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18, peakBytes)
+  return (elapsed.seconds, peakBytes)
 }
 
 /// The run count recorded in a result file, checking that it is a JSON object.

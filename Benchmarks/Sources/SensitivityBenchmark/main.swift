@@ -10,6 +10,7 @@
 //   Benchmarks/.build/release/sensitivity-benchmark [scenario]
 
 import Analysis
+import BenchmarkSupport
 import CityModel
 import Foundation
 import Simulation
@@ -49,13 +50,10 @@ for _ in 0..<3 {
   if let last { precondition(last == report.result, "repeated analyses differ") }
   last = report.result
   runs = report.runs
-  seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+  seconds.append(elapsed.seconds)
 }
 
-let cpu =
-  (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
-  .split(separator: "\n").first { $0.hasPrefix("model name") }?.split(separator: ":").last?
-  .trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
+let cpu = cpuName
 print(
   "sensitivity benchmark: \(path), Sobol, 20 inputs × 4,096 base samples (\(runs) runs), index in \(years.count) "
     + "years; \(cores) cores, \(cpu)"

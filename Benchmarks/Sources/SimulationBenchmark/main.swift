@@ -7,6 +7,7 @@
 //
 //   swift run -c release --package-path Benchmarks simulation-benchmark [scenario] [--million-repetitions N]
 
+import BenchmarkSupport
 import CityModel
 import Foundation
 import Simulation
@@ -46,7 +47,7 @@ func time(
     check(result)
     if let last { precondition(last == result, "repeated runs differ") }
     last = result
-    seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    seconds.append(elapsed.seconds)
   }
   return (seconds.sorted()[seconds.count / 2], last!)
 }
@@ -56,10 +57,7 @@ func report(_ line: String) {
   FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
 
-let cpu =
-  (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
-  .split(separator: "\n").first { $0.hasPrefix("model name") }?.split(separator: ":").last?
-  .trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
+let cpu = cpuName
 report(
   "simulation benchmark: \(path), \(scenario.outputs.count) outputs, horizon \(scenario.horizon); \(cores) "
     + "cores, \(cpu)"
