@@ -14,25 +14,25 @@ public enum PortfolioPlanFile {
     var lines = [
       "# A plan chosen by `iccsim optimise` over \(base.id): \(entry.label).",
       "# `iccsim run` on this file reproduces the search's runs 0..\(runs - 1) of the plan (same seed, same runs).",
-      "extends: \(quoted(extendsPath))",
-      "scenario: \(quoted(base.id + "-optimised"))",
-      "title: {zh: \(quoted(base.title.zh + "·优化方案")), en: \(quoted(base.title.en + ", optimised plan"))}",
+      "extends: \(YAMLWriter.quoted(extendsPath))",
+      "scenario: \(YAMLWriter.quoted(base.id + "-optimised"))",
+      "title: {zh: \(YAMLWriter.quoted(base.title.zh + "·优化方案")), en: \(YAMLWriter.quoted(base.title.en + ", optimised plan"))}",
       "runs: \(runs)",
       "seed: \(seed)",
     ]
     let added = problem.interventions(entry.portfolio)
     if !added.isEmpty { lines.append("interventions:") }
     for intervention in added {
-      lines.append("  - id: \(quoted(intervention.id))")
+      lines.append("  - id: \(YAMLWriter.quoted(intervention.id))")
       if let name = intervention.name {
-        lines.append("    name: {zh: \(quoted(name.zh)), en: \(quoted(name.en))}")
+        lines.append("    name: {zh: \(YAMLWriter.quoted(name.zh)), en: \(YAMLWriter.quoted(name.en))}")
       }
       switch intervention.action {
       case .addToStocks(let additions):
         let amounts = additions.map { "\($0.indicator): \($0.amount.yamlFlow)" }.joined(separator: ", ")
         lines.append("    adds: {\(amounts)}")
       case .policy(let policy):
-        lines.append("    policy: \(quoted(policy))")
+        lines.append("    policy: \(YAMLWriter.quoted(policy))")
       }
       lines.append("    start: \(intervention.start)")
       lines.append("    ramp: \(intervention.ramp)")
@@ -50,21 +50,5 @@ public enum PortfolioPlanFile {
     while common < min(target.count, start.count) && target[common] == start[common] { common += 1 }
     let ups = [String](repeating: "..", count: start.count - common)
     return (ups + target[common...]).joined(separator: "/")
-  }
-
-  /// A YAML double-quoted scalar (JSON's escapes are YAML's).
-  private static func quoted(_ text: String) -> String {
-    var escaped = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\\": escaped += "\\\\"
-      case "\"": escaped += "\\\""
-      case "\n": escaped += "\\n"
-      case "\t": escaped += "\\t"
-      default:
-        escaped += scalar.value < 0x20 ? String(format: "\\u%04X", scalar.value) : String(scalar)
-      }
-    }
-    return "\"" + escaped + "\""
   }
 }

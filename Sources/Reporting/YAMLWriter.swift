@@ -44,11 +44,27 @@ enum YAMLWriter {
       "null"  // never .nan or .inf where a reader expects a number; `report` gives the reason
     case let .number(x):
       x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : roundTripText(x)
-    case let .text(text):
-      "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    case let .text(text): quoted(text)
     case let .list(items): items.isEmpty ? "[]" : nil
     case let .mapping(entries): entries.isEmpty ? "{}" : nil
     }
+  }
+
+  /// A YAML double-quoted scalar (JSON's escapes are YAML's): backslash, quote, and every
+  /// control character escaped, so any text stays one scalar on one line.
+  static func quoted(_ text: String) -> String {
+    var escaped = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\": escaped += "\\\\"
+      case "\"": escaped += "\\\""
+      case "\n": escaped += "\\n"
+      case "\t": escaped += "\\t"
+      default:
+        escaped += scalar.value < 0x20 ? String(format: "\\u%04X", scalar.value) : String(scalar)
+      }
+    }
+    return "\"" + escaped + "\""
   }
 
   /// Shortest round-trip text, with a decimal point before any exponent so YAML 1.1 readers

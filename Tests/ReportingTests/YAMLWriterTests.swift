@@ -17,4 +17,13 @@ import Testing
     YAMLWriter.write(tree, indent: 0, into: &lines)
     #expect(lines == ["a: null", "b:", "  - 2", "  - k: \"say \\\"hi\\\"\"", "c: []"])
   }
+
+  /// Text with line breaks, tabs or other control characters stays one double-quoted scalar on
+  /// one line (the report's undefined-value reasons and the optimised plan's names use this).
+  @Test func controlCharactersAreEscaped() {
+    #expect(YAMLWriter.quoted("a\"b\\c\nd\te\u{1}") == #""a\"b\\c\nd\te\u0001""#)
+    var lines: [String] = []
+    YAMLWriter.write(.mapping([("reason", .text("two\nlines"))]), indent: 0, into: &lines)
+    #expect(lines == [#"reason: "two\nlines""#])
+  }
 }
