@@ -16,7 +16,8 @@ public enum PortfolioPlanFile {
       "# `iccsim run` on this file reproduces the search's runs 0..\(runs - 1) of the plan (same seed, same runs).",
       "extends: \(YAMLWriter.quoted(extendsPath))",
       "scenario: \(YAMLWriter.quoted(base.id + "-optimised"))",
-      "title: {zh: \(YAMLWriter.quoted(base.title.zh + "·优化方案")), en: \(YAMLWriter.quoted(base.title.en + ", optimised plan"))}",
+      "title: {zh: \(YAMLWriter.quoted(base.title.zh + "·优化方案")), "
+        + "en: \(YAMLWriter.quoted(base.title.en + ", optimised plan"))}",
       "runs: \(runs)",
       "seed: \(seed)",
     ]
