@@ -19,10 +19,10 @@ public struct LatinHypercubeSampler: ParameterSampler {
     _ parameters: [UncertainParameter], runs block: Range<Int>, into values: UnsafeMutableBufferPointer<Double>
   ) {
     precondition(block.lowerBound >= 0 && block.upperBound <= runs, "runs \(block) lie outside the job's \(runs)")
-    drawByInverseCDF(parameters, runs: block, into: values) { parameter in
+    drawByInverseCDF(parameters, runs: block, into: values) { parameter, row in
       let stream = RandomStream(seed: seed, run: .max, key: parameter.key)
       let permutation = KeyedPermutation(count: runs, stream: stream)
-      return { run in LatinHypercube.value(sample: run, of: permutation, stream: stream) }
+      for (i, run) in block.enumerated() { row[i] = LatinHypercube.value(sample: run, of: permutation, stream: stream) }
     }
   }
 

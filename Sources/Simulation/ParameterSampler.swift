@@ -27,20 +27,20 @@ public struct MonteCarloSampler: ParameterSampler {
   public func sample(
     _ parameters: [UncertainParameter], runs: Range<Int>, into values: UnsafeMutableBufferPointer<Double>
   ) {
-    drawByInverseCDF(parameters, runs: runs, into: values) { parameter in
-      let streams = RandomStreamFamily(seed: seed, key: parameter.key)
-      return { run in streams.stream(run: UInt64(run)).uniform(0) }
+    drawByInverseCDF(parameters, runs: runs, into: values) { parameter, row in
+      RandomStreamFamily(seed: seed, key: parameter.key).firstUniforms(runs: runs, into: row)
     }
   }
 
   public func noiseRun(_ run: Int) -> Int { run }
 }
 
-/// Writes every parameter's (prepared) inverse CDF at the uniform `uniforms(parameter)(run)` for each run
-/// (the layout of `ParameterSampler.sample`); a fixed value is copied without a draw.
+/// Writes every parameter's (prepared) inverse CDF at its uniforms for the runs, which
+/// `uniforms(parameter, row)` writes into the parameter's row (the layout of
+/// `ParameterSampler.sample`); a fixed value is copied without a draw.
 func drawByInverseCDF(
   _ parameters: [UncertainParameter], runs: Range<Int>, into values: UnsafeMutableBufferPointer<Double>,
-  uniforms: (UncertainParameter) -> (Int) -> Double
+  uniforms: (UncertainParameter, UnsafeMutableBufferPointer<Double>) -> Void
 ) {
   let n = runs.count
   for (p, parameter) in parameters.enumerated() {
@@ -49,8 +49,7 @@ func drawByInverseCDF(
       continue
     }
     let row = UnsafeMutableBufferPointer(rebasing: values[(p * n)..<(p * n + n)])
-    let uniform = uniforms(parameter)
-    for (i, run) in runs.enumerated() { row[i] = uniform(run) }
+    uniforms(parameter, row)
     parameter.quantile.quantiles(inPlace: row)
   }
 }

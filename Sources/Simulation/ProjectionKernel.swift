@@ -273,7 +273,7 @@ extension CompiledScenario {
     for r in responses.indices {
       let streams = shockStreams[r]
       let row = UnsafeMutableBufferPointer(rebasing: w.normals[(r * n)..<(r * n + n)])
-      for i in 0..<n { row[i] = streams[i].uniform(draw) }
+      streams.withUnsafeBufferPointer { RandomStream.uniforms(of: $0, draw: draw, into: row) }
       standardNormalQuantiles(inPlace: row)
     }
     if let factor = shockFactor {
@@ -315,34 +315,41 @@ extension CompiledScenario {
       for term in equation.policyEffects {
         for i in 0..<n { zs[i] += w.parameters[term.effect * n + i] * w.phaseChange[term.intervention * n + i] }
       }
-      let receivesCost = s == costSlot
       let isScore = transform.scale == .logit
       let uNow = (s * years + t) * n
+      let epsilon = w.epsilon.baseAddress! + s * n
+      let level = w.level.baseAddress! + s * n
+      let u = w.u.baseAddress! + uNow
+      // Three passes over the runs: the innovations and z (a loop of multiply-adds that
+      // vectorises), the levels (a call of exp each), then the guards.
+      let autoregression = w.parameters.baseAddress! + equation.autoregression * n
+      let shockSD = w.parameters.baseAddress! + equation.shockSD * n
+      let exposure = w.parameters.baseAddress! + equation.exposure * n
+      let normals = w.normals.baseAddress! + r * n
       for i in 0..<n {
-        let e =
-          w.parameters[equation.autoregression * n + i] * w.epsilon[s * n + i]
-          + w.parameters[equation.shockSD * n + i] * w.normals[r * n + i]
-          + w.parameters[equation.exposure * n + i] * w.disruption[i]
-        w.epsilon[s * n + i] = e
-        let z = zs[i] + e
-        if receivesCost {
-          let value = transform.inverse(z) + w.cost[i]
-          w.level[s * n + i] = value
-          w.u[uNow + i] = transform.forward(value)
-        } else {
-          w.level[s * n + i] = transform.inverse(z)
-          w.u[uNow + i] = z
+        let e = autoregression[i] * epsilon[i] + shockSD[i] * normals[i] + exposure[i] * w.disruption[i]
+        epsilon[i] = e
+        u[i] = zs[i] + e
+      }
+      if s == costSlot {
+        for i in 0..<n {
+          level[i] = transform.inverse(u[i]) + w.cost[i]
+          u[i] = transform.forward(level[i])
         }
-        // Guards: an overflow is reported and replaced by the base value so that nothing
-        // undefined reaches the summaries (the result is then refused as a whole); a score
-        // pinned at 0 or 100 is kept and reported.
-        let value = w.level[s * n + i]
-        if !value.isFinite || !w.u[uNow + i].isFinite {
+      } else {
+        for i in 0..<n { level[i] = transform.inverse(u[i]) }
+      }
+      // Guards: an overflow is reported and replaced by the base value so that nothing
+      // undefined reaches the summaries (the result is then refused as a whole); a score
+      // pinned at 0 or 100 is kept and reported.
+      for i in 0..<n {
+        let value = level[i]
+        if !value.isFinite || !u[i].isFinite {
           tally.record(.nonFinite, slot: s, run: firstRun + i, year: baseYear + t)
-          w.level[s * n + i] = slots[s].base
-          w.u[uNow + i] = transform.forward(slots[s].base)
-          zs[i] = w.u[uNow + i]
-          w.epsilon[s * n + i] = 0
+          level[i] = slots[s].base
+          u[i] = transform.forward(slots[s].base)
+          zs[i] = u[i]
+          epsilon[i] = 0
         } else if isScore && (value <= 0 || value >= 100) {
           tally.record(.saturated, slot: s, run: firstRun + i, year: baseYear + t)
         }
@@ -356,43 +363,48 @@ extension CompiledScenario {
     let n = w.n
     let firstDimensionOutput = outputs.count - index.dimensions.count - 1
     let indexBase = ((outputs.count - 1) * years + t) * n
-    var weightTotal = [Double](repeating: 0, count: n)
-    var sum = [Double](repeating: 0, count: n)
-    var total = [Double](repeating: 0, count: n)
-    for i in 0..<n { values[indexBase + i] = 0 }
-    var m = 0
-    for (d, members) in index.members.enumerated() {
-      for i in 0..<n {
-        sum[i] = 0
-        total[i] = 0
-      }
-      for member in members {
-        let low = 2 * m * n, span = (2 * m + 1) * n
-        m += 1
-        // A linear member is normalised on the year's level, the others on the modelling-space value.
-        let (values, first) = member.linear ? (w.level, member.slot * n) : (w.u, (member.slot * years + t) * n)
+    let indexValues = UnsafeMutableBufferPointer(rebasing: values[indexBase..<(indexBase + n)])
+    // Per run: the weighted sum of the dimension's members and their total weight, and the
+    // total weight of the dimensions so far; raw buffers, so the loops over runs vectorise.
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * n) { scratch in
+      let sum = UnsafeMutableBufferPointer(rebasing: scratch[0..<n])
+      let total = UnsafeMutableBufferPointer(rebasing: scratch[n..<(2 * n)])
+      let weightTotal = UnsafeMutableBufferPointer(rebasing: scratch[(2 * n)...])
+      weightTotal.initialize(repeating: 0)
+      indexValues.initialize(repeating: 0)
+      var m = 0
+      for (d, members) in index.members.enumerated() {
+        sum.initialize(repeating: 0)
+        total.initialize(repeating: 0)
+        for member in members {
+          let low = w.goalposts.baseAddress! + 2 * m * n, span = low + n
+          m += 1
+          // A linear member is normalised on the year's level, the others on the modelling-space value.
+          let value =
+            member.linear ? w.level.baseAddress! + member.slot * n : w.u.baseAddress! + (member.slot * years + t) * n
+          let weight = w.parameters.baseAddress! + member.weight * n
+          for i in 0..<n {
+            let normalised = 100 * min(1, max(0, (value[i] - low[i]) / span[i]))
+            sum[i] += weight[i] * (member.reversed ? 100 - normalised : normalised)
+            total[i] += weight[i]
+          }
+        }
+        let dimension = values.baseAddress! + ((firstDimensionOutput + d) * years + t) * n
+        let weight = w.parameters.baseAddress! + index.dimensionWeight[d] * n
         for i in 0..<n {
-          let normalised = 100 * min(1, max(0, (values[first + i] - w.goalposts[low + i]) / w.goalposts[span + i]))
-          let weight = w.parameters[member.weight * n + i]
-          sum[i] += weight * (member.reversed ? 100 - normalised : normalised)
-          total[i] += weight
+          let score = total[i] > 0 ? sum[i] / total[i] : 0
+          dimension[i] = score
+          switch index.aggregation {
+          case .arithmetic: indexValues[i] += weight[i] * score
+          case .geometric: indexValues[i] += weight[i] * log(max(score, 0))
+          }
+          weightTotal[i] += weight[i]
         }
       }
-      let dimensionBase = ((firstDimensionOutput + d) * years + t) * n
       for i in 0..<n {
-        let score = total[i] > 0 ? sum[i] / total[i] : 0
-        values[dimensionBase + i] = score
-        let weight = w.parameters[index.dimensionWeight[d] * n + i]
-        switch index.aggregation {
-        case .arithmetic: values[indexBase + i] += weight * score
-        case .geometric: values[indexBase + i] += weight * log(max(score, 0))
-        }
-        weightTotal[i] += weight
+        let mean = weightTotal[i] > 0 ? indexValues[i] / weightTotal[i] : 0
+        indexValues[i] = index.aggregation == .geometric ? exp(mean) : mean
       }
-    }
-    for i in 0..<n {
-      let mean = weightTotal[i] > 0 ? values[indexBase + i] / weightTotal[i] : 0
-      values[indexBase + i] = index.aggregation == .geometric ? exp(mean) : mean
     }
   }
 

@@ -11,10 +11,8 @@ extension Distribution {
     switch self {
     case .fixed(let value):
       return value
-    case .normal(let mean, let sd):
-      return mean + sd * standardNormalQuantile(p)
-    case .lognormal(let median, let sdLog):
-      return median * exp(sdLog * standardNormalQuantile(p))
+    case .normal, .lognormal:
+      return value(atStandardNormal: standardNormalQuantile(p))
     case .uniform(let lo, let hi):
       return lo + p * (hi - lo)
     case .triangular(let lo, let mode, let hi):
@@ -34,6 +32,16 @@ extension Distribution {
       return Self.poissonQuantile(p, mean: mean)
     case .discrete(let values, let weights):
       return Self.discreteQuantile(p, values: values, weights: weights)
+    }
+  }
+
+  /// A normal's or lognormal's value at the standard normal deviate z: its quantile at Φ(z).
+  @inline(__always)
+  func value(atStandardNormal z: Double) -> Double {
+    switch self {
+    case .normal(let mean, let sd): mean + sd * z
+    case .lognormal(let median, let sdLog): median * exp(sdLog * z)
+    default: preconditionFailure("\(self) is not a normal or lognormal distribution")
     }
   }
 

@@ -9,6 +9,8 @@
 public struct QuantileFunction: Sendable, Equatable {
   private enum Form: Sendable, Equatable {
     case direct(Distribution)
+    /// A normal or lognormal: a batch takes Φ⁻¹ of all its draws first (`standardNormalQuantiles`).
+    case normalFamily(Distribution)
     /// lo + (hi − lo)·x for x ~ Beta(table.a, table.b).
     case scaledBeta(lo: Double, hi: Double, table: BetaQuantileTable)
   }
@@ -23,6 +25,8 @@ public struct QuantileFunction: Sendable, Equatable {
     case .pert(let lo, let mode, let hi) where hi > lo:
       let shape = Distribution.pertShape(min: lo, mode: mode, max: hi)
       form = .scaledBeta(lo: lo, hi: hi, table: BetaQuantileTable(a: shape.alpha, b: shape.beta))
+    case .normal, .lognormal:
+      form = .normalFamily(distribution)
     default:
       form = .direct(distribution)
     }
@@ -34,6 +38,9 @@ public struct QuantileFunction: Sendable, Equatable {
     switch form {
     case .direct(let distribution):
       for i in values.indices { values[i] = distribution.quantile(values[i]) }
+    case .normalFamily(let distribution):
+      standardNormalQuantiles(inPlace: values)
+      for i in values.indices { values[i] = distribution.value(atStandardNormal: values[i]) }
     case .scaledBeta(let lo, let hi, let table):
       for i in values.indices { values[i] = lo + (hi - lo) * table.quantile(values[i]) }
     }
@@ -43,7 +50,7 @@ public struct QuantileFunction: Sendable, Equatable {
   /// same as `Distribution.quantile` to about 10⁻¹³ of the range (exactly, outside beta and PERT).
   public func callAsFunction(_ p: Double) -> Double {
     switch form {
-    case .direct(let distribution):
+    case .direct(let distribution), .normalFamily(let distribution):
       return distribution.quantile(p)
     case .scaledBeta(let lo, let hi, let table):
       return lo + (hi - lo) * table.quantile(p)

@@ -17,10 +17,6 @@ public struct RunningMoments: Codable, Sendable, Hashable {
   public private(set) var mean: Double = 0
   /// Σ(x − mean)², the sum of squared deviations from the mean.
   public private(set) var sumOfSquaredDeviations: Double = 0
-  /// Smallest value seen (+∞ when empty).
-  public private(set) var minimum: Double = .infinity
-  /// Largest value seen (−∞ when empty).
-  public private(set) var maximum: Double = -.infinity
 
   public init() {}
 
@@ -35,8 +31,6 @@ public struct RunningMoments: Codable, Sendable, Hashable {
     let delta = value - mean
     mean += delta / Double(count)
     sumOfSquaredDeviations += delta * (value - mean)
-    minimum = Swift.min(minimum, value)
-    maximum = Swift.max(maximum, value)
   }
 
   /// Adds a batch of values: their sums of deviations from a centre update the mean and
@@ -57,14 +51,10 @@ public struct RunningMoments: Codable, Sendable, Hashable {
     }
     var sum = 0.0
     var sumOfSquares = 0.0
-    var low = minimum
-    var high = maximum
     for value in values {
       let deviation = value - centre
       sum += deviation
       sumOfSquares += deviation * deviation
-      low = Swift.min(low, value)
-      high = Swift.max(high, value)
     }
     // Σ over the old values of (x − centre) is 0, so over all values Σ(x − centre) = sum and
     // Σ(x − centre)² = old Σ(x − mean)² + sumOfSquares; recentre on the new mean.
@@ -72,8 +62,6 @@ public struct RunningMoments: Codable, Sendable, Hashable {
     let shift = sum / Double(count)
     mean = centre + shift
     sumOfSquaredDeviations += sumOfSquares - sum * shift
-    minimum = low
-    maximum = high
   }
 
   /// Combines the moments of another, disjoint set of values (Chan et al.'s pairwise update).
@@ -91,8 +79,6 @@ public struct RunningMoments: Codable, Sendable, Hashable {
       other.sumOfSquaredDeviations
       + delta * delta * Double(count) * otherShare
     count = total
-    minimum = Swift.min(minimum, other.minimum)
-    maximum = Swift.max(maximum, other.maximum)
   }
 
   /// The sample variance, Σ(x − mean)²/(n − 1); NaN with fewer than two values.
