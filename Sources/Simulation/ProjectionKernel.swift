@@ -128,12 +128,21 @@ extension CompiledScenario {
       return streams("\(slots[equation.slot].id).yearly")
     }
 
+    // A Poisson stock draws its yearly additions at the run's rate in every year: each run's
+    // quantile function is prepared once for the block.
+    let additionQuantiles: [[PoissonQuantile]] = stocks.map { equation in
+      guard case .poisson = equation.yearly, sampler.drawsYearlyNoise else { return [] }
+      return (0..<n).map { PoissonQuantile(mean: max(0, w.parameters[equation.addition * n + $0])) }
+    }
+
     var tally = DiagnosticTally()
     output.values.withUnsafeMutableBufferPointer { values in
       for t in 0..<years {
         if t > 0 {
           advanceInterventions(year: baseYear + t, w)
-          advanceStocks(t: t, years: years, firstRun: runs.lowerBound, additionStreams: additionStreams, w, &tally)
+          advanceStocks(
+            t: t, years: years, firstRun: runs.lowerBound, additionStreams: additionStreams,
+            additionQuantiles: additionQuantiles, w, &tally)
           drawInnovations(t: t, shockStreams: shockStreams, strikeStreams: strikeStreams, sizeStreams: sizeStreams, w)
           advanceResponses(t: t, years: years, firstRun: runs.lowerBound, w, &tally)
         }
@@ -207,9 +216,11 @@ extension CompiledScenario {
   }
 
   /// X(t) = max(0, X(t−1) + d(t) + Σ additions + Σ γ·Δs), entering other equations as ln(X + c);
-  /// d(t) is the rate r, or a yearly draw around it (`additionStreams[k]`, empty when there is none).
+  /// d(t) is the rate r, or a yearly draw around it (`additionStreams[k]`, empty when there is none;
+  /// a Poisson draw through `additionQuantiles[k]`).
   private func advanceStocks(
-    t: Int, years: Int, firstRun: Int, additionStreams: [[RandomStream]], _ w: BlockWorkspace,
+    t: Int, years: Int, firstRun: Int, additionStreams: [[RandomStream]],
+    additionQuantiles: [[PoissonQuantile]], _ w: BlockWorkspace,
     _ tally: inout DiagnosticTally
   ) {
     let n = w.n
@@ -220,10 +231,8 @@ extension CompiledScenario {
       let streams = additionStreams[k]
       switch equation.yearly {
       case .poisson where !streams.isEmpty:
-        for i in 0..<n {
-          let mean = max(0, w.parameters[rate + i])
-          w.level[s * n + i] += mean > 0 ? Distribution.poisson(mean: mean).quantile(streams[i].uniform(draw)) : 0
-        }
+        let quantiles = additionQuantiles[k]
+        for i in 0..<n { w.level[s * n + i] += quantiles[i](streams[i].uniform(draw)) }
       case .normal(let sd) where !streams.isEmpty:
         for i in 0..<n {
           w.level[s * n + i] +=

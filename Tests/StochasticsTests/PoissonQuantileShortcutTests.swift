@@ -24,7 +24,7 @@ struct PoissonQuantileShortcutTests {
         k += 1
       }
       for p in ps where p > 0 && p < 1 {
-        #expect(Distribution.poissonQuantile(p, mean: mean) == Self.definition(p, mean: mean), "mean \(mean), p \(p)")
+        #expect(PoissonQuantile(mean: mean)(p) == Self.definition(p, mean: mean), "mean \(mean), p \(p)")
         checked += 1
       }
     }
