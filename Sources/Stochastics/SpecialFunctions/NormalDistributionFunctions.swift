@@ -63,20 +63,29 @@ func centralNormalQuantileRatio(_ r: Double) -> Double {
 /// PPND16's tails: |Φ⁻¹(r)| for a tail probability r < 0.075.
 @usableFromInline
 func tailNormalQuantile(_ tailProbability: Double) -> Double {
-  var r = (-log(tailProbability)).squareRoot()
-  if r <= 5 {
-    r -= 1.6
-    return
-      (((((((7.74545014278341407640e-4 * r + 2.27238449892691845833e-2) * r
-      + 2.41780725177450611770e-1) * r + 1.27045825245236838258e0) * r
-      + 3.64784832476320460504e0) * r + 5.76949722146069140550e0) * r
-      + 4.63033784615654529590e0) * r + 1.42343711074968357734e0)
-      / (((((((1.05075007164441684324e-9 * r + 5.47593808499534494600e-4) * r
-        + 1.51986665636164571966e-2) * r + 1.48103976427480074590e-1) * r
-        + 6.89767334985100004550e-1) * r + 1.67638483018380384940e0) * r
-        + 2.05319162663775882187e0) * r + 1)
-  }
-  r -= 5
+  let root = (-log(tailProbability)).squareRoot()
+  return root <= 5 ? nearTailNormalQuantile(root: root) : farTailNormalQuantile(root: root)
+}
+
+/// PPND16's tail function for √(−ln r) ≤ 5 (a tail probability r above about 1.4·10⁻¹¹).
+@inlinable
+func nearTailNormalQuantile(root: Double) -> Double {
+  let r = root - 1.6
+  return
+    (((((((7.74545014278341407640e-4 * r + 2.27238449892691845833e-2) * r
+    + 2.41780725177450611770e-1) * r + 1.27045825245236838258e0) * r
+    + 3.64784832476320460504e0) * r + 5.76949722146069140550e0) * r
+    + 4.63033784615654529590e0) * r + 1.42343711074968357734e0)
+    / (((((((1.05075007164441684324e-9 * r + 5.47593808499534494600e-4) * r
+      + 1.51986665636164571966e-2) * r + 1.48103976427480074590e-1) * r
+      + 6.89767334985100004550e-1) * r + 1.67638483018380384940e0) * r
+      + 2.05319162663775882187e0) * r + 1)
+}
+
+/// PPND16's tail function for √(−ln r) > 5.
+@inlinable
+func farTailNormalQuantile(root: Double) -> Double {
+  let r = root - 5
   return
     (((((((2.01033439929228813265e-7 * r + 2.71155556874348757815e-5) * r
     + 1.24266094738807843860e-3) * r + 2.65321895265761230930e-2) * r
