@@ -120,23 +120,42 @@ struct QuantileSketch: Codable, Sendable, Hashable {
   }
 
   /// For each rank (a position in 0…count − 1), the value whose estimated 0-based rank range
-  /// covers it. The weighted values are sorted once for all the ranks.
+  /// covers it: in the ascending order of all weighted values, the first whose cumulative weight
+  /// passes the rank. That is the smallest value v of the sketch whose weight of values ≤ v
+  /// exceeds the rank, which binary searches find without ordering all the values: in each
+  /// sorted level, the first value that qualifies (the weight below a value is a sum of binary
+  /// searches, one per level), and the smallest of those.
   func values(atRanks ranks: [Double]) -> [Double] {
-    var weighted: [(value: Double, weight: Double)] = []
-    weighted.reserveCapacity(levels.reduce(0) { $0 + $1.count })
-    for (level, values) in levels.enumerated() {
-      let weight = Double(sign: .plus, exponent: level, significand: 1)
-      for value in values { weighted.append((value, weight)) }
-    }
-    weighted.sort { $0.value < $1.value }
-    return ranks.map { rank in
-      var cumulative = 0.0
-      for item in weighted {
-        cumulative += item.weight
-        if cumulative > rank { return item.value }
+    var sorted = levels
+    sorted[0].withUnsafeMutableBufferPointer { OrderStatistics.sort($0) }
+    func weight(atOrBelow value: Double) -> Double {
+      var total = 0.0
+      for (level, values) in sorted.enumerated() {
+        let count = Self.firstIndex(in: values) { $0 > value }
+        total += Double(count) * Double(sign: .plus, exponent: level, significand: 1)
       }
-      return weighted[weighted.count - 1].value
+      return total
     }
+    return ranks.map { rank in
+      var smallest = Double.infinity
+      for values in sorted {
+        let first = Self.firstIndex(in: values) { weight(atOrBelow: $0) > rank }
+        if first < values.count { smallest = min(smallest, values[first]) }
+      }
+      // Past the total weight (no rank the summary asks for): the largest value.
+      return smallest < .infinity ? smallest : sorted.compactMap(\.last).max()!
+    }
+  }
+
+  /// The first index of ascending `values` at which `isPast` holds, which once true stays true
+  /// (values.count when it never does).
+  private static func firstIndex(in values: [Double], where isPast: (Double) -> Bool) -> Int {
+    var low = 0, high = values.count
+    while low < high {
+      let middle = (low + high) / 2
+      if isPast(values[middle]) { high = middle } else { low = middle + 1 }
+    }
+    return low
   }
 
   /// Compacts every level, from `level` upwards, that has reached capacity.

@@ -59,4 +59,31 @@ import Testing
       if level > 0 { #expect(kept == kept.sorted(), "level \(level) ascending") }
     }
   }
+
+  /// The values at ranks, found by binary searches, are those of the textbook walk: all weighted
+  /// values sorted, the first whose cumulative weight passes the rank — at every rank of a sketch
+  /// with many levels, ties and an unsorted level 0.
+  @Test(arguments: [4, 16])
+  func valuesAtRanksAreTheWeightedWalks(capacity: Int) {
+    let stream = RandomStream(seed: 12, run: UInt64(capacity), key: StreamKey("sketch ranks"))
+    let values = (0..<5_003).map { ((stream.uniform(UInt64($0)) - 0.3) * 80).rounded(.down) / 2 }
+    var sketch = QuantileSketch(capacity: capacity)
+    values.withUnsafeBufferPointer { sketch.add(contentsOf: $0) }
+    var weighted: [(value: Double, weight: Double)] = []
+    for (level, kept) in sketch.levels.enumerated() {
+      weighted += kept.map { ($0, Double(1 << level)) }
+    }
+    weighted.sort { $0.value < $1.value }
+    func walk(_ rank: Double) -> Double {
+      var cumulative = 0.0
+      for item in weighted {
+        cumulative += item.weight
+        if cumulative > rank { return item.value }
+      }
+      return weighted[weighted.count - 1].value
+    }
+    #expect(sketch.levels.count > 4 && !sketch.levels[0].isEmpty)
+    let ranks = (0..<values.count).map(Double.init) + [0.5, 2_500.25, Double(values.count - 1)]
+    #expect(sketch.values(atRanks: ranks) == ranks.map(walk))
+  }
 }
