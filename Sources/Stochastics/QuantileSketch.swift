@@ -195,12 +195,14 @@ struct QuantileSketch: Codable, Sendable, Hashable {
   /// `ascending` merged with the ascending values b[start], b[start + step], … (`count` of them);
   /// equal values keep those of `ascending` first.
   ///
-  /// Each step of a branch-free merge waits for the comparison before it, so the smaller half of
-  /// the result is merged from the front and the larger half from the back in the same loop: two
-  /// independent chains. Both inputs are copied between −∞ and +∞ sentinels, so neither chain
-  /// checks for the end of an input (values are finite, and neither chain can pass both
-  /// sentinels before it stops). Both ends put `ascending`'s values before equal ones of `b`, so
-  /// the halves are the two parts of one stable merge.
+  /// Each step of a branch-free merge waits for the comparison before it, so the merge runs four
+  /// independent chains in one loop: the result is split at its middle (the split's position in
+  /// each input found by binary search, as in merge-path partitioning), and each half is merged
+  /// from its front and from its back at once. Both inputs are copied between −∞ and +∞
+  /// sentinels, so no chain checks for the end of an input: values are finite, a chain stops
+  /// before it could pass both sentinels, and a half's chains see the other half's first values
+  /// as their bounds. Every chain puts `ascending`'s values before equal ones of `b`, so the four
+  /// parts are the parts of one stable merge.
   private static func merged(
     _ ascending: [Double], with b: UnsafeBufferPointer<Double>, from start: Int, by step: Int, count: Int
   ) -> [Double] {
@@ -218,28 +220,54 @@ struct QuantileSketch: Codable, Sendable, Hashable {
         right[nb + 1] = .infinity
         ascending.withUnsafeBufferPointer { for k in 0..<na { left[k + 1] = $0[k] } }
         for k in 0..<nb { right[k + 1] = b[start + k * step] }
+        // The first half of the result takes the first `split` values of `ascending` and the first
+        // half − split of b: the smallest split whose next value of `ascending` comes after the
+        // last of b's taken (positions are 1-based, after the sentinel).
+        let half = total / 2
+        var low = max(0, half - nb), high = min(half, na)
+        while low < high {
+          let middle = (low + high) / 2
+          if right[half - middle] < left[middle + 1] { high = middle } else { low = middle + 1 }
+        }
+        let split = low
         return [Double](unsafeUninitializedCapacity: total) { result, initialized in
           initialized = total
-          let front = total / 2
-          var leftFront = 1, rightFront = 1
-          var leftBack = na, rightBack = nb
-          for k in 0..<front {
-            let x = left[leftFront], y = right[rightFront]
+          // Front chains take the smaller head (`ascending`'s on a tie) and move up; back chains
+          // take the larger (b's on a tie) and move down.
+          typealias Chain = (left: Int, right: Int, out: Int)
+          var front0: Chain = (1, 1, 0)
+          var back0: Chain = (split, half - split, half - 1)
+          var front1: Chain = (split + 1, half - split + 1, half)
+          var back1: Chain = (na, nb, total - 1)
+          let frontSteps0 = half / 2, backSteps0 = half - half / 2
+          let frontSteps1 = (total - half) / 2, backSteps1 = total - half - (total - half) / 2
+          func stepFront(_ c: inout Chain) {
+            let x = left[c.left], y = right[c.right]
             let takeRight = y < x ? 1 : 0
-            result[k] = takeRight == 1 ? y : x
-            rightFront &+= takeRight
-            leftFront &+= 1 &- takeRight
-            let u = left[leftBack], v = right[rightBack]
+            result[c.out] = takeRight == 1 ? y : x
+            c.right &+= takeRight
+            c.left &+= 1 &- takeRight
+            c.out &+= 1
+          }
+          func stepBack(_ c: inout Chain) {
+            let u = left[c.left], v = right[c.right]
             let takeLeft = u > v ? 1 : 0
-            result[total &- 1 &- k] = takeLeft == 1 ? u : v
-            leftBack &-= takeLeft
-            rightBack &-= 1 &- takeLeft
+            result[c.out] = takeLeft == 1 ? u : v
+            c.left &-= takeLeft
+            c.right &-= 1 &- takeLeft
+            c.out &-= 1
           }
-          // An odd total leaves the middle value: the larger of the two the back chain points at.
-          if total - front > front {
-            let u = left[leftBack], v = right[rightBack]
-            result[front] = u > v ? u : v
+          let together = min(frontSteps0, frontSteps1)
+          for _ in 0..<together {
+            stepFront(&front0)
+            stepBack(&back0)
+            stepFront(&front1)
+            stepBack(&back1)
           }
+          for _ in together..<frontSteps0 { stepFront(&front0) }
+          for _ in together..<frontSteps1 { stepFront(&front1) }
+          for _ in together..<backSteps0 { stepBack(&back0) }
+          for _ in together..<backSteps1 { stepBack(&back1) }
         }
       }
     }
