@@ -62,6 +62,12 @@ private struct BlockWorkspace {
     effectiveStart.initialize(repeating: 0)
   }
 
+  /// Row `k` of a buffer laid out row by row, one value per run: a raw pointer, so loops over the
+  /// runs carry no overflow checks on the index and vectorise.
+  func row(_ k: Int, of buffer: UnsafeMutableBufferPointer<Double>) -> UnsafeMutablePointer<Double> {
+    buffer.baseAddress! + k * n
+  }
+
   func deallocate() {
     for b in [parameters, u, level, zStar, epsilon, phaseChange, spreading, normals, disruption, cost, goalposts] {
       b.deallocate()
@@ -203,14 +209,17 @@ extension CompiledScenario {
     for i in 0..<n { w.cost[i] = 0 }
     for (m, intervention) in interventions.enumerated() {
       let ramp = Double(intervention.ramp)
+      let effectiveStart = w.effectiveStart.baseAddress! + m * n
+      let phaseChange = w.row(m, of: w.phaseChange), spreading = w.row(m, of: w.spreading)
+      let cost = w.row(intervention.cost, of: w.parameters)
       for i in 0..<n {
-        let start = w.effectiveStart[m * n + i]
-        let now = min(1, max(0, Double(year - start + 1) / ramp))
-        let before = min(1, max(0, Double(year - start) / ramp))
-        w.phaseChange[m * n + i] = now - before
-        let share = (year >= start && year < start + intervention.ramp) ? 1 / ramp : 0
-        w.spreading[m * n + i] = share
-        w.cost[i] += w.parameters[intervention.cost * n + i] * share
+        let start = effectiveStart[i]
+        let now = min(1, max(0, Double(year &- start &+ 1) / ramp))
+        let before = min(1, max(0, Double(year &- start) / ramp))
+        phaseChange[i] = now - before
+        let share = (year >= start && year < start &+ intervention.ramp) ? 1 / ramp : 0
+        spreading[i] = share
+        w.cost[i] += cost[i] * share
       }
     }
   }
@@ -226,39 +235,37 @@ extension CompiledScenario {
     let n = w.n
     let draw = UInt64(t)
     for (k, equation) in stocks.enumerated() {
-      let s = equation.slot
-      let rate = equation.addition * n
+      let level = w.row(equation.slot, of: w.level)
+      let rate = w.row(equation.addition, of: w.parameters)
       let streams = additionStreams[k]
       switch equation.yearly {
       case .poisson where !streams.isEmpty:
         let quantiles = additionQuantiles[k]
-        for i in 0..<n { w.level[s * n + i] += quantiles[i](streams[i].uniform(draw)) }
+        for i in 0..<n { level[i] += quantiles[i](streams[i].uniform(draw)) }
       case .normal(let sd) where !streams.isEmpty:
-        for i in 0..<n {
-          w.level[s * n + i] +=
-            w.parameters[rate + i]
-            + w.parameters[sd * n + i] * standardNormalQuantile(streams[i].uniform(draw))
-        }
+        let spread = w.row(sd, of: w.parameters)
+        for i in 0..<n { level[i] += rate[i] + spread[i] * standardNormalQuantile(streams[i].uniform(draw)) }
       default:
-        for i in 0..<n { w.level[s * n + i] += w.parameters[rate + i] }
+        for i in 0..<n { level[i] += rate[i] }
       }
       for term in equation.policyEffects {
-        for i in 0..<n {
-          w.level[s * n + i] += w.parameters[term.effect * n + i] * w.phaseChange[term.intervention * n + i]
-        }
+        let effect = w.row(term.effect, of: w.parameters), phaseChange = w.row(term.intervention, of: w.phaseChange)
+        for i in 0..<n { level[i] += effect[i] * phaseChange[i] }
       }
     }
     for (m, intervention) in interventions.enumerated() {
+      let spreading = w.row(m, of: w.spreading)
       for addition in intervention.additions {
-        let s = addition.slot
-        for i in 0..<n { w.level[s * n + i] += w.parameters[addition.amount * n + i] * w.spreading[m * n + i] }
+        let level = w.row(addition.slot, of: w.level), amount = w.row(addition.amount, of: w.parameters)
+        for i in 0..<n { level[i] += amount[i] * spreading[i] }
       }
     }
     for equation in stocks {
       let s = equation.slot
       let offset = slots[s].transform.offset
+      let level = w.row(s, of: w.level), u = w.row(s * years + t, of: w.u)
       for i in 0..<n {
-        var x = w.level[s * n + i]
+        var x = level[i]
         if !(x >= 0) {
           tally.record(x.isNaN ? .nonFinite : .heldAtZero, slot: s, run: firstRun + i, year: baseYear + t)
           x = 0
@@ -266,8 +273,8 @@ extension CompiledScenario {
           tally.record(.nonFinite, slot: s, run: firstRun + i, year: baseYear + t)
           x = 0
         }
-        w.level[s * n + i] = x
-        w.u[(s * years + t) * n + i] = log(x + offset)
+        level[i] = x
+        u[i] = log(x + offset)
       }
     }
   }
@@ -314,27 +321,29 @@ extension CompiledScenario {
     for (r, equation) in responses.enumerated() {
       let s = equation.slot
       let transform = slots[s].transform
-      let zs = UnsafeMutableBufferPointer(rebasing: w.zStar[(s * n)..<(s * n + n)])
-      for i in 0..<n { zs[i] += w.parameters[equation.drift * n + i] }
+      let zs = w.row(s, of: w.zStar)
+      let drift = w.row(equation.drift, of: w.parameters)
+      for i in 0..<n { zs[i] += drift[i] }
       for edge in equation.drivers {
-        let now = (edge.from * years + max(0, t - edge.lag)) * n
-        let before = (edge.from * years + max(0, t - 1 - edge.lag)) * n
-        for i in 0..<n { zs[i] += w.parameters[edge.elasticity * n + i] * (w.u[now + i] - w.u[before + i]) }
+        let now = w.row(edge.from * years + max(0, t - edge.lag), of: w.u)
+        let before = w.row(edge.from * years + max(0, t - 1 - edge.lag), of: w.u)
+        let elasticity = w.row(edge.elasticity, of: w.parameters)
+        for i in 0..<n { zs[i] += elasticity[i] * (now[i] - before[i]) }
       }
       for term in equation.policyEffects {
-        for i in 0..<n { zs[i] += w.parameters[term.effect * n + i] * w.phaseChange[term.intervention * n + i] }
+        let effect = w.row(term.effect, of: w.parameters), phaseChange = w.row(term.intervention, of: w.phaseChange)
+        for i in 0..<n { zs[i] += effect[i] * phaseChange[i] }
       }
       let isScore = transform.scale == .logit
-      let uNow = (s * years + t) * n
-      let epsilon = w.epsilon.baseAddress! + s * n
-      let level = w.level.baseAddress! + s * n
-      let u = w.u.baseAddress! + uNow
+      let epsilon = w.row(s, of: w.epsilon)
+      let level = w.row(s, of: w.level)
+      let u = w.row(s * years + t, of: w.u)
       // Three passes over the runs: the innovations and z (a loop of multiply-adds that
       // vectorises), the levels (a call of exp each), then the guards.
-      let autoregression = w.parameters.baseAddress! + equation.autoregression * n
-      let shockSD = w.parameters.baseAddress! + equation.shockSD * n
-      let exposure = w.parameters.baseAddress! + equation.exposure * n
-      let normals = w.normals.baseAddress! + r * n
+      let autoregression = w.row(equation.autoregression, of: w.parameters)
+      let shockSD = w.row(equation.shockSD, of: w.parameters)
+      let exposure = w.row(equation.exposure, of: w.parameters)
+      let normals = w.row(r, of: w.normals)
       for i in 0..<n {
         let e = autoregression[i] * epsilon[i] + shockSD[i] * normals[i] + exposure[i] * w.disruption[i]
         epsilon[i] = e
@@ -386,12 +395,11 @@ extension CompiledScenario {
         sum.initialize(repeating: 0)
         total.initialize(repeating: 0)
         for member in members {
-          let low = w.goalposts.baseAddress! + 2 * m * n, span = low + n
+          let low = w.row(2 * m, of: w.goalposts), span = w.row(2 * m + 1, of: w.goalposts)
           m += 1
           // A linear member is normalised on the year's level, the others on the modelling-space value.
-          let value =
-            member.linear ? w.level.baseAddress! + member.slot * n : w.u.baseAddress! + (member.slot * years + t) * n
-          let weight = w.parameters.baseAddress! + member.weight * n
+          let value = member.linear ? w.row(member.slot, of: w.level) : w.row(member.slot * years + t, of: w.u)
+          let weight = w.row(member.weight, of: w.parameters)
           for i in 0..<n {
             let normalised = 100 * min(1, max(0, (value[i] - low[i]) / span[i]))
             sum[i] += weight[i] * (member.reversed ? 100 - normalised : normalised)
@@ -399,7 +407,7 @@ extension CompiledScenario {
           }
         }
         let dimension = values.baseAddress! + ((firstDimensionOutput + d) * years + t) * n
-        let weight = w.parameters.baseAddress! + index.dimensionWeight[d] * n
+        let weight = w.row(index.dimensionWeight[d], of: w.parameters)
         for i in 0..<n {
           let score = total[i] > 0 ? sum[i] / total[i] : 0
           dimension[i] = score
