@@ -51,7 +51,9 @@ public enum MonteCarlo {
   public static func accumulate(_ scenario: CompiledScenario, shard: Shard, options: MonteCarloOptions) -> PartialRun {
     let sampler = options.sampling.sampler(seed: scenario.seed, runs: options.runs)
     let years = scenario.horizon + 1
-    let summaries = SummaryBank(count: scenario.seriesCount * years, exactLimit: options.exactQuantileLimit)
+    let summaries = SummaryBank(
+      count: scenario.seriesCount * years, exactLimit: options.exactQuantileLimit,
+      expectedValues: shard.runs(of: options.runs).count)
     var targetMet = [Int](repeating: 0, count: scenario.targets.count)
     var firstMet = [[Int]](repeating: [Int](repeating: 0, count: years + 1), count: scenario.targets.count)
     var diagnostics: [NumericalDiagnostic] = []

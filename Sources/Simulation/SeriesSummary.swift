@@ -58,6 +58,11 @@ struct SeriesSummary: Codable, Sendable, Equatable {
     }
   }
 
+  /// Makes room for `count` values (`QuantileSummary.reserveExactCapacity`).
+  mutating func reserve(_ count: Int) {
+    quantiles.reserveExactCapacity(count)
+  }
+
   /// Adds values in run order.
   mutating func add(contentsOf values: UnsafeBufferPointer<Double>) {
     let signs = Self.signCounts(values)

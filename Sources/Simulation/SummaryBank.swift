@@ -12,10 +12,12 @@ final class SummaryBank: @unchecked Sendable {
 
   /// `count` series whose quantiles are exact up to `exactLimit` values each, or fewer when
   /// `count` series of that many values would pass `exactValueBudget` (a large catalogue, or
-  /// `compare` with many plans), so memory stays bounded whatever the job.
-  init(count: Int, exactLimit: Int = 50_000) {
+  /// `compare` with many plans), so memory stays bounded whatever the job. Each makes room for
+  /// the values it will keep of `expectedValues` (the job's runs, when known).
+  init(count: Int, exactLimit: Int = 50_000, expectedValues: Int = 0) {
     summaries = .allocate(capacity: count)
     summaries.initialize(repeating: SeriesSummary(exactLimit: Self.exactLimit(exactLimit, series: count)))
+    for k in 0..<count { summaries[k].reserve(expectedValues) }
   }
 
   /// The exact limit per series under the budget.

@@ -93,6 +93,13 @@ public struct QuantileSummary: Codable, Sendable, Hashable {
     }
   }
 
+  /// Makes room for the values of a summary that expects `count` of them: as many as it keeps
+  /// exactly (up to the exact limit and the value that crosses it), so that its storage does not
+  /// grow by copies and fresh pages as they arrive.
+  public mutating func reserveExactCapacity(_ count: Int) {
+    if sketch == nil { exactValues.reserveCapacity(Swift.min(count, exactLimit + 1)) }
+  }
+
   /// Adds finite values in order; the same as adding them one by one, without a per-value
   /// capacity check.
   public mutating func add(contentsOf values: UnsafeBufferPointer<Double>) {
