@@ -244,7 +244,11 @@ extension CompiledScenario {
         for i in 0..<n { level[i] += quantiles[i](streams[i].uniform(draw)) }
       case .normal(let sd) where !streams.isEmpty:
         let spread = w.row(sd, of: w.parameters)
-        for i in 0..<n { level[i] += rate[i] + spread[i] * standardNormalQuantile(streams[i].uniform(draw)) }
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: n) { deviates in
+          streams.withUnsafeBufferPointer { RandomStream.uniforms(of: $0, draw: draw, into: deviates) }
+          standardNormalQuantiles(inPlace: deviates)
+          for i in 0..<n { level[i] += rate[i] + spread[i] * deviates[i] }
+        }
       default:
         for i in 0..<n { level[i] += rate[i] }
       }
