@@ -3,8 +3,8 @@ import Testing
 @testable import Stochastics
 
 /// The batched forms used on the simulation's hot path give the same bits as their one-value
-/// forms: Φ⁻¹ in two passes, prepared quantile functions over a buffer, and streams keyed through
-/// a family.
+/// forms: Φ⁻¹ in passes, prepared quantile functions over a buffer, rows of uniforms, streams
+/// keyed through a family, and the four-lane check that every value is finite.
 struct BatchedDrawTests {
   /// Uniform draws, with points on and beside PPND16's region boundaries and deep in both tails.
   static let probabilities: [Double] = {
@@ -47,5 +47,34 @@ struct BatchedDrawTests {
       let expected = RandomStream.mix(RandomStream.mix(20_240_101 ^ key.hash) &+ run &* 0x9E37_79B9_7F4A_7C15)
       #expect(direct.base == expected)
     }
+  }
+
+  @Test func rowsOfUniformsAreTheOneByOneDraws() {
+    let family = RandomStreamFamily(seed: 7, key: StreamKey("rows"))
+    let streams = (0..<37).map { family.stream(run: UInt64($0)) }
+    var byRow = [Double](repeating: 0, count: streams.count)
+    streams.withUnsafeBufferPointer { all in
+      byRow.withUnsafeMutableBufferPointer { RandomStream.uniforms(of: all, draw: 3, into: $0) }
+    }
+    #expect(byRow == streams.map { $0.uniform(3) })
+    var first = [Double](repeating: 0, count: 37)
+    first.withUnsafeMutableBufferPointer { family.firstUniforms(runs: 100..<137, into: $0) }
+    #expect(first == (100..<137).map { family.stream(run: UInt64($0)).uniform(0) })
+  }
+
+  /// A value that is not finite is found wherever it stands: in the four-lane part or the rest.
+  @Test func theFinitenessCheckFindsEveryNonFiniteValue() {
+    for count in [1, 4, 5, 9, 16] {
+      for position in 0..<count {
+        for bad in [Double.infinity, -.infinity, .nan] {
+          var values = [Double](repeating: -0.0, count: count)
+          values[position] = bad
+          #expect(!values.withUnsafeBufferPointer(QuantileSummary.allFinite), "\(bad) at \(position) of \(count)")
+        }
+      }
+    }
+    let extremes = [-Double.greatestFiniteMagnitude, -0.0, 0, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 1, 2]
+    #expect(extremes.withUnsafeBufferPointer(QuantileSummary.allFinite))
+    #expect([Double]().withUnsafeBufferPointer(QuantileSummary.allFinite))
   }
 }
