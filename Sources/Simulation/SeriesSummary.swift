@@ -65,9 +65,9 @@ struct SeriesSummary: Codable, Sendable, Equatable {
 
   /// Adds values in run order.
   mutating func add(contentsOf values: UnsafeBufferPointer<Double>) {
-    let signs = Self.signCounts(values)
-    positives += signs.above
-    negatives += signs.below
+    let tally = ValueTally(values)
+    positives += tally.above
+    negatives += tally.below
     if quantiles.isExact && quantiles.count + values.count <= quantiles.exactLimit {
       quantiles.add(contentsOf: values)
       return
@@ -76,25 +76,6 @@ struct SeriesSummary: Codable, Sendable, Equatable {
     updated.add(contentsOf: values)
     moments = updated
     quantiles.add(contentsOf: values)
-  }
-
-  /// The number of values above and below zero. Counted four at a time in vector lanes: the
-  /// compiler turns the one-at-a-time comparison into a branch, which a random sign mispredicts.
-  private static func signCounts(_ values: UnsafeBufferPointer<Double>) -> (above: Int, below: Int) {
-    typealias Lanes = SIMD4<Double>
-    var above = SIMD4<Int64>.zero, below = SIMD4<Int64>.zero
-    let whole = values.count - values.count % Lanes.scalarCount
-    for start in stride(from: 0, to: whole, by: Lanes.scalarCount) {
-      let lanes = Lanes(values[start], values[start + 1], values[start + 2], values[start + 3])
-      above &+= SIMD4<Int64>.zero.replacing(with: 1, where: lanes .> 0)
-      below &+= SIMD4<Int64>.zero.replacing(with: 1, where: lanes .< 0)
-    }
-    var counts = (above: Int(above.wrappedSum()), below: Int(below.wrappedSum()))
-    for value in values[whole...] {
-      counts.above &+= value > 0 ? 1 : 0
-      counts.below &+= value < 0 ? 1 : 0
-    }
-    return counts
   }
 
   /// Adds the summary of the runs that follow this one's (same exact limit).

@@ -93,19 +93,6 @@ public struct QuantileSummary: Codable, Sendable, Hashable {
     }
   }
 
-  /// Whether every value is finite, checked four at a time in vector lanes: x − x is 0 for a
-  /// finite x and NaN for an infinity or a NaN (a check one value at a time stops the loop from
-  /// vectorising, and this one sees every value of a simulation).
-  static func allFinite(_ values: UnsafeBufferPointer<Double>) -> Bool {
-    var finite = SIMDMask<SIMD4<Int64>>(repeating: true)
-    let whole = values.count - values.count % 4
-    for start in stride(from: 0, to: whole, by: 4) {
-      let lanes = SIMD4(values[start], values[start + 1], values[start + 2], values[start + 3])
-      finite .&= lanes - lanes .== 0
-    }
-    return all(finite) && values[whole...].allSatisfy(\.isFinite)
-  }
-
   /// Makes room for the values of a summary that expects `count` of them: as many as it keeps
   /// exactly (up to the exact limit and the value that crosses it), so that its storage does not
   /// grow by copies and fresh pages as they arrive.
@@ -116,7 +103,7 @@ public struct QuantileSummary: Codable, Sendable, Hashable {
   /// Adds finite values in order; the same as adding them one by one, without a per-value
   /// capacity check.
   public mutating func add(contentsOf values: UnsafeBufferPointer<Double>) {
-    precondition(Self.allFinite(values), "QuantileSummary accepts finite values only")
+    precondition(ValueTally(values).nonFinite == 0, "QuantileSummary accepts finite values only")
     var rest = values
     if sketch == nil {
       // Up to and including the value that crosses the limit, kept exactly; then the switch.

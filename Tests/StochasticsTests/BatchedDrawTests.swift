@@ -4,7 +4,7 @@ import Testing
 
 /// The batched forms used on the simulation's hot path give the same bits as their one-value
 /// forms: Φ⁻¹ in passes, prepared quantile functions over a buffer, rows of uniforms, streams
-/// keyed through a family, and the four-lane check that every value is finite.
+/// keyed through a family, and the four-lane tally of signs and non-finite values.
 struct BatchedDrawTests {
   /// Uniform draws, with points on and beside PPND16's region boundaries and deep in both tails.
   static let probabilities: [Double] = {
@@ -62,19 +62,25 @@ struct BatchedDrawTests {
     #expect(first == (100..<137).map { family.stream(run: UInt64($0)).uniform(0) })
   }
 
-  /// A value that is not finite is found wherever it stands: in the four-lane part or the rest.
-  @Test func theFinitenessCheckFindsEveryNonFiniteValue() {
+  /// A value that is not finite is found wherever it stands: in the four-lane part or the rest;
+  /// signs are counted the same way (−0 and +0 neither above nor below).
+  @Test func theTallyFindsEveryNonFiniteValueAndCountsSigns() {
     for count in [1, 4, 5, 9, 16] {
       for position in 0..<count {
         for bad in [Double.infinity, -.infinity, .nan] {
           var values = [Double](repeating: -0.0, count: count)
           values[position] = bad
-          #expect(!values.withUnsafeBufferPointer(QuantileSummary.allFinite), "\(bad) at \(position) of \(count)")
+          let tally = values.withUnsafeBufferPointer(ValueTally.init)
+          #expect(tally.nonFinite == 1, "\(bad) at \(position) of \(count)")
         }
       }
     }
-    let extremes = [-Double.greatestFiniteMagnitude, -0.0, 0, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 1, 2]
-    #expect(extremes.withUnsafeBufferPointer(QuantileSummary.allFinite))
-    #expect([Double]().withUnsafeBufferPointer(QuantileSummary.allFinite))
+    let extremes = [-Double.greatestFiniteMagnitude, -0.0, 0, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 1, -2]
+    let tally = extremes.withUnsafeBufferPointer(ValueTally.init)
+    #expect(tally.nonFinite == 0 && tally.above == 3 && tally.below == 2)
+    let mixed = Self.probabilities.map { $0 - 0.5 } + [0, -0.0]
+    let counted = mixed.withUnsafeBufferPointer(ValueTally.init)
+    #expect(counted.above == mixed.filter { $0 > 0 }.count && counted.below == mixed.filter { $0 < 0 }.count)
+    #expect([Double]().withUnsafeBufferPointer(ValueTally.init).nonFinite == 0)
   }
 }
